@@ -1,0 +1,111 @@
+//! The command line: clap definitions, whose doc comments are the `--help` text.
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Fact-check the numbers inside an article against each other.
+///
+/// claimcheck extracts every numerical claim of an article (values as intervals, with
+/// their hedges, counted nouns, per-units and time anchors) and checks that the figures
+/// agree: averages against totals, multipliers against start and end values.
+#[derive(Debug, Parser)]
+#[command(name = "claimcheck", version, after_help = "Examples:\n  claimcheck check fixtures/caseload.txt\n  claimcheck check --format json articles/ > report.json\n  claimcheck extract fixtures/caseload.txt\n  cat story.txt | claimcheck check -\n\nExit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error.")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check articles and report discrepancies between their figures.
+    #[command(after_help = "Examples:\n  claimcheck check story.txt\n  claimcheck check --show consistent story.txt   # what was checked and passed, too\n  claimcheck check --format json stories/        # every .txt/.md/.html file in stories/\n  claimcheck check --fail-on borderline story.txt  # exit 1 on borderline findings too")]
+    Check(CheckArgs),
+    /// List the numerical claims of articles.
+    #[command(after_help = "Examples:\n  claimcheck extract story.txt\n  claimcheck extract --format json story.txt | jq '.documents[0].claims[].text'")]
+    Extract(ExtractArgs),
+}
+
+/// Arguments of `check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Article files or directories of articles; "-" reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    /// Output format: "human" for a reviewer, "json" for scripts (see README, JSON contract).
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Also show findings of these verdicts in the human report (JSON always lists all).
+    /// Example: --show consistent
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub show: Vec<ShowWhat>,
+    /// Exit with status 1 when a finding at or above this verdict is found.
+    /// Example: --fail-on borderline
+    #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
+    pub fail_on: FailOn,
+    /// Colour in the human report.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Arguments of `extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Article files or directories of articles; "-" reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    /// Output format: "table" for reading, "json" for scripts.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+    pub format: ExtractFormat,
+}
+
+/// Formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Findings with the lines they rest on, then a summary table.
+    Human,
+    /// One JSON object (DESIGN.md contract).
+    Json,
+}
+
+/// Formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// A table of claims.
+    Table,
+    /// One JSON object with the claims only.
+    Json,
+}
+
+/// Extra verdicts to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowWhat {
+    /// Relations that were checked and agree.
+    Consistent,
+    /// Relations that could not be checked.
+    Unverifiable,
+    /// Everything.
+    All,
+}
+
+/// The verdict at which `check` exits 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Only contradicted findings fail the run.
+    Contradicted,
+    /// Borderline and contradicted findings fail the run.
+    Borderline,
+    /// Never exit 1 because of findings.
+    Never,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When standard output is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}

@@ -1,0 +1,186 @@
+//! An article's text with what every stage needs to find its way in it: line and column
+//! of a byte offset, paragraph and sentence boundaries, and the stretches that are web
+//! debris (CSS, app prompts, photo captions) rather than article prose.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The text of one article and its layout.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The text as read.
+    pub text: String,
+    line_starts: Vec<usize>,
+    /// Byte ranges of sentences, in order; every byte of prose lies in exactly one.
+    pub sentences: Vec<Range<usize>>,
+    /// Paragraph index of each sentence.
+    pub sentence_paragraph: Vec<usize>,
+    /// Byte ranges that are web debris.
+    pub debris: Vec<Range<usize>>,
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms",
+    "dr", "st", "no", "vs", "u.s", "u.k", "inc", "corp", "co", "ltd", "gov", "sen", "rep", "gen", "lt", "col",
+    "jr", "sr", "ft", "mt", "ave", "blvd", "rd", "approx", "est", "fig", "p", "pp", "e.g", "i.e", "etc", "a.m",
+    "p.m", "d.c",
+];
+
+static SENTENCE_END: LazyLock<Regex> =
+    // A full stop, question or exclamation mark, optional closing quote or bracket, then space.
+    LazyLock::new(|| Regex::new(r#"[.!?]["'”’)\]]*\s+"#).expect("static regex is valid"));
+
+static CSS_RULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[^\n{}]*\{[^{}]*[:;][^{}]*\}[ \t]*$").expect("static regex is valid")
+});
+
+static DEBRIS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?mi)^[ \t]*(?:click here\b|tap here\b|download the\b|get the latest\b|subscribe\b|sign up\b|follow us\b|share this\b|advertisement\b|read more\b|related:|watch:|listen:|comments?\s*\(?\d|\d[\d.,]*[kKmM]?\s+(?:shares|comments|views|likes)\b).*$",
+    )
+    .expect("static regex is valid")
+});
+
+static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    // A line ending in a parenthesised photo credit: "(AP Photo/Jane Doe)", "(Getty Images)".
+    Regex::new(
+        r"(?mi)^.*\((?:[^()\n]*\b(?:photo|photos|getty|images?|credit|courtesy|file|reuters|afp|ap)\b[^()\n]*)\)[ \t]*$",
+    )
+    .expect("static regex is valid")
+});
+
+impl Document {
+    /// Lay out a text.
+    pub fn new(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let (sentences, sentence_paragraph) = segment(&text);
+        let mut debris: Vec<Range<usize>> = Vec::new();
+        for re in [&*CSS_RULE, &*DEBRIS_LINE, &*CAPTION_LINE] {
+            debris.extend(re.find_iter(&text).map(|m| m.range()));
+        }
+        debris.sort_by_key(|r| r.start);
+        Document { text, line_starts, sentences, sentence_paragraph, debris }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        (line, col + 1)
+    }
+
+    /// Index of the sentence holding a byte offset.
+    pub fn sentence_of(&self, offset: usize) -> usize {
+        self.sentences.partition_point(|r| r.end <= offset).min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Paragraph index of a sentence.
+    pub fn paragraph_of(&self, sentence: usize) -> usize {
+        self.sentence_paragraph.get(sentence).copied().unwrap_or(0)
+    }
+
+    /// The byte range of a sentence (empty when out of range).
+    pub fn sentence_range(&self, sentence: usize) -> Range<usize> {
+        self.sentences.get(sentence).cloned().unwrap_or(0..0)
+    }
+
+    /// The text of a sentence.
+    pub fn sentence_text(&self, sentence: usize) -> &str {
+        self.text.get(self.sentence_range(sentence)).unwrap_or("")
+    }
+
+    /// True when a byte range lies inside web debris.
+    pub fn is_debris(&self, range: &Range<usize>) -> bool {
+        self.debris.iter().any(|d| d.start <= range.start && range.end <= d.end)
+    }
+
+    /// Text of a byte range, or "" when the range does not fall on character boundaries.
+    pub fn slice(&self, range: Range<usize>) -> &str {
+        self.text.get(range).unwrap_or("")
+    }
+}
+
+/// Split a text into sentences, never across a blank line or a line break that ends a
+/// heading-like line (no final punctuation), and record each sentence's paragraph.
+fn segment(text: &str) -> (Vec<Range<usize>>, Vec<usize>) {
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut paragraph = 0;
+    let mut pos = 0;
+    for block in text.split_inclusive('\n') {
+        let block_start = pos;
+        pos += block.len();
+        let line = block.trim_end();
+        if line.trim().is_empty() {
+            paragraph += 1;
+            continue;
+        }
+        let mut start = block_start;
+        for m in SENTENCE_END.find_iter(line) {
+            let before = &line[..m.start()];
+            let last_word = before
+                .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let is_initial = last_word.chars().count() == 1 && last_word.chars().all(|c| c.is_alphabetic());
+            let next_lower = line[m.end()..].chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            if ABBREVIATIONS.contains(&last_word.trim_end_matches('.')) || is_initial || next_lower {
+                continue;
+            }
+            let end = block_start + m.end();
+            sentences.push(start..end);
+            paragraphs.push(paragraph);
+            start = end;
+        }
+        let end = block_start + block.len();
+        if start < end {
+            sentences.push(start..end);
+            paragraphs.push(paragraph);
+        }
+        // Each non-empty line of a text with single line breaks is its own paragraph.
+        paragraph += 1;
+    }
+    if sentences.is_empty() {
+        sentences.push(0..text.len());
+        paragraphs.push(0);
+    }
+    (sentences, paragraphs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let d = Document::new("ab\n€ 12 x\n");
+        assert_eq!(d.line_col(0), (1, 1));
+        assert_eq!(d.line_col(3), (2, 1));
+        let at = d.text.find("12").unwrap_or(0);
+        assert_eq!(d.line_col(at), (2, 3));
+    }
+
+    #[test]
+    fn sentences_ignore_abbreviations() {
+        let d = Document::new("It rose since Oct. 1 to 7.4 million. Then it fell.\n\nNew paragraph here.");
+        assert_eq!(d.sentences.len(), 3);
+        assert_eq!(d.sentence_text(0), "It rose since Oct. 1 to 7.4 million. ");
+        assert_eq!(d.paragraph_of(2), 2);
+    }
+
+    #[test]
+    fn debris_is_found() {
+        let d = Document::new(".x{ display: none; }\nClick here to get the app with 3 features\nA man walks. (AP Photo/Jo Doe)\nReal prose with 5 cases.");
+        assert!(d.is_debris(&(4..8)));
+        let click = d.text.find("3 features").unwrap_or(0);
+        assert!(d.is_debris(&(click..click + 1)));
+        let prose = d.text.find("5 cases").unwrap_or(0);
+        assert!(!d.is_debris(&(prose..prose + 1)));
+    }
+}

@@ -1,0 +1,328 @@
+//! The extractor: from an article's text to its numerical claims.
+//!
+//! 1. [`special`] finds, by regex, the numbers that are not quantities (dates, times,
+//!    phone, page and section numbers, ordinals…) and reserves their spans.
+//! 2. A regex scanner finds every other position where a figure may start (a digit, a
+//!    currency sign, a number word, a multiplier verb).
+//! 3. The nom grammar in [`quantity`] parses the figure forward from there; [`hedge`]
+//!    reads the hedge phrase before it.
+//! 4. [`context`] fills in the counted noun, per-unit, time anchor and role.
+
+pub mod context;
+pub mod hedge;
+pub mod numeral;
+pub mod quantity;
+pub mod special;
+pub mod words;
+
+use crate::claim::{Claim, Kind, Role, Span};
+use crate::document::Document;
+use crate::interval::{Hedge, HedgeReach, Value};
+use quantity::{Parsed, glued_to_word, quantity};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:US|NZ|HK|C|A)?\$|[£€¥₹]|\b(?:USD|EUR|GBP)\s|[-−+]?\.?\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\s+(?:dozen|hundred|thousand|million|billion|trillion|third|quarter|half|fifth|sixth|seventh|eighth|ninth|tenth)|doubl\w+|tripl\w+|trebled|quadrupl\w+|quintupled|halv\w+|twice|thrice|\w+fold)\b",
+    )
+    .expect("static regex is valid")
+});
+
+/// A figure found by the grammar before its context is read.
+struct Found {
+    range: Range<usize>,
+    core_start: usize,
+    kind: Kind,
+    value: Value,
+    hedge: Hedge,
+    average: bool,
+    fixed_unit: Option<String>,
+    currency: Option<&'static str>,
+}
+
+/// Extract every numerical claim of a document, in text order, with ids c1, c2, ….
+pub fn extract(doc: &Document) -> Vec<Claim> {
+    let text = doc.text.as_str();
+    let specials = special::find_special(text);
+    let mut taken: Vec<Range<usize>> = specials.iter().map(|s| s.range.clone()).collect();
+    let mut found: Vec<Found> = specials
+        .iter()
+        .map(|s| Found {
+            range: s.range.clone(),
+            core_start: s.range.start,
+            kind: s.kind,
+            value: Value::point(s.value),
+            hedge: Hedge::Exact,
+            average: false,
+            fixed_unit: None,
+            currency: None,
+        })
+        .collect();
+    let mut next_free = 0;
+    for m in CANDIDATE.find_iter(text) {
+        let start = m.start();
+        if start < next_free || taken.iter().any(|r| r.start <= start && start < r.end) {
+            continue;
+        }
+        if !starts_cleanly(text, start) {
+            continue;
+        }
+        let Some(f) = read_figure(text, start) else { continue };
+        if taken.iter().any(|r| r.start < f.range.end && f.range.start < r.end && r.start >= f.core_start) {
+            continue;
+        }
+        next_free = f.range.end;
+        taken.push(f.core_start..f.range.end);
+        found.push(f);
+    }
+    found.sort_by_key(|f| f.range.start);
+    let mut claims: Vec<Claim> = found.into_iter().map(|f| to_claim(doc, f)).collect();
+    for (i, c) in claims.iter_mut().enumerate() {
+        c.id = format!("c{}", i + 1);
+    }
+    annotate(doc, &mut claims);
+    claims
+}
+
+/// A figure may start here only if it does not continue a word or another number
+/// ("COVID-19", "B52", the "5" of "3.5").
+fn starts_cleanly(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let mut rev = before.chars().rev();
+    match rev.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '.' || c == ',' || c == '_' => {
+            // "$" and "£" may follow a letter-free context only; a digit after a letter is a label.
+            false
+        }
+        Some('-' | '/') => !rev.next().is_some_and(|c| c.is_alphanumeric()),
+        Some(_) => true,
+    }
+}
+
+fn read_figure(text: &str, start: usize) -> Option<Found> {
+    let rest = text.get(start..)?;
+    let hedge_found = hedge::hedge_before(text, start);
+    let before = text.get(hedge::floor_char_boundary(text, start.saturating_sub(12))..start).unwrap_or("");
+    let after_from = before.trim_end().to_lowercase().ends_with("from");
+    let between = before.trim_end().to_lowercase().ends_with("between");
+    let mut p: Parsed = quantity(rest, !after_from)?;
+    let mut end = start + p.len;
+    if p.kind != Kind::Multiplier && glued_to_word(text, end) {
+        return None;
+    }
+    // "between 300 and 400"
+    if between && p.high.is_none() {
+        if let Some(tail) = text.get(end..) {
+            let trimmed = tail.trim_start();
+            if let Some(after_and) = trimmed.strip_prefix("and ") {
+                let offset = tail.len() - after_and.len();
+                if let Some(q) = quantity(after_and.trim_start(), false) {
+                    let lead = after_and.len() - after_and.trim_start().len();
+                    if q.value > p.value && !glued_to_word(text, end + offset + lead + q.len) {
+                        if q.kind != Kind::Count && p.kind == Kind::Count {
+                            p.kind = q.kind;
+                            p.fixed_unit = q.fixed_unit;
+                            p.currency = q.currency;
+                        }
+                        p.high = Some((q.value, q.unit));
+                        end += offset + lead + q.len;
+                    }
+                }
+            }
+        }
+    }
+    let (mut range_start, mut hedge, mut reach, mut average) = (start, Hedge::Exact, HedgeReach::Full, false);
+    if between && p.high.is_some() {
+        let b = text.get(..start).and_then(|s| s.to_lowercase().rfind("between")).unwrap_or(start);
+        range_start = b;
+    } else if let Some((w, at)) = hedge_found {
+        range_start = at;
+        hedge = w.hedge;
+        reach = w.reach;
+        average = w.average;
+    }
+    let kind = classify_bare_integer(text, &p, end).unwrap_or(p.kind);
+    let value = if let Some((hi, hi_unit)) = p.high {
+        hedge = Hedge::Range;
+        Value::new((p.value + hi) / 2.0, p.value - p.unit / 2.0, hi + hi_unit / 2.0)
+    } else if p.multiplier_word || p.kind == Kind::Multiplier {
+        multiplier_value(p.value, p.unit, hedge, reach)
+    } else {
+        Value::hedged(p.value, p.unit, hedge, reach)
+    };
+    Some(Found {
+        range: range_start..end,
+        core_start: start,
+        kind,
+        value,
+        hedge,
+        average,
+        fixed_unit: p.fixed_unit.map(str::to_string),
+        currency: p.currency,
+    })
+}
+
+/// Multipliers in words are approximate ("doubled" is 1.9–2.1); bounds reach to the next
+/// whole multiple ("more than doubled" is 2–3).
+fn multiplier_value(v: f64, unit: f64, hedge: Hedge, reach: HedgeReach) -> Value {
+    match hedge {
+        Hedge::Exact | Hedge::Approx => {
+            let w = (0.05 * v).max(unit.min(0.1) / 2.0);
+            Value::new(v, v - w, v + w)
+        }
+        _ => Value::hedged(v, unit.max(if v >= 1.0 { 1.0 } else { 0.5 }), hedge, reach),
+    }
+}
+
+/// A bare four-digit integer from 1800 to 2100 is a year unless a plural noun follows
+/// ("in 2021" vs "2000 officers").
+fn classify_bare_integer(text: &str, p: &Parsed, end: usize) -> Option<Kind> {
+    let digits = p.bare_integer.as_ref()?;
+    if digits.len() != 4 || !(1800.0..=2100.0).contains(&p.value) {
+        return None;
+    }
+    let followed_by_noun = context::noun_after(text, end)
+        .is_some_and(|n| n.modifiers.is_empty() && text.get(end..n.end).is_some_and(|s| s.trim_end().ends_with('s')));
+    (!followed_by_noun).then_some(Kind::Year)
+}
+
+fn to_claim(doc: &Document, f: Found) -> Claim {
+    let (line, column) = doc.line_col(f.range.start);
+    let sentence = doc.sentence_of(f.range.start);
+    let unit = match (f.kind, &f.fixed_unit, f.currency) {
+        (_, Some(u), _) => Some(u.clone()),
+        (Kind::Money, None, Some(code)) => Some(code.to_string()),
+        (Kind::Percent, None, _) => Some("percent".to_string()),
+        (Kind::Fraction, None, _) => Some("fraction".to_string()),
+        _ => None,
+    };
+    Claim {
+        id: String::new(),
+        text: doc.slice(f.range.clone()).to_string(),
+        kind: f.kind,
+        span: Span { start: f.range.start, end: f.range.end, line, column },
+        value: f.value,
+        hedge: f.hedge,
+        unit,
+        per: None,
+        time: None,
+        noun: None,
+        modifiers: Vec::new(),
+        unit_inferred: false,
+        per_count: None,
+        average: f.average,
+        role: Role::Value,
+        debris: doc.is_debris(&f.range),
+        sentence,
+        paragraph: doc.paragraph_of(sentence),
+    }
+}
+
+/// Read each claim's context: noun, per-unit, anchor, role, and inferred nouns.
+fn annotate(doc: &Document, claims: &mut [Claim]) {
+    let text = doc.text.as_str();
+    for i in 0..claims.len() {
+        let Some(c) = claims.get(i) else { continue };
+        if !c.kind.enters_arithmetic() {
+            continue;
+        }
+        let (start, end, sentence) = (c.span.start, c.span.end, c.sentence);
+        let core_start = start + c.text.find(|ch: char| ch.is_ascii_digit() || "$£€¥₹".contains(ch)).unwrap_or(0);
+        let role = context::role_before(text, start.min(core_start));
+        let noun = context::noun_after(text, end);
+        let per_from = noun.as_ref().map_or(end, |n| n.end);
+        let sentence_range = doc.sentence_range(sentence);
+        let before_in_sentence = text.get(sentence_range.start.min(start)..start).unwrap_or("");
+        let mut per = context::per_after(text, per_from);
+        let Some(c) = claims.get_mut(i) else { continue };
+        c.role = if c.role == Role::Value { role } else { c.role };
+        if let Some(n) = &noun {
+            if c.kind == Kind::Count {
+                c.unit = Some(n.noun.clone());
+            }
+            c.noun = Some(n.noun.clone());
+            c.modifiers = n.modifiers.clone();
+        }
+        if per.is_none() && matches!(c.kind, Kind::Count | Kind::Money) {
+            if let Some(each) = context::each_before(before_in_sentence) {
+                if c.unit.as_deref() != Some(each.as_str()) {
+                    per = Some((each, None));
+                }
+            }
+        }
+        if let Some((p, n)) = per {
+            c.per = Some(p);
+            c.per_count = n;
+        }
+    }
+    // Time anchors: the first anchor after the claim and before the next claim of the
+    // sentence, else one that encloses it, else the nearest one before it.
+    for i in 0..claims.len() {
+        let Some(c) = claims.get(i) else { continue };
+        if !c.kind.enters_arithmetic() {
+            continue;
+        }
+        let range = doc.sentence_range(c.sentence);
+        let anchors = context::anchors(text, range);
+        let next_start = claims
+            .iter()
+            .skip(i + 1)
+            .find(|o| o.sentence == c.sentence && o.kind.enters_arithmetic())
+            .map_or(usize::MAX, |o| o.span.start);
+        let prev_end = claims
+            .iter()
+            .take(i)
+            .rev()
+            .find(|o| o.sentence == c.sentence && o.kind.enters_arithmetic())
+            .map_or(0, |o| o.span.end);
+        let (s, e) = (c.span.start, c.span.end);
+        let after = anchors.iter().find(|(r, _)| r.start >= e && r.start < next_start);
+        let enclosing = anchors.iter().find(|(r, _)| r.start < s && r.end > s);
+        let before = anchors.iter().rev().find(|(r, _)| r.end <= s && r.start >= prev_end.min(s));
+        let before_any = anchors.iter().rev().find(|(r, _)| r.end <= s);
+        let chosen = enclosing.or(after).or(before).or(before_any).map(|(_, t)| t.clone());
+        if let Some(c) = claims.get_mut(i) {
+            c.time = chosen;
+        }
+    }
+    infer_nouns(doc, claims);
+}
+
+/// Give a bare count the noun of its sentence ("the number of cases … was 3.7 million"),
+/// else of the sentence before, else of the nearest counted figure before it.
+fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
+    let text = doc.text.as_str();
+    for i in 0..claims.len() {
+        let Some(c) = claims.get(i) else { continue };
+        if c.kind != Kind::Count || c.unit.is_some() || c.role == Role::PerBase {
+            continue;
+        }
+        let range = doc.sentence_range(c.sentence);
+        let before = text.get(range.start.min(c.span.start)..c.span.start).unwrap_or("");
+        let mut noun = context::of_noun(before);
+        if noun.is_none() && c.sentence > 0 {
+            noun = context::of_noun(doc.sentence_text(c.sentence - 1));
+        }
+        if noun.is_none() {
+            let sentence = c.sentence;
+            noun = claims
+                .iter()
+                .take(i)
+                .rev()
+                .take_while(|o| o.sentence + 1 >= sentence)
+                .find(|o| o.kind == Kind::Count && !o.unit_inferred && o.unit.is_some() && o.role != Role::PerBase)
+                .and_then(|o| o.unit.clone());
+        }
+        if let (Some(n), Some(c)) = (noun, claims.get_mut(i)) {
+            c.unit = Some(n.clone());
+            c.noun = Some(n);
+            c.unit_inferred = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

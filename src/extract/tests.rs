@@ -1,0 +1,47 @@
+use super::*;
+
+fn claims(text: &str) -> Vec<Claim> {
+    extract(&Document::new(text))
+}
+
+#[test]
+fn noun_inferred_from_the_sentence() {
+    let c = claims("The backlog of detention cases has reached 7.4 million and keeps growing.");
+    let x = c.iter().find(|c| c.text == "7.4 million");
+    assert_eq!(x.and_then(|c| c.unit.clone()), Some("case".into()));
+    assert!(x.is_some_and(|c| c.unit_inferred));
+}
+
+#[test]
+fn per_unit_from_each() {
+    let c = claims("Each assigned field agent handles an average of 7,000 cases.");
+    let x = c.iter().find(|c| c.text == "an average of 7,000");
+    assert_eq!(x.and_then(|c| c.per.clone()), Some("agent".into()));
+    assert!(x.is_some_and(|c| c.average));
+}
+
+#[test]
+fn change_role_and_anchor() {
+    let c = claims("The count has increased by more than 1 million since Oct. 1 and has more than doubled since 2021.");
+    let delta = c.iter().find(|c| c.text == "more than 1 million");
+    assert_eq!(delta.map(|c| c.role), Some(Role::Change));
+    assert_eq!(delta.and_then(|c| c.time.clone()), Some("since Oct. 1".into()));
+    let m = c.iter().find(|c| c.text == "more than doubled");
+    assert_eq!(m.map(|c| c.kind), Some(Kind::Multiplier));
+    assert_eq!(m.and_then(|c| c.time.clone()), Some("since 2021".into()));
+}
+
+#[test]
+fn debris_is_marked() {
+    let c = claims("Click here to get the News app with 5 stars\n\nThe city hired 40 teachers.");
+    assert!(c.iter().any(|c| c.text == "5" && c.debris));
+    assert!(c.iter().any(|c| c.text == "40" && !c.debris));
+}
+
+#[test]
+fn spans_cover_the_text() {
+    let text = "Nearly 1.9 million people, £40m and between 300 and 400 homes, up 12 per cent.";
+    for c in claims(text) {
+        assert_eq!(text.get(c.span.start..c.span.end), Some(c.text.as_str()));
+    }
+}

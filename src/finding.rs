@@ -1,0 +1,115 @@
+//! A rule's output: which claims it used, the stated and derived values, the verdict and
+//! the arithmetic a reviewer needs to check it.
+
+use crate::interval::{Value, Verdict};
+use serde::{Deserialize, Serialize};
+
+/// How loudly a finding is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A contradiction.
+    Error,
+    /// A borderline result.
+    Warning,
+    /// A check that passed, or could not be made.
+    Info,
+}
+
+impl Severity {
+    /// The severity that goes with a verdict.
+    pub fn of(v: Verdict) -> Self {
+        match v {
+            Verdict::Contradicted => Severity::Error,
+            Verdict::Borderline => Severity::Warning,
+            Verdict::Consistent | Verdict::Unverifiable => Severity::Info,
+        }
+    }
+}
+
+/// One checked relation between claims.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// "f1", "f2", … in order of the stated claim.
+    pub id: String,
+    /// The rule's id ("per-unit-average").
+    pub rule: String,
+    /// The outcome.
+    pub verdict: Verdict,
+    /// Follows the verdict.
+    pub severity: Severity,
+    /// Ids of every claim used, the stated one last.
+    pub claims: Vec<String>,
+    /// The stated claim's value.
+    pub stated: Value,
+    /// The value computed from the other claims.
+    pub derived: Value,
+    /// One line saying what is wrong or right.
+    pub message: String,
+    /// The arithmetic, with intervals, and for contradictions what would make the claim true.
+    pub explanation: String,
+    /// Stated ÷ derived, when meaningful.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factor: Option<f64>,
+    /// What would have to be true for the stated claim to hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub would_hold_if: Option<String>,
+    /// What each claim contributes, in the order of `claims` ("total", "staff", "stated").
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+/// Format a number for a reader: thousands separators, at most two decimals, fewer for
+/// large values ("1,233", "2.04", "0.5").
+pub fn fmt_num(x: f64) -> String {
+    if !x.is_finite() {
+        return "?".into();
+    }
+    let a = x.abs();
+    let decimals = if a >= 100.0 { 0 } else if a >= 10.0 { 1 } else { 2 };
+    let s = format!("{:.*}", decimals, a);
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
+        None => (s.clone(), String::new()),
+    };
+    let mut grouped = String::new();
+    for (n, ch) in int.chars().enumerate() {
+        if n > 0 && (int.len() - n) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{frac}") }
+}
+
+/// "7,350,000–7,450,000", or a single number when the interval is a point.
+pub fn fmt_range(v: &Value) -> String {
+    let (lo, hi) = (fmt_num(v.low), fmt_num(v.high));
+    if lo == hi { lo } else { format!("{lo}–{hi}") }
+}
+
+/// The text with its first character in upper case.
+pub fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_well() {
+        assert_eq!(fmt_num(1233.333), "1,233");
+        assert_eq!(fmt_num(7_400_000.0), "7,400,000");
+        assert_eq!(fmt_num(2.0), "2");
+        assert_eq!(fmt_num(2.0411), "2.04");
+        assert_eq!(fmt_num(-1500.0), "-1,500");
+        assert_eq!(fmt_num(12.25), "12.3");
+        assert_eq!(fmt_range(&Value::new(1.0, 1.0, 1.0)), "1");
+    }
+}

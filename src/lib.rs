@@ -1,0 +1,68 @@
+//! claimcheck: fact-check the numbers inside an article against each other.
+//!
+//! ```
+//! let report = claimcheck::check(
+//!     "The backlog reached 7.4 million cases. About 6,000 officers work it; \
+//!      each officer handles an average of 7,000 cases.",
+//! );
+//! let f = &report.findings[0];
+//! assert_eq!(f.rule, "per-unit-average");
+//! assert_eq!(f.verdict, claimcheck::Verdict::Contradicted);
+//! assert!((f.derived.nominal - 1233.3).abs() < 1.0);
+//! ```
+//!
+//! The pipeline is `text → extract → claims → rules → findings → report`; each stage is
+//! a module with one job and plain data between stages:
+//!
+//! * [`document`]: the text with lines, sentences, paragraphs and web debris;
+//! * [`extract`]: the number grammar (nom) and the scanner (regex) → [`Claim`]s;
+//! * [`interval`]: values as intervals, hedge widths, arithmetic and verdicts;
+//! * [`rules`]: the built-in consistency rules and the engine → [`Finding`]s;
+//! * [`report`]: human, table and JSON output.
+#![deny(missing_docs)]
+
+pub mod claim;
+pub mod document;
+pub mod extract;
+pub mod finding;
+pub mod input;
+pub mod interval;
+pub mod report;
+pub mod rules;
+
+pub use claim::{Claim, Kind, Role, Span};
+pub use document::Document;
+pub use finding::{Finding, Severity};
+pub use interval::{Hedge, Value, Verdict};
+
+/// Everything claimcheck found in one article.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The article as laid out for the rules.
+    pub document: Document,
+    /// Every numerical claim, in text order.
+    pub claims: Vec<Claim>,
+    /// Every checked relation, of every verdict.
+    pub findings: Vec<Finding>,
+    /// Ids of the rules that ran.
+    pub rules_run: Vec<&'static str>,
+}
+
+/// Extract the numerical claims of an article.
+pub fn extract(text: &str) -> Vec<Claim> {
+    extract::extract(&Document::new(text))
+}
+
+/// Extract an article's claims and check them with every built-in rule.
+pub fn check(text: &str) -> Report {
+    check_with(text, rules::BUILTIN)
+}
+
+/// Extract an article's claims and check them with the given rules.
+pub fn check_with(text: &str, rules: &[&dyn rules::Rule]) -> Report {
+    let document = Document::new(text);
+    let claims = extract::extract(&document);
+    let findings = rules::run(&document, &claims, rules);
+    let rules_run = rules.iter().map(|r| r.id()).collect();
+    Report { document, claims, findings, rules_run }
+}

@@ -1,0 +1,43 @@
+//! The JSON output contract (DESIGN.md): `{"version": 1, "documents": [{"path",
+//! "claims", "findings"}]}`. Serialize-only types; fields are added, never renamed.
+
+use super::Checked;
+use crate::claim::Claim;
+use crate::finding::Finding;
+use serde::Serialize;
+
+/// The version of the JSON contract.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    documents: Vec<DocumentOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    path: &'a str,
+    claims: &'a [Claim],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    findings: Option<&'a [Finding]>,
+    rules_run: &'a [&'static str],
+}
+
+/// Render reports as one JSON object; `with_findings` is false for `extract`.
+pub fn render(docs: &[Checked], with_findings: bool) -> String {
+    let out = Output {
+        version: VERSION,
+        documents: docs
+            .iter()
+            .map(|d| DocumentOut {
+                path: d.path,
+                claims: &d.report.claims,
+                findings: with_findings.then_some(d.report.findings.as_slice()),
+                rules_run: if with_findings { &d.report.rules_run } else { &[] },
+            })
+            .collect(),
+    };
+    // Serializing plain structs of strings and finite-or-null numbers cannot fail.
+    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}

@@ -1,0 +1,47 @@
+//! Output formats. One data model (a [`crate::Report`] per article), one file per format:
+//!
+//! * [`human`]: findings with the article lines they rest on, claims underlined, the
+//!   arithmetic, then a summary table;
+//! * [`table`]: the claims of an article as a table (`claimcheck extract`);
+//! * [`json`]: the JSON contract of DESIGN.md, for scripts, CI and the evaluation.
+
+pub mod human;
+pub mod json;
+pub mod table;
+
+use crate::Report;
+use crate::interval::Verdict;
+
+/// One article's report with the path it was read from.
+pub struct Checked<'a> {
+    /// The path as given on the command line.
+    pub path: &'a str,
+    /// What claimcheck found.
+    pub report: &'a Report,
+}
+
+/// Which verdicts the human report shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Show {
+    /// Show consistent findings too.
+    pub consistent: bool,
+    /// Show unverifiable findings too.
+    pub unverifiable: bool,
+}
+
+impl Default for Show {
+    fn default() -> Self {
+        Show { consistent: false, unverifiable: false }
+    }
+}
+
+impl Show {
+    /// True when a finding of this verdict is shown.
+    pub fn shows(&self, v: Verdict) -> bool {
+        match v {
+            Verdict::Contradicted | Verdict::Borderline => true,
+            Verdict::Consistent => self.consistent,
+            Verdict::Unverifiable => self.unverifiable,
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Finding the claims that talk about the same thing: same kind, same counted noun (or a
+//! synonym from a small lexicon of role nouns), compatible time anchors, and nearness in
+//! the text. Candidates are filtered by kind and noun before distance is looked at, and
+//! searched within a bounded window of sentences, so linking stays near-linear.
+
+use crate::claim::{Claim, Kind, Role};
+use crate::extract::context::same_time;
+use crate::interval::Hedge;
+
+/// How many sentences away a linked figure may be.
+pub const WINDOW: usize = 12;
+
+/// Nouns that name the same sort of thing in news copy; a generic English lexicon.
+const SYNONYMS: &[&[&str]] = &[
+    &["officer", "agent", "staffer", "employee", "worker", "personnel", "staff", "official"],
+    &["judge", "magistrate", "justice"],
+    &["student", "pupil", "learner"],
+    &["resident", "person", "inhabitant", "citizen", "people", "individual"],
+    &["doctor", "physician", "clinician"],
+    &["nurse", "caregiver"],
+    &["teacher", "educator", "instructor"],
+];
+
+/// True when two counted nouns name the same thing.
+pub fn same_noun(a: &str, b: &str) -> bool {
+    a == b || SYNONYMS.iter().any(|g| g.contains(&a) && g.contains(&b))
+}
+
+/// The unit two claims must share to be compared: counted noun for counts, currency for
+/// money, "percent" for percentages.
+pub fn same_unit(a: &Claim, b: &Claim) -> bool {
+    if a.kind != b.kind {
+        return false;
+    }
+    match (a.kind, &a.unit, &b.unit) {
+        (Kind::Count, Some(x), Some(y)) => x == y,
+        (Kind::Money | Kind::Percent, Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// True when a claim is a plain stated value a rule may use as an input.
+pub fn plain_value(c: &Claim) -> bool {
+    c.usable() && c.role == Role::Value && c.per.is_none() && !c.average
+}
+
+/// True when two claims' time anchors do not name different times.
+pub fn compatible_time(a: &Claim, b: &Claim) -> bool {
+    match (&a.time, &b.time) {
+        (Some(x), Some(y)) => same_time(x, y),
+        _ => true,
+    }
+}
+
+/// Sentence distance between two claims.
+pub fn distance(a: &Claim, b: &Claim) -> usize {
+    a.sentence.abs_diff(b.sentence)
+}
+
+/// A ranking key for candidate inputs: same anchor first, unhedged before bounds, then
+/// nearest, earlier before later.
+pub fn rank(target: &Claim, c: &Claim) -> (u8, u8, usize, u8) {
+    let anchor = match (&target.time, &c.time) {
+        (None, None) => 0,
+        (Some(x), Some(y)) if same_time(x, y) => 0,
+        (Some(_), None) => 1,
+        _ => 2,
+    };
+    let hedge = match c.hedge {
+        Hedge::Exact => 0,
+        Hedge::Approx => 1,
+        _ => 2,
+    };
+    let after = u8::from(c.span.start > target.span.start);
+    (anchor, hedge, distance(target, c), after)
+}
+
+/// The best candidate among claims satisfying `accept`, within [`WINDOW`] sentences.
+pub fn best<'a>(target: &Claim, claims: &'a [Claim], accept: impl Fn(&Claim) -> bool) -> Option<&'a Claim> {
+    claims
+        .iter()
+        .filter(|c| c.id != target.id && distance(target, c) <= WINDOW && accept(c))
+        .min_by_key(|c| rank(target, c))
+}

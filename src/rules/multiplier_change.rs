@@ -1,0 +1,186 @@
+//! ## What it checks
+//! A change stated as a multiplier ("doubled", "more than doubled", "tripled", "halved",
+//! "quadrupled", "N-fold", "grew three times") against the values the article gives for
+//! the start and the end of the change: end ÷ start must fall inside the multiplier's
+//! interval, with hedges honoured ("more than doubled" from figures that give exactly
+//! 2.00 is borderline: it holds only at the edge of its hedge).
+//!
+//! ## Why it matters
+//! Multipliers are the most quoted part of a story and the easiest to round up.
+//!
+//! ## Example
+//! "The backlog has quadrupled since 2015, when it stood at about 460,000. It now holds
+//! 1.1 million cases." → 1.1M ÷ 460,000 = 2.39, contradicted.
+//!
+//! ## Not flagged
+//! Multipliers with no anchor linking them to a start value ("three times as many as"
+//! comparisons), and start or end values of another noun or currency.
+
+use super::linking::{WINDOW, best, distance, plain_value, same_unit};
+use super::per_unit_average::describe;
+use super::{Context, Rule};
+use crate::claim::{Claim, Kind};
+use crate::extract::context::same_time;
+use crate::finding::{Finding, Severity, capitalize, fmt_num, fmt_range};
+use crate::interval::{Verdict, verdict};
+
+/// The `multiplier-change` rule.
+pub struct MultiplierChange;
+
+impl Rule for MultiplierChange {
+    fn id(&self) -> &'static str {
+        "multiplier-change"
+    }
+
+    fn summary(&self) -> &'static str {
+        "A change stated as a multiplier (doubled, tripled, halved) must match the start and end values."
+    }
+
+    fn examples(&self) -> &'static [(&'static str, Verdict)] {
+        &[
+            (
+                "The backlog now holds 1.1 million cases. It has quadrupled since 2015, when it stood at about 460,000 cases.",
+                Verdict::Contradicted,
+            ),
+            (
+                "Ridership reached 7.4 million trips this year. It has more than doubled since 2019, when riders took 3.7 million trips.",
+                Verdict::Borderline,
+            ),
+            (
+                "Revenue reached $610 million this year. Profit aside, revenue has more than doubled since 2020, when it was $290 million.",
+                Verdict::Consistent,
+            ),
+        ]
+    }
+
+    fn check(&self, cx: &Context) -> Vec<Finding> {
+        cx.claims.iter().filter_map(|m| check_one(cx, m)).collect()
+    }
+}
+
+fn check_one(cx: &Context, m: &Claim) -> Option<Finding> {
+    if m.kind != Kind::Multiplier || !m.usable() || m.role != crate::claim::Role::Value {
+        return None;
+    }
+    if let Some(f) = from_to(cx, m) {
+        return Some(f);
+    }
+    let anchor = m.time.as_deref()?;
+    // The start value: a plain figure anchored at the same time as the multiplier.
+    let start = cx
+        .claims
+        .iter()
+        .filter(|c| {
+            plain_value(c)
+                && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
+                && c.time.as_deref().is_some_and(|t| same_time(t, anchor))
+                && distance(c, m) <= 4
+                && c.unit.is_some()
+        })
+        .min_by_key(|c| (distance(c, m), c.span.start < m.span.start))?;
+    // The end value: the same thing, not anchored at the start time, nearest unhedged.
+    let end = best(m, cx.claims, |c| {
+        plain_value(c)
+            && same_unit(c, start)
+            && c.id != start.id
+            && !c.time.as_deref().is_some_and(|t| same_time(t, anchor) || is_future(t))
+            && distance(c, m) <= WINDOW
+    })?;
+    finding(m, start, end)
+}
+
+/// "more than doubled to $610 million … from $290 million": the start and end values
+/// named in the multiplier's own sentence by "from" and "to".
+fn from_to<'a>(cx: &'a Context, m: &Claim) -> Option<Finding> {
+    let text = cx.doc.text.as_str();
+    let in_sentence = |c: &&'a Claim| c.sentence == m.sentence && c.span.start > m.span.end && plain_or_fresh(c);
+    let preceded_by = |c: &Claim, word: &str| {
+        let from = crate::extract::hedge::floor_char_boundary(text, c.span.start.saturating_sub(8));
+        text.get(from..c.span.start).is_some_and(|b| b.trim_end().to_lowercase().ends_with(word))
+    };
+    let end = cx.claims.iter().filter(in_sentence).find(|c| preceded_by(c, " to"))?;
+    let start = cx.claims.iter().filter(in_sentence).find(|c| preceded_by(c, "from") && same_unit(c, end))?;
+    finding(m, start, end)
+}
+
+/// A claim usable as a start or end value, whatever its role in its own clause.
+fn plain_or_fresh(c: &Claim) -> bool {
+    c.usable() && c.per.is_none() && !c.average && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
+}
+
+fn finding(m: &Claim, start: &Claim, end: &Claim) -> Option<Finding> {
+    let derived = end.value.div(start.value)?;
+    let v = verdict(&m.value, &derived, 0.0);
+    let unit = start.unit.clone().unwrap_or_default();
+    let arithmetic = format!(
+        "{} ÷ {} = {} ({} ÷ {} = {})",
+        fmt_num(end.value.nominal),
+        fmt_num(start.value.nominal),
+        fmt_num(derived.nominal),
+        fmt_range(&end.value),
+        fmt_range(&start.value),
+        fmt_range(&derived)
+    );
+    let edge = v == Verdict::Borderline && m.value.contains(derived.high) && !m.value.contains(derived.nominal);
+    let factor = m.value.nominal / derived.nominal;
+    let message = match v {
+        Verdict::Consistent => format!("'{}' matches {} → {} {unit}s (×{})", m.text, start.text, end.text, fmt_num(derived.nominal)),
+        Verdict::Borderline if edge || m.value.low_open || m.value.high_open => format!(
+            "'{}' holds only at the edge of its hedge: the figures give ×{}",
+            m.text,
+            fmt_num(derived.nominal)
+        ),
+        _ => format!(
+            "'{}' {} the ×{} that '{}' → '{}' gives",
+            m.text,
+            describe(v, factor),
+            fmt_num(derived.nominal),
+            start.text,
+            end.text
+        ),
+    };
+    let would_hold_if = (v != Verdict::Consistent).then(|| {
+        let bound = if derived.nominal > m.value.nominal {
+            "at least"
+        } else if m.value.low_open {
+            "below"
+        } else {
+            "at most"
+        };
+        format!(
+            "it holds only if the start value were {bound} ~{} {unit}s, with the end value at {}",
+            fmt_num(end.value.nominal / m.value.nominal),
+            fmt_num(end.value.nominal)
+        )
+    });
+    let mut explanation = format!(
+        "{arithmetic}; stated '{}' = {} ({}{}).",
+        m.text,
+        fmt_num(m.value.nominal),
+        fmt_range(&m.value),
+        if m.value.low_open { ", the low end excluded" } else if m.value.high_open { ", the high end excluded" } else { "" }
+    );
+    if let Some(w) = &would_hold_if {
+        explanation.push_str(&format!(" {}.", capitalize(w)));
+    }
+    Some(Finding {
+        id: String::new(),
+        rule: "multiplier-change".into(),
+        verdict: v,
+        severity: Severity::of(v),
+        claims: vec![start.id.clone(), end.id.clone(), m.id.clone()],
+        stated: m.value,
+        derived,
+        message,
+        explanation,
+        factor: Some(factor),
+        would_hold_if,
+        roles: vec!["start".into(), "end".into(), "stated".into()],
+    })
+}
+
+/// Anchors that point ahead ("by the end of the fiscal year", "next year").
+fn is_future(anchor: &str) -> bool {
+    let a = anchor.to_lowercase();
+    a.starts_with("by ") || a.contains("next ") || a.starts_with("until")
+}

@@ -1,0 +1,163 @@
+//! ## What it checks
+//! A stated average per unit ("each agent handles an average of 7,000 cases", "1,500
+//! cases per judge") against the total and the count the article gives elsewhere:
+//! total ÷ count must fall inside the stated average's interval.
+//!
+//! ## Why it matters
+//! A per-unit figure is usually computed by the writer or a source; when it is off by a
+//! factor, the total, the count or the average is wrong, or they describe different groups.
+//!
+//! ## Example
+//! "The backlog reached 7.4 million cases. About 6,000 officers work it; each officer
+//! handles an average of 7,000 cases." → 7.4M ÷ 6,000 ≈ 1,233, contradicted (5.7×).
+//!
+//! ## Not flagged
+//! Averages per unit of time ("2,000 a day": that is rate conversion), averages with no
+//! total or no count of the same units nearby, and totals that are changes ("rose by").
+
+use super::linking::{WINDOW, best, compatible_time, distance, plain_value, rank, same_noun, same_unit};
+use super::{Context, Rule};
+use crate::claim::{Claim, Kind};
+use crate::finding::{Finding, Severity, capitalize, fmt_num, fmt_range};
+use crate::interval::{Hedge, Verdict, verdict};
+
+/// Per-units that are spans of time, handled by rate rules instead.
+const TIME_UNITS: &[&str] = &["second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade"];
+
+/// The `per-unit-average` rule.
+pub struct PerUnitAverage;
+
+impl Rule for PerUnitAverage {
+    fn id(&self) -> &'static str {
+        "per-unit-average"
+    }
+
+    fn summary(&self) -> &'static str {
+        "A stated average per unit must equal the total divided by the count of units."
+    }
+
+    fn examples(&self) -> &'static [(&'static str, Verdict)] {
+        &[
+            (
+                "The backlog reached 7.4 million cases. About 6,000 officers work it; each officer handles an average of 7,000 cases.",
+                Verdict::Contradicted,
+            ),
+            (
+                "The courts had 1.1 million pending cases and 735 judges, or roughly 1,500 cases per judge.",
+                Verdict::Consistent,
+            ),
+        ]
+    }
+
+    fn check(&self, cx: &Context) -> Vec<Finding> {
+        cx.claims.iter().filter_map(|a| check_one(cx, a)).collect()
+    }
+}
+
+fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
+    let per = avg.per.as_deref()?;
+    if !avg.usable() || !matches!(avg.kind, Kind::Count | Kind::Money) || TIME_UNITS.contains(&per) {
+        return None;
+    }
+    // Inputs must be figures, not thresholds: "cities of more than 50,000 people" names a
+    // class of cities, not a population to divide by.
+    let figure = |c: &Claim| plain_value(c) && matches!(c.hedge, Hedge::Exact | Hedge::Approx);
+    let total = best_total(avg, cx.claims, |c| {
+        figure(c) && same_unit(c, avg) && compatible_time(c, avg) && c.value.nominal > avg.value.nominal
+    })?;
+    // The count the average is "per" is named close by: within two sentences.
+    let staff = best(avg, cx.claims, |c| {
+        figure(c)
+            && c.kind == Kind::Count
+            && distance(c, avg) <= 2
+            && c.unit.as_deref().is_some_and(|u| same_noun(u, per))
+    })?;
+    let base = avg.per_count.unwrap_or(1.0);
+    let derived = total.value.div(staff.value)?.scale(base);
+    let v = verdict(&avg.value, &derived, 0.0);
+    let unit = avg.unit.clone().unwrap_or_default();
+    let per_label = match avg.per_count {
+        Some(n) => format!("per {} {per}s", fmt_num(n)),
+        None => format!("per {per}"),
+    };
+    let staff_noun = staff.unit.clone().unwrap_or_default();
+    let factor = avg.value.nominal / derived.nominal;
+    let arithmetic = format!(
+        "{} ÷ {}{} = {} {unit}s {per_label} ({} ÷ {}{} = {})",
+        fmt_num(total.value.nominal),
+        fmt_num(staff.value.nominal),
+        if base != 1.0 { format!(" × {}", fmt_num(base)) } else { String::new() },
+        fmt_num(derived.nominal),
+        fmt_range(&total.value),
+        fmt_range(&staff.value),
+        if base != 1.0 { format!(" × {}", fmt_num(base)) } else { String::new() },
+        fmt_range(&derived),
+    );
+    let needed_staff = total.value.nominal / avg.value.nominal * base;
+    let would_hold_if = (v != Verdict::Consistent).then(|| {
+        if avg.value.nominal > derived.nominal {
+            format!(
+                "it holds only if at most ~{} of the {} {staff_noun}s carry these {unit}s",
+                fmt_num(needed_staff),
+                fmt_num(staff.value.nominal)
+            )
+        } else {
+            format!(
+                "it holds only if there were about {} {staff_noun}s, or a total of about {} {unit}s",
+                fmt_num(needed_staff),
+                fmt_num(avg.value.nominal * staff.value.nominal / base)
+            )
+        }
+    });
+    let comparison = describe(v, factor);
+    let message = format!(
+        "stated {} {unit}s {per_label} {comparison} the {} that '{}' ÷ '{}' gives",
+        fmt_num(avg.value.nominal),
+        fmt_num(derived.nominal),
+        total.text,
+        staff.text
+    );
+    let mut explanation = format!("{arithmetic}; stated {} ({}).", fmt_num(avg.value.nominal), fmt_range(&avg.value));
+    if let Some(w) = &would_hold_if {
+        explanation.push_str(&format!(" {}.", capitalize(w)));
+    }
+    Some(Finding {
+        id: String::new(),
+        rule: "per-unit-average".into(),
+        verdict: v,
+        severity: Severity::of(v),
+        claims: vec![total.id.clone(), staff.id.clone(), avg.id.clone()],
+        stated: avg.value,
+        derived,
+        message,
+        explanation,
+        factor: Some(factor),
+        would_hold_if,
+        roles: vec!["total".into(), "count".into(), "stated".into()],
+    })
+}
+
+/// The total an average divides: a figure of the same unit and time in the average's own
+/// sentence ("$610 million, or $1.27 a share"), else the largest within the window, since
+/// the parts of a total are smaller than it.
+fn best_total<'a>(avg: &Claim, claims: &'a [Claim], accept: impl Fn(&Claim) -> bool) -> Option<&'a Claim> {
+    claims
+        .iter()
+        .filter(|c| c.id != avg.id && distance(avg, c) <= WINDOW && accept(c))
+        .min_by(|a, b| {
+            let (ra, rb) = (rank(avg, a), rank(avg, b));
+            let (sa, sb) = (a.sentence != avg.sentence, b.sentence != avg.sentence);
+            ra.0.cmp(&rb.0).then(sa.cmp(&sb)).then(b.value.nominal.total_cmp(&a.value.nominal)).then(ra.cmp(&rb))
+        })
+}
+
+/// How a stated value compares with a derived one, as the words before "the <derived>":
+/// "matches", "is 5.7×", "is 3× smaller than".
+pub fn describe(v: Verdict, factor: f64) -> String {
+    match v {
+        Verdict::Consistent => "matches".into(),
+        Verdict::Borderline => "is close to, but not within the rounding of,".into(),
+        _ if factor >= 1.0 => format!("is {}×", fmt_num(factor)),
+        _ => format!("is {}× smaller than", fmt_num(1.0 / factor)),
+    }
+}
