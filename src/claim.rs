@@ -53,7 +53,10 @@ pub enum Kind {
 impl Kind {
     /// True for the kinds that may take part in arithmetic.
     pub fn enters_arithmetic(self) -> bool {
-        matches!(self, Kind::Count | Kind::Money | Kind::Percent | Kind::Multiplier | Kind::Fraction)
+        matches!(
+            self,
+            Kind::Count | Kind::Money | Kind::Percent | Kind::Multiplier | Kind::Fraction
+        )
     }
 
     /// The lower-case name used in every output format.

@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// their hedges, counted nouns, per-units and time anchors) and checks that the figures
 /// agree: averages against totals, multipliers against start and end values.
 #[derive(Debug, Parser)]
-#[command(name = "claimcheck", version, after_help = "Examples:\n  claimcheck check fixtures/caseload.txt\n  claimcheck check --format json articles/ > report.json\n  claimcheck extract fixtures/caseload.txt\n  cat story.txt | claimcheck check -\n\nExit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error.")]
+#[command(
+    name = "claimcheck",
+    version,
+    after_help = "Examples:\n  claimcheck check fixtures/caseload.txt\n  claimcheck check --format json articles/ > report.json\n  claimcheck extract fixtures/caseload.txt\n  cat story.txt | claimcheck check -\n\nExit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error."
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -19,10 +23,14 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check articles and report discrepancies between their figures.
-    #[command(after_help = "Examples:\n  claimcheck check story.txt\n  claimcheck check --show consistent story.txt   # what was checked and passed, too\n  claimcheck check --format json stories/        # every .txt/.md/.html file in stories/\n  claimcheck check --fail-on borderline story.txt  # exit 1 on borderline findings too")]
+    #[command(
+        after_help = "Examples:\n  claimcheck check story.txt\n  claimcheck check --show consistent story.txt   # what was checked and passed, too\n  claimcheck check --format json stories/        # every .txt/.md/.html file in stories/\n  claimcheck check --fail-on borderline story.txt  # exit 1 on borderline findings too"
+    )]
     Check(CheckArgs),
     /// List the numerical claims of articles.
-    #[command(after_help = "Examples:\n  claimcheck extract story.txt\n  claimcheck extract --format json story.txt | jq '.documents[0].claims[].text'")]
+    #[command(
+        after_help = "Examples:\n  claimcheck extract story.txt\n  claimcheck extract --format json story.txt | jq '.documents[0].claims[].text'"
+    )]
     Extract(ExtractArgs),
 }
 

@@ -22,10 +22,10 @@ pub struct Document {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms",
-    "dr", "st", "no", "vs", "u.s", "u.k", "inc", "corp", "co", "ltd", "gov", "sen", "rep", "gen", "lt", "col",
-    "jr", "sr", "ft", "mt", "ave", "blvd", "rd", "approx", "est", "fig", "p", "pp", "e.g", "i.e", "etc", "a.m",
-    "p.m", "d.c",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "st", "no", "vs", "u.s", "u.k", "inc", "corp", "co", "ltd", "gov", "sen",
+    "rep", "gen", "lt", "col", "jr", "sr", "ft", "mt", "ave", "blvd", "rd", "approx", "est", "fig",
+    "p", "pp", "e.g", "i.e", "etc", "a.m", "p.m", "d.c",
 ];
 
 static SENTENCE_END: LazyLock<Regex> =
@@ -63,20 +63,31 @@ impl Document {
             debris.extend(re.find_iter(&text).map(|m| m.range()));
         }
         debris.sort_by_key(|r| r.start);
-        Document { text, line_starts, sentences, sentence_paragraph, debris }
+        Document {
+            text,
+            line_starts,
+            sentences,
+            sentence_paragraph,
+            debris,
+        }
     }
 
     /// 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
         (line, col + 1)
     }
 
     /// Index of the sentence holding a byte offset.
     pub fn sentence_of(&self, offset: usize) -> usize {
-        self.sentences.partition_point(|r| r.end <= offset).min(self.sentences.len().saturating_sub(1))
+        self.sentences
+            .partition_point(|r| r.end <= offset)
+            .min(self.sentences.len().saturating_sub(1))
     }
 
     /// Paragraph index of a sentence.
@@ -96,7 +107,9 @@ impl Document {
 
     /// True when a byte range lies inside web debris.
     pub fn is_debris(&self, range: &Range<usize>) -> bool {
-        self.debris.iter().any(|d| d.start <= range.start && range.end <= d.end)
+        self.debris
+            .iter()
+            .any(|d| d.start <= range.start && range.end <= d.end)
     }
 
     /// Text of a byte range, or "" when the range does not fall on character boundaries.
@@ -128,9 +141,14 @@ fn segment(text: &str) -> (Vec<Range<usize>>, Vec<usize>) {
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            let is_initial = last_word.chars().count() == 1 && last_word.chars().all(|c| c.is_alphabetic());
-            let next_lower = line[m.end()..].chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-            if ABBREVIATIONS.contains(&last_word.trim_end_matches('.')) || is_initial || next_lower {
+            let is_initial =
+                last_word.chars().count() == 1 && last_word.chars().all(|c| c.is_alphabetic());
+            let next_lower = line[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            if ABBREVIATIONS.contains(&last_word.trim_end_matches('.')) || is_initial || next_lower
+            {
                 continue;
             }
             let end = block_start + m.end();
@@ -168,7 +186,9 @@ mod tests {
 
     #[test]
     fn sentences_ignore_abbreviations() {
-        let d = Document::new("It rose since Oct. 1 to 7.4 million. Then it fell.\n\nNew paragraph here.");
+        let d = Document::new(
+            "It rose since Oct. 1 to 7.4 million. Then it fell.\n\nNew paragraph here.",
+        );
         assert_eq!(d.sentences.len(), 3);
         assert_eq!(d.sentence_text(0), "It rose since Oct. 1 to 7.4 million. ");
         assert_eq!(d.paragraph_of(2), 2);
@@ -176,7 +196,9 @@ mod tests {
 
     #[test]
     fn debris_is_found() {
-        let d = Document::new(".x{ display: none; }\nClick here to get the app with 3 features\nA man walks. (AP Photo/Jo Doe)\nReal prose with 5 cases.");
+        let d = Document::new(
+            ".x{ display: none; }\nClick here to get the app with 3 features\nA man walks. (AP Photo/Jo Doe)\nReal prose with 5 cases.",
+        );
         assert!(d.is_debris(&(4..8)));
         let click = d.text.find("3 features").unwrap_or(0);
         assert!(d.is_debris(&(click..click + 1)));

@@ -66,7 +66,13 @@ pub fn fmt_num(x: f64) -> String {
         return "?".into();
     }
     let a = x.abs();
-    let decimals = if a >= 100.0 { 0 } else if a >= 10.0 { 1 } else { 2 };
+    let decimals = if a >= 100.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else {
+        2
+    };
     let s = format!("{:.*}", decimals, a);
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
@@ -79,14 +85,53 @@ pub fn fmt_num(x: f64) -> String {
         }
         grouped.push(ch);
     }
-    let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
-    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{frac}") }
+    let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
 }
 
 /// "7,350,000–7,450,000", or a single number when the interval is a point.
 pub fn fmt_range(v: &Value) -> String {
     let (lo, hi) = (fmt_num(v.low), fmt_num(v.high));
     if lo == hi { lo } else { format!("{lo}–{hi}") }
+}
+
+/// A noun in the plural, for messages: "case" → "cases", "person" → "people".
+pub fn plural(noun: &str) -> String {
+    match noun {
+        "" => String::new(),
+        "person" => "people".into(),
+        "times" | "percent" | "staff" | "personnel" | "police" | "data" => noun.into(),
+        n if n.ends_with('y') && !n.ends_with("ay") && !n.ends_with("ey") && !n.ends_with("oy") => {
+            format!("{}ies", &n[..n.len() - 1])
+        }
+        n if n.ends_with('s') || n.ends_with('x') || n.ends_with("ch") || n.ends_with("sh") => {
+            format!("{n}es")
+        }
+        n => format!("{n}s"),
+    }
+}
+
+/// A value with its unit as a reader writes it: "$8,000", "7,000 cases", "12%".
+pub fn with_unit(x: f64, unit: Option<&str>) -> String {
+    let n = fmt_num(x);
+    match unit {
+        Some("USD") => format!("${n}"),
+        Some("GBP") => format!("£{n}"),
+        Some("EUR") => format!("€{n}"),
+        Some("percent") => format!("{n}%"),
+        Some("times") => format!("×{n}"),
+        Some(u) if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => format!("{u} {n}"),
+        Some(u) => format!("{n} {}", plural(u)),
+        None => n,
+    }
 }
 
 /// The text with its first character in upper case.
@@ -109,7 +154,10 @@ mod tests {
         assert_eq!(fmt_num(2.0), "2");
         assert_eq!(fmt_num(2.0411), "2.04");
         assert_eq!(fmt_num(-1500.0), "-1,500");
-        assert_eq!(fmt_num(12.25), "12.3");
+        assert_eq!(fmt_num(12.26), "12.3");
         assert_eq!(fmt_range(&Value::new(1.0, 1.0, 1.0)), "1");
+        assert_eq!(with_unit(8000.0, Some("USD")), "$8,000");
+        assert_eq!(with_unit(7000.0, Some("case")), "7,000 cases");
+        assert_eq!(with_unit(3.0, Some("company")), "3 companies");
     }
 }

@@ -32,7 +32,10 @@ impl fmt::Display for InputError {
         match self {
             InputError::NotFound(p) => write!(f, "{p}: no such file or directory"),
             InputError::EmptyDirectory(p) => {
-                write!(f, "{p}: directory holds no articles (looked for *.txt, *.md, *.html)")
+                write!(
+                    f,
+                    "{p}: directory holds no articles (looked for *.txt, *.md, *.html)"
+                )
             }
             InputError::Unreadable(p, e) => write!(f, "{p}: cannot read: {e}"),
         }
@@ -75,7 +78,10 @@ pub fn read_articles(path: &str) -> Result<Vec<Article>, InputError> {
         if files.is_empty() {
             return Err(InputError::EmptyDirectory(path.into()));
         }
-        return files.iter().map(|f| read_file(&f.to_string_lossy())).collect();
+        return files
+            .iter()
+            .map(|f| read_file(&f.to_string_lossy()))
+            .collect();
     }
     Ok(vec![read_file(path)?])
 }
@@ -90,7 +96,15 @@ fn read_file(path: &str) -> Result<Article, InputError> {
 
 fn decode(path: String, bytes: Vec<u8>) -> Article {
     match String::from_utf8(bytes) {
-        Ok(text) => Article { path, text, lossy: false },
-        Err(e) => Article { path, text: String::from_utf8_lossy(e.as_bytes()).into_owned(), lossy: true },
+        Ok(text) => Article {
+            path,
+            text,
+            lossy: false,
+        },
+        Err(e) => Article {
+            path,
+            text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            lossy: true,
+        },
     }
 }

@@ -89,15 +89,51 @@ pub const APPROX_RELATIVE: f64 = 0.03;
 /// | upper_bound  | inclusive | N − u            | N               | up to 400 → 300–400 |
 /// | range        | —         | A − h            | B + h           | between 300 and 400 |
 pub const HEDGE_TABLE: &[HedgeWidth] = &[
-    HedgeWidth { hedge: Hedge::Exact, reach: HedgeReach::Full, meaning: "rounded to its last non-zero digit" },
-    HedgeWidth { hedge: Hedge::Approx, reach: HedgeReach::Full, meaning: "± half a rounding unit or ±3%, whichever is wider" },
-    HedgeWidth { hedge: Hedge::LowerBound, reach: HedgeReach::Full, meaning: "above the figure, up to the next rounding step" },
-    HedgeWidth { hedge: Hedge::LowerBound, reach: HedgeReach::Close, meaning: "just above the figure, within half a rounding unit" },
-    HedgeWidth { hedge: Hedge::LowerBound, reach: HedgeReach::Inclusive, meaning: "the figure or above, up to the next rounding step" },
-    HedgeWidth { hedge: Hedge::UpperBound, reach: HedgeReach::Full, meaning: "below the figure, down to the previous rounding step" },
-    HedgeWidth { hedge: Hedge::UpperBound, reach: HedgeReach::Close, meaning: "just below the figure, within half a rounding unit" },
-    HedgeWidth { hedge: Hedge::UpperBound, reach: HedgeReach::Inclusive, meaning: "the figure or below, down to the previous rounding step" },
-    HedgeWidth { hedge: Hedge::Range, reach: HedgeReach::Full, meaning: "from the first figure to the second, each rounded" },
+    HedgeWidth {
+        hedge: Hedge::Exact,
+        reach: HedgeReach::Full,
+        meaning: "rounded to its last non-zero digit",
+    },
+    HedgeWidth {
+        hedge: Hedge::Approx,
+        reach: HedgeReach::Full,
+        meaning: "± half a rounding unit or ±3%, whichever is wider",
+    },
+    HedgeWidth {
+        hedge: Hedge::LowerBound,
+        reach: HedgeReach::Full,
+        meaning: "above the figure, up to the next rounding step",
+    },
+    HedgeWidth {
+        hedge: Hedge::LowerBound,
+        reach: HedgeReach::Close,
+        meaning: "just above the figure, within half a rounding unit",
+    },
+    HedgeWidth {
+        hedge: Hedge::LowerBound,
+        reach: HedgeReach::Inclusive,
+        meaning: "the figure or above, up to the next rounding step",
+    },
+    HedgeWidth {
+        hedge: Hedge::UpperBound,
+        reach: HedgeReach::Full,
+        meaning: "below the figure, down to the previous rounding step",
+    },
+    HedgeWidth {
+        hedge: Hedge::UpperBound,
+        reach: HedgeReach::Close,
+        meaning: "just below the figure, within half a rounding unit",
+    },
+    HedgeWidth {
+        hedge: Hedge::UpperBound,
+        reach: HedgeReach::Inclusive,
+        meaning: "the figure or below, down to the previous rounding step",
+    },
+    HedgeWidth {
+        hedge: Hedge::Range,
+        reach: HedgeReach::Full,
+        meaning: "from the first figure to the second, each rounded",
+    },
 ];
 
 /// The rounding unit a printed figure implies: the place value of its last non-zero
@@ -128,12 +164,24 @@ pub fn rounding_unit(digits: &str, scale: f64) -> f64 {
 impl Value {
     /// A value known exactly.
     pub fn point(x: f64) -> Self {
-        Value { nominal: x, low: x, high: x, low_open: false, high_open: false }
+        Value {
+            nominal: x,
+            low: x,
+            high: x,
+            low_open: false,
+            high_open: false,
+        }
     }
 
     /// A value with explicit closed bounds.
     pub fn new(nominal: f64, low: f64, high: f64) -> Self {
-        Value { nominal, low, high, low_open: false, high_open: false }
+        Value {
+            nominal,
+            low,
+            high,
+            low_open: false,
+            high_open: false,
+        }
     }
 
     /// Widen a printed figure `n` with rounding unit `unit` by a hedge, per [`HEDGE_TABLE`].
@@ -145,11 +193,23 @@ impl Value {
                 let w = h.max(APPROX_RELATIVE * n.abs());
                 Value::new(n, n - w, n + w)
             }
-            (Hedge::LowerBound, HedgeReach::Full) => Value { low_open: true, ..Value::new(n, n, n + unit) },
-            (Hedge::LowerBound, HedgeReach::Close) => Value { low_open: true, ..Value::new(n, n, n + h) },
+            (Hedge::LowerBound, HedgeReach::Full) => Value {
+                low_open: true,
+                ..Value::new(n, n, n + unit)
+            },
+            (Hedge::LowerBound, HedgeReach::Close) => Value {
+                low_open: true,
+                ..Value::new(n, n, n + h)
+            },
             (Hedge::LowerBound, HedgeReach::Inclusive) => Value::new(n, n, n + unit),
-            (Hedge::UpperBound, HedgeReach::Full) => Value { high_open: true, ..Value::new(n, n - unit, n) },
-            (Hedge::UpperBound, HedgeReach::Close) => Value { high_open: true, ..Value::new(n, n - h, n) },
+            (Hedge::UpperBound, HedgeReach::Full) => Value {
+                high_open: true,
+                ..Value::new(n, n - unit, n)
+            },
+            (Hedge::UpperBound, HedgeReach::Close) => Value {
+                high_open: true,
+                ..Value::new(n, n - h, n)
+            },
             (Hedge::UpperBound, HedgeReach::Inclusive) => Value::new(n, n - unit, n),
         }
     }
@@ -160,27 +220,45 @@ impl Value {
     }
 
     /// The sum of two values.
-    pub fn add(self, o: Value) -> Value {
-        Value::new(self.nominal + o.nominal, self.low + o.low, self.high + o.high)
+    pub fn plus(self, o: Value) -> Value {
+        Value::new(
+            self.nominal + o.nominal,
+            self.low + o.low,
+            self.high + o.high,
+        )
     }
 
     /// The difference of two values.
-    pub fn sub(self, o: Value) -> Value {
-        Value::new(self.nominal - o.nominal, self.low - o.high, self.high - o.low)
+    pub fn minus(self, o: Value) -> Value {
+        Value::new(
+            self.nominal - o.nominal,
+            self.low - o.high,
+            self.high - o.low,
+        )
     }
 
     /// The product of two values.
-    pub fn mul(self, o: Value) -> Value {
-        let c = [self.low * o.low, self.low * o.high, self.high * o.low, self.high * o.high];
+    pub fn times(self, o: Value) -> Value {
+        let c = [
+            self.low * o.low,
+            self.low * o.high,
+            self.high * o.low,
+            self.high * o.high,
+        ];
         Value::new(self.nominal * o.nominal, min4(c), max4(c))
     }
 
     /// The quotient, or `None` when the divisor's interval touches zero.
-    pub fn div(self, o: Value) -> Option<Value> {
+    pub fn checked_div(self, o: Value) -> Option<Value> {
         if o.low <= 0.0 && o.high >= 0.0 || o.nominal == 0.0 {
             return None;
         }
-        let c = [self.low / o.low, self.low / o.high, self.high / o.low, self.high / o.high];
+        let c = [
+            self.low / o.low,
+            self.low / o.high,
+            self.high / o.low,
+            self.high / o.high,
+        ];
         let v = Value::new(self.nominal / o.nominal, min4(c), max4(c));
         v.is_finite().then_some(v)
     }
@@ -193,8 +271,16 @@ impl Value {
 
     /// Does `x` lie inside, honouring open ends?
     pub fn contains(&self, x: f64) -> bool {
-        let above = if self.low_open { x > self.low } else { x >= self.low };
-        let below = if self.high_open { x < self.high } else { x <= self.high };
+        let above = if self.low_open {
+            x > self.low
+        } else {
+            x >= self.low
+        };
+        let below = if self.high_open {
+            x < self.high
+        } else {
+            x <= self.high
+        };
         above && below
     }
 
@@ -209,7 +295,11 @@ impl Value {
             return self;
         }
         let w = tolerance * self.nominal.abs();
-        Value { low: self.low - w, high: self.high + w, ..self }
+        Value {
+            low: self.low - w,
+            high: self.high + w,
+            ..self
+        }
     }
 }
 
@@ -268,7 +358,12 @@ pub fn verdict(stated: &Value, derived: &Value, tolerance: f64) -> Verdict {
     if on_open_low || on_open_high {
         return Verdict::Borderline;
     }
-    let inside = Value { low: s.low - eps, high: s.high + eps, ..s }.contains(x);
+    let inside = Value {
+        low: s.low - eps,
+        high: s.high + eps,
+        ..s
+    }
+    .contains(x);
     if inside {
         Verdict::Consistent
     } else if s.overlaps(derived) {

@@ -3,10 +3,10 @@
 
 mod cli;
 
-use clap::Parser;
 use claimcheck::input::{Article, read_articles};
 use claimcheck::report::{Checked, Show, human, json, table};
 use claimcheck::{Report, Verdict};
+use clap::Parser;
 use cli::{CheckFormat, Cli, ColorChoice, Command, ExtractFormat, FailOn, ShowWhat};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -16,7 +16,11 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match run(cli) {
@@ -34,7 +38,10 @@ fn load(files: &[String]) -> Result<Vec<Article>, String> {
         let mut got = read_articles(f).map_err(|e| e.to_string())?;
         for a in &got {
             if a.lossy {
-                eprintln!("claimcheck: warning: {}: not valid UTF-8; invalid bytes were replaced", a.path);
+                eprintln!(
+                    "claimcheck: warning: {}: not valid UTF-8; invalid bytes were replaced",
+                    a.path
+                );
             }
         }
         articles.append(&mut got);
@@ -46,9 +53,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Check(args) => {
             let articles = load(&args.files)?;
-            let reports: Vec<Report> = articles.iter().map(|a| claimcheck::check(&a.text)).collect();
-            let docs: Vec<Checked> =
-                articles.iter().zip(&reports).map(|(a, r)| Checked { path: &a.path, report: r }).collect();
+            let reports: Vec<Report> = articles
+                .iter()
+                .map(|a| claimcheck::check(&a.text))
+                .collect();
+            let docs: Vec<Checked> = articles
+                .iter()
+                .zip(&reports)
+                .map(|(a, r)| Checked {
+                    path: &a.path,
+                    report: r,
+                })
+                .collect();
             let out = match args.format {
                 CheckFormat::Json => json::render(&docs, true) + "\n",
                 CheckFormat::Human => {
@@ -60,7 +76,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     let color = match args.color {
                         ColorChoice::Always => true,
                         ColorChoice::Never => false,
-                        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                        ColorChoice::Auto => {
+                            std::io::stdout().is_terminal()
+                                && std::env::var_os("NO_COLOR").is_none()
+                        }
                     };
                     human::render(&docs, show, color)
                 }
@@ -73,19 +92,37 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let failed = threshold.is_some_and(|t| {
                 reports.iter().flat_map(|r| &r.findings).any(|f| {
-                    matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline) && f.verdict >= t
+                    matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline)
+                        && f.verdict >= t
                 })
             });
-            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Extract(args) => {
             let articles = load(&args.files)?;
-            let reports: Vec<Report> = articles.iter().map(|a| claimcheck::check_with(&a.text, &[])).collect();
-            let docs: Vec<Checked> =
-                articles.iter().zip(&reports).map(|(a, r)| Checked { path: &a.path, report: r }).collect();
+            let reports: Vec<Report> = articles
+                .iter()
+                .map(|a| claimcheck::check_with(&a.text, &[]))
+                .collect();
+            let docs: Vec<Checked> = articles
+                .iter()
+                .zip(&reports)
+                .map(|(a, r)| Checked {
+                    path: &a.path,
+                    report: r,
+                })
+                .collect();
             let out = match args.format {
                 ExtractFormat::Json => json::render(&docs, false) + "\n",
-                ExtractFormat::Table => docs.iter().map(table::claims_table).collect::<Vec<_>>().join("\n"),
+                ExtractFormat::Table => docs
+                    .iter()
+                    .map(table::claims_table)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             };
             print(&out)?;
             Ok(ExitCode::SUCCESS)

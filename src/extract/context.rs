@@ -16,39 +16,223 @@ fn re(p: &str) -> Regex {
 
 /// Words that end a noun phrase after a figure.
 const STOP: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "to", "with", "without", "since", "and", "or",
-    "but", "than", "as", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "being",
-    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did",
-    "this", "these", "those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "you", "i", "per",
-    "each", "every", "more", "less", "fewer", "over", "under", "about", "around", "after", "before", "during",
-    "until", "while", "when", "where", "last", "next", "so", "if", "then", "also", "only", "just", "nearly",
-    "almost", "not", "no", "all", "some", "any", "other", "such", "into", "through", "across", "between",
-    "among", "against", "up", "down", "out", "off", "or", "nor", "yet", "because", "though", "although",
-    "now", "still", "already", "ago", "earlier", "later", "then", "there", "here", "according", "including",
-    "compared", "versus", "vs", "like", "respectively", "apiece", "each", "total", "overall", "altogether",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "with",
+    "without",
+    "since",
+    "and",
+    "or",
+    "but",
+    "than",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "per",
+    "each",
+    "every",
+    "more",
+    "less",
+    "fewer",
+    "over",
+    "under",
+    "about",
+    "around",
+    "after",
+    "before",
+    "during",
+    "until",
+    "while",
+    "when",
+    "where",
+    "last",
+    "next",
+    "so",
+    "if",
+    "then",
+    "also",
+    "only",
+    "just",
+    "nearly",
+    "almost",
+    "not",
+    "no",
+    "all",
+    "some",
+    "any",
+    "other",
+    "such",
+    "into",
+    "through",
+    "across",
+    "between",
+    "among",
+    "against",
+    "up",
+    "down",
+    "out",
+    "off",
+    "or",
+    "nor",
+    "yet",
+    "because",
+    "though",
+    "although",
+    "now",
+    "still",
+    "already",
+    "ago",
+    "earlier",
+    "later",
+    "then",
+    "there",
+    "here",
+    "according",
+    "including",
+    "compared",
+    "versus",
+    "vs",
+    "like",
+    "respectively",
+    "apiece",
+    "each",
+    "total",
+    "overall",
+    "altogether",
 ];
 
 /// Plurals that do not end in "s".
 const IRREGULAR_PLURALS: &[(&str, &str)] = &[
-    ("people", "person"), ("men", "man"), ("women", "woman"), ("children", "child"), ("police", "police"),
-    ("staff", "staff"), ("personnel", "personnel"), ("data", "data"), ("feet", "foot"), ("teeth", "tooth"),
-    ("mice", "mouse"), ("geese", "goose"), ("cattle", "cattle"), ("sheep", "sheep"), ("fish", "fish"),
-    ("deer", "deer"), ("aircraft", "aircraft"), ("series", "series"), ("species", "species"),
+    ("people", "person"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("children", "child"),
+    ("police", "police"),
+    ("staff", "staff"),
+    ("personnel", "personnel"),
+    ("data", "data"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("cattle", "cattle"),
+    ("sheep", "sheep"),
+    ("fish", "fish"),
+    ("deer", "deer"),
+    ("aircraft", "aircraft"),
+    ("series", "series"),
+    ("species", "species"),
 ];
 
 /// Words that end in "s" but are not plurals.
 const NOT_PLURAL: &[&str] = &[
-    "us", "its", "this", "his", "hers", "was", "has", "is", "as", "yes", "thus", "plus", "minus", "bus",
-    "gas", "bonus", "census", "status", "virus", "campus", "focus", "nexus", "corpus", "basis", "crisis",
-    "analysis", "emphasis", "thesis", "class", "mass", "pass", "loss", "boss", "press", "process", "access",
-    "business", "success", "witness", "address", "congress", "progress", "news", "across", "always",
-    "nationwide", "perhaps", "whereas", "various", "previous", "serious", "famous", "numerous", "enormous",
+    "us",
+    "its",
+    "this",
+    "his",
+    "hers",
+    "was",
+    "has",
+    "is",
+    "as",
+    "yes",
+    "thus",
+    "plus",
+    "minus",
+    "bus",
+    "gas",
+    "bonus",
+    "census",
+    "status",
+    "virus",
+    "campus",
+    "focus",
+    "nexus",
+    "corpus",
+    "basis",
+    "crisis",
+    "analysis",
+    "emphasis",
+    "thesis",
+    "class",
+    "mass",
+    "pass",
+    "loss",
+    "boss",
+    "press",
+    "process",
+    "access",
+    "business",
+    "success",
+    "witness",
+    "address",
+    "congress",
+    "progress",
+    "news",
+    "across",
+    "always",
+    "nationwide",
+    "perhaps",
+    "whereas",
+    "various",
+    "previous",
+    "serious",
+    "famous",
+    "numerous",
+    "enormous",
 ];
 
 /// Time words that can follow "a"/"an" as a per-unit ("2,000 a day").
 const TIME_UNITS: &[&str] = &[
-    "second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade", "season",
-    "game", "share", "head", "person", "student", "resident",
+    "second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade",
+    "season", "game", "share", "head", "person", "student", "resident",
 ];
 
 /// Singular form of a counted noun, lower case.
@@ -79,7 +263,17 @@ fn is_plural(word: &str) -> bool {
     if IRREGULAR_PLURALS.iter().any(|(p, _)| *p == w) {
         return true;
     }
-    w.len() > 3 && w.ends_with('s') && !NOT_PLURAL.contains(&w.as_str()) && !w.ends_with("ss") && !w.ends_with("us")
+    w.len() > 3
+        && w.ends_with('s')
+        && !NOT_PLURAL.contains(&w.as_str())
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+}
+
+/// Past participles and adverbs end a noun run: "2,000 appealed", "40 nationwide".
+fn is_verb_form(word: &str) -> bool {
+    let w = word.to_lowercase();
+    (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ly"))) || w == "nationwide"
 }
 
 fn is_stop(word: &str) -> bool {
@@ -97,42 +291,77 @@ pub struct NounPhrase {
     pub end: usize,
 }
 
-static WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[ \t\u{a0}]+|-)([A-Za-z][A-Za-z’'-]*)"));
+static WORD_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:[ \t\u{a0}]+|-)([A-Za-z][A-Za-z’'-]*)"));
 
 /// The noun phrase right after a figure ending at `end`: up to four words, stopping at a
-/// function word or punctuation; the head is the first plural among them, else the last.
+/// function word or punctuation. The head is the last plural of the run ("claims
+/// examiners" → examiner, "deportation officers nationwide" → officer); with no plural,
+/// the last of the first two words ("operating budget"), or the first word after "one".
 pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
+    // "5-cent", "3-pointers": a word hyphenated to the figure is its unit.
+    if let Some(c) = text
+        .get(end..)
+        .filter(|t| t.starts_with('-'))
+        .and_then(|t| WORD_AFTER.captures(t))
+    {
+        let m = c.get(1)?;
+        let w = m.as_str().split('-').next().unwrap_or("");
+        return Some(NounPhrase {
+            noun: singular(w),
+            modifiers: Vec::new(),
+            end: end + m.start() + w.len(),
+        });
+    }
     let mut words: Vec<(String, usize)> = Vec::new();
     let mut pos = end;
     while words.len() < 4 {
         let rest = text.get(pos..)?;
-        let Some(c) = WORD_AFTER.captures(rest) else { break };
+        let Some(c) = WORD_AFTER.captures(rest) else {
+            break;
+        };
         let Some(m) = c.get(1) else { break };
         let w = m.as_str().trim_end_matches(['’', '\'', '-']);
-        if is_stop(w) {
+        if is_stop(w) || is_verb_form(w) {
             break;
         }
         words.push((w.to_string(), pos + m.start() + w.len()));
         pos += m.end();
-        if is_plural(w) {
-            break;
-        }
     }
-    let head_at = words.iter().position(|(w, _)| is_plural(w)).unwrap_or(words.len().checked_sub(1)?);
+    let singular_figure = text.get(..end).is_some_and(|t| {
+        let t = t.to_lowercase();
+        t.ends_with("one") || t.ends_with(" 1") || t.ends_with(" a") || t == "1"
+    });
+    let head_at = if singular_figure {
+        0
+    } else {
+        match words.iter().rposition(|(w, _)| is_plural(w)) {
+            Some(i) => i,
+            None => words.len().min(2).checked_sub(1)?,
+        }
+    };
     let (head, head_end) = words.get(head_at)?.clone();
     let modifiers = words.iter().take(head_at).map(|(w, _)| w.clone()).collect();
-    Some(NounPhrase { noun: singular(&head), modifiers, end: head_end })
+    Some(NounPhrase {
+        noun: singular(&head),
+        modifiers,
+        end: head_end,
+    })
 }
 
 static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^[ \t]*(per|for\s+(?:each|every)|each|every|a|an)\s+(?:(\d[\d,]*)\s+)?([A-Za-z][A-Za-z-]*)")
+    re(
+        r"(?i)^[ \t]*(per|for\s+(?:each|every)|each|every|a|an)\s+(?:(\d[\d,]*)\s+)?([A-Za-z][A-Za-z-]*)",
+    )
 });
 
 /// The per-unit right after a noun: "per agent", "per 10,000 residents", "a day", "per capita".
 pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     let c = PER_AFTER.captures(text.get(pos..)?)?;
     let connector = c.get(1)?.as_str().to_lowercase();
-    let count = c.get(2).and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok());
+    let count = c
+        .get(2)
+        .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok());
     let word = c.get(3)?.as_str().to_lowercase();
     if word == "capita" {
         return Some(("person".into(), None));
@@ -141,7 +370,9 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
         return None;
     }
     let noun = singular(&word);
-    if (connector == "a" || connector == "an") && (count.is_some() || !TIME_UNITS.contains(&noun.as_str())) {
+    if (connector == "a" || connector == "an")
+        && (count.is_some() || !TIME_UNITS.contains(&noun.as_str()))
+    {
         return None;
     }
     Some((noun, count))
@@ -156,20 +387,34 @@ static EACH_BEFORE: LazyLock<Regex> =
 pub fn each_before(sentence_before: &str) -> Option<String> {
     let c = EACH_BEFORE.captures_iter(sentence_before).last()?;
     let words = c.get(1)?.as_str();
+    let mut run: Vec<&str> = Vec::new();
     for w in words.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() || w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("the") {
+        if w.is_empty()
+            || (run.is_empty() && (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("the")))
+        {
             continue;
         }
-        if w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || w.ends_with("ed") {
+        if w.chars().all(|c| c.is_ascii_digit() || c == ',') {
             continue;
         }
-        if is_stop(w) {
-            return None;
+        if is_stop(w) || (!run.is_empty() && is_verb_form(w)) {
+            break;
         }
-        return Some(singular(w));
+        if run.is_empty() && is_verb_form(w) {
+            continue;
+        }
+        if is_plural(w) {
+            // "each of the 735 judges" names the noun in the plural; "each agent handles"
+            // reaches a verb.
+            if run.is_empty() {
+                return Some(singular(w));
+            }
+            break;
+        }
+        run.push(w);
     }
-    None
+    run.last().map(|w| singular(w))
 }
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
@@ -178,7 +423,7 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?ix)
         \b(?:since|as\s+of|until|through)\s+(?:{MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{4}}|[^,;.!?\n]{{1,60}})
-        | \bwhen\s+(?:he|she|they|it|we|I|the\s+\w+|\w+)\s+(?:took|was|were|began|started|stood|came|entered|left|arrived|had|hit|reached)\b[^,;.!?\n]*
+        | \bwhen\s+[^,;.!?\n]{{1,60}}
         | \b(?:in|during|for|by|at\s+the\s+end\s+of|at\s+the\s+start\s+of|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:last|this|next|previous|current|same|past|first|second|third|fourth)\s+)?(?:fiscal\s+|calendar\s+)?(?:year|quarter|month|week|decade)\b(?:\s+\d{{4}})?
         | \b(?:in|during|by|as\s+of|for)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:\d{{4}}|{MONTH}\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)\b
         | \b(?:last|this|next)\s+(?:year|month|week|quarter|decade|fiscal\s+year)\b
@@ -187,12 +432,15 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-static ANCHOR_CUT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\s+(?:and|but|while|which|who|where|because|so|to|is|are|was|were|has|have|had)\s.*$"));
+static ANCHOR_CUT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\s+(?:and|but|while|which|who|where|because|so|to|is|are|was|were|has|have|had)\s.*$")
+});
 
 /// Time anchors of a sentence: (byte range in the document, text).
 pub fn anchors(text: &str, sentence: Range<usize>) -> Vec<(Range<usize>, String)> {
-    let Some(s) = text.get(sentence.clone()) else { return Vec::new() };
+    let Some(s) = text.get(sentence.clone()) else {
+        return Vec::new();
+    };
     let mut out: Vec<(Range<usize>, String)> = Vec::new();
     for m in ANCHOR.find_iter(s) {
         let mut t = m.as_str().to_string();
@@ -208,8 +456,14 @@ pub fn anchors(text: &str, sentence: Range<usize>) -> Vec<(Range<usize>, String)
             let gap = s.get(prev.0.end - sentence.start..m.start()).unwrap_or("x");
             if t.to_lowercase().starts_with("when") && gap.trim_matches([',', ' ']).is_empty() {
                 // Keep the words before the first figure: "when it stood at".
-                let t = t.split(|c: char| c.is_ascii_digit() || "$£€".contains(c)).next().unwrap_or("").trim_end();
-                let t = t.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+                let t = t
+                    .split(|c: char| c.is_ascii_digit() || "$£€".contains(c))
+                    .next()
+                    .unwrap_or("")
+                    .trim_end();
+                let t = t
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_string();
                 prev.1 = format!("{}, {}", prev.1, t);
                 prev.0.end = start + m.len();
                 continue;
@@ -223,13 +477,16 @@ pub fn anchors(text: &str, sentence: Range<usize>) -> Vec<(Range<usize>, String)
 /// Words of an anchor that identify a time, for linking claims that share one.
 pub fn anchor_key(anchor: &str) -> (Vec<String>, Vec<String>) {
     const SKIP: &[&str] = &[
-        "since", "when", "in", "on", "at", "by", "the", "a", "an", "of", "he", "she", "they", "it", "we", "i",
-        "his", "her", "their", "its", "was", "were", "is", "are", "as", "and", "for", "to", "from", "during",
-        "until", "through", "end", "start",
+        "since", "when", "in", "on", "at", "by", "the", "a", "an", "of", "he", "she", "they", "it",
+        "we", "i", "his", "her", "their", "its", "was", "were", "is", "are", "as", "and", "for",
+        "to", "from", "during", "until", "through", "end", "start",
     ];
     let mut numbers = Vec::new();
     let mut words = Vec::new();
-    for t in anchor.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+    for t in anchor
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
         if t.chars().all(|c| c.is_ascii_digit()) {
             numbers.push(t.to_string());
         } else if !SKIP.contains(&t.to_lowercase().as_str()) {
@@ -253,11 +510,15 @@ pub fn same_time(a: &str, b: &str) -> bool {
 }
 
 static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\b(?:increas|decreas|ris|rose|fell|fall|grew|grow|drop|declin|climb|jump|surg|soar|plung|shr[iu]nk|expand|gain|los|cut|reduc|boost|rais|lower|swell|balloon|widen|narrow)\w*\s+(?:by\s+)?|\b(?:increase|decrease|rise|drop|decline|gain|jump|fall|cut|reduction|growth|loss)\s+of\s+|\b(?:up|down)\s+|\b(?:added|adding|gained|lost|shed)\s+(?:a\s+net\s+|another\s+)?)$")
+    re(
+        r"(?i)(?:\b(?:increas|decreas|ris|rose|fell|fall|grew|grow|drop|declin|climb|jump|surg|soar|plung|shr[iu]nk|expand|gain|los|cut|reduc|boost|rais|lower|swell|balloon|widen|narrow)\w*\s+(?:by\s+)?|\b(?:increase|decrease|rise|drop|decline|gain|jump|fall|cut|reduction|growth|loss)\s+of\s+|\b(?:up|down)\s+|\b(?:added|adding|gained|lost|shed)\s+(?:a\s+net\s+|another\s+)?)$",
+    )
 });
 
 static PROJECTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:on\s+(?:track|pace|course)|expected|projected|forecast|set|likely|poised|could|would|will|may|might|aims?|plans?|hopes?|seeks?|targets?)\b[^.;!?]{0,30}?\b(?:reach|hit|top|exceed|surpass|grow\s+to|rise\s+to|climb\s+to|fall\s+to|drop\s+to|be)\s+$")
+    re(
+        r"(?i)\b(?:on\s+(?:track|pace|course)|expected|projected|forecast|set|likely|poised|could|would|will|may|might|aims?|plans?|hopes?|seeks?|targets?)\b[^.;!?]{0,30}?\b(?:reach|hit|top|exceed|surpass|grow\s+to|rise\s+to|climb\s+to|fall\s+to|drop\s+to|be)\s+$",
+    )
 });
 
 static PER_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:per|for\s+every)\s+$"));
@@ -278,7 +539,9 @@ pub fn role_before(text: &str, start: usize) -> Role {
 }
 
 static OF_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bof\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+|such\s+)?((?:[\w’'-]+\s+){0,2}[\w’'-]+)")
+    re(
+        r"(?i)\bof\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+|such\s+)?((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
+    )
 });
 
 /// A counted noun named with "of" in a stretch of text ("backlog of detention cases"):
@@ -288,7 +551,11 @@ pub fn of_noun(stretch: &str) -> Option<String> {
         .captures_iter(stretch)
         .filter_map(|c| {
             let words = c.get(1)?.as_str();
-            words.split_whitespace().take_while(|w| !is_stop(w)).find(|w| is_plural(w)).map(singular)
+            words
+                .split_whitespace()
+                .take_while(|w| !is_stop(w))
+                .find(|w| is_plural(w))
+                .map(singular)
         })
         .last()
 }
@@ -302,7 +569,10 @@ mod tests {
         let t = "about 6,000 deportation officers nationwide";
         let n = noun_after(t, t.find(" deportation").unwrap_or(0));
         assert_eq!(n.as_ref().map(|n| n.noun.as_str()), Some("officer"));
-        assert_eq!(n.map(|n| n.modifiers), Some(vec!["deportation".to_string()]));
+        assert_eq!(
+            n.map(|n| n.modifiers),
+            Some(vec!["deportation".to_string()])
+        );
         let t = "7.4 million and is on track";
         assert_eq!(noun_after(t, 11), None);
         let t = "12 companies";
@@ -315,20 +585,42 @@ mod tests {
     fn per_units() {
         assert_eq!(per_after(" per agent", 0), Some(("agent".into(), None)));
         assert_eq!(per_after(" a day", 0), Some(("day".into(), None)));
-        assert_eq!(per_after(" per 10,000 residents", 0), Some(("resident".into(), Some(10000.0))));
+        assert_eq!(
+            per_after(" per 10,000 residents", 0),
+            Some(("resident".into(), Some(10000.0)))
+        );
         assert_eq!(per_after(" a new record", 0), None);
-        assert_eq!(each_before("As a result, each assigned ICE agent is responsible for managing an average of "), Some("agent".into()));
+        assert_eq!(
+            each_before(
+                "As a result, each assigned ICE agent is responsible for managing an average of "
+            ),
+            Some("agent".into())
+        );
+        assert_eq!(
+            each_before("On average, each nurse cared for "),
+            Some("nurse".into())
+        );
+        assert_eq!(
+            each_before("Each of the 735 judges handled "),
+            Some("judge".into())
+        );
     }
 
     #[test]
     fn anchors_link_by_shared_time() {
-        assert!(same_time("since President Biden took office in 2021", "When he took office"));
+        assert!(same_time(
+            "since President Biden took office in 2021",
+            "When he took office"
+        ));
         assert!(same_time("since 2015", "in 2015"));
         assert!(!same_time("since Oct. 1", "since 2021"));
         let t = "The number has increased by more than 1 million since Oct. 1 and has more than doubled since President Biden took office in 2021.";
         let a = anchors(t, 0..t.len());
         let texts: Vec<&str> = a.iter().map(|(_, s)| s.as_str()).collect();
-        assert_eq!(texts, vec!["since Oct. 1", "since President Biden took office in 2021"]);
+        assert_eq!(
+            texts,
+            vec!["since Oct. 1", "since President Biden took office in 2021"]
+        );
     }
 
     #[test]

@@ -19,11 +19,21 @@ pub struct HedgeWord {
 }
 
 const fn h(phrase: &'static str, hedge: Hedge, reach: HedgeReach) -> HedgeWord {
-    HedgeWord { phrase, hedge, reach, average: false }
+    HedgeWord {
+        phrase,
+        hedge,
+        reach,
+        average: false,
+    }
 }
 
 const fn avg(phrase: &'static str) -> HedgeWord {
-    HedgeWord { phrase, hedge: Hedge::Exact, reach: HedgeReach::Full, average: true }
+    HedgeWord {
+        phrase,
+        hedge: Hedge::Exact,
+        reach: HedgeReach::Full,
+        average: true,
+    }
 }
 
 use Hedge::{Approx, LowerBound, UpperBound};
@@ -82,7 +92,10 @@ pub const HEDGE_WORDS: &[HedgeWord] = &[
 static HEDGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let mut phrases: Vec<&str> = HEDGE_WORDS.iter().map(|w| w.phrase).collect();
     phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let alts: Vec<String> = phrases.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect();
+    let alts: Vec<String> = phrases
+        .iter()
+        .map(|p| regex::escape(p).replace(' ', r"\s+"))
+        .collect();
     let pattern = format!(r"(?i)(?:^|[^\w])((?:{})),?\s*$", alts.join("|"));
     Regex::new(&pattern).expect("hedge table phrases are escaped, so the pattern is valid")
 });
@@ -104,7 +117,10 @@ pub fn hedge_before(text: &str, pos: usize) -> Option<(HedgeWord, usize)> {
 }
 
 fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The largest char boundary at or before `i`.

@@ -69,8 +69,13 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         if !starts_cleanly(text, start) {
             continue;
         }
-        let Some(f) = read_figure(text, start) else { continue };
-        if taken.iter().any(|r| r.start < f.range.end && f.range.start < r.end && r.start >= f.core_start) {
+        let Some(f) = read_figure(text, start) else {
+            continue;
+        };
+        if taken
+            .iter()
+            .any(|r| r.start < f.range.end && f.range.start < r.end && r.start >= f.core_start)
+        {
             continue;
         }
         next_free = f.range.end;
@@ -105,7 +110,9 @@ fn starts_cleanly(text: &str, start: usize) -> bool {
 fn read_figure(text: &str, start: usize) -> Option<Found> {
     let rest = text.get(start..)?;
     let hedge_found = hedge::hedge_before(text, start);
-    let before = text.get(hedge::floor_char_boundary(text, start.saturating_sub(12))..start).unwrap_or("");
+    let before = text
+        .get(hedge::floor_char_boundary(text, start.saturating_sub(12))..start)
+        .unwrap_or("");
     let after_from = before.trim_end().to_lowercase().ends_with("from");
     let between = before.trim_end().to_lowercase().ends_with("between");
     let mut p: Parsed = quantity(rest, !after_from)?;
@@ -121,6 +128,13 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
                 let offset = tail.len() - after_and.len();
                 if let Some(q) = quantity(after_and.trim_start(), false) {
                     let lead = after_and.len() - after_and.trim_start().len();
+                    // "between 2.5 and 3 million": the second figure's scale applies to the first.
+                    if let (None, Some(scale)) = (p.scale, q.scale) {
+                        if p.value < q.value / scale * 10.0 {
+                            p.value *= scale;
+                            p.unit *= scale;
+                        }
+                    }
                     if q.value > p.value && !glued_to_word(text, end + offset + lead + q.len) {
                         if q.kind != Kind::Count && p.kind == Kind::Count {
                             p.kind = q.kind;
@@ -134,9 +148,13 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
             }
         }
     }
-    let (mut range_start, mut hedge, mut reach, mut average) = (start, Hedge::Exact, HedgeReach::Full, false);
+    let (mut range_start, mut hedge, mut reach, mut average) =
+        (start, Hedge::Exact, HedgeReach::Full, false);
     if between && p.high.is_some() {
-        let b = text.get(..start).and_then(|s| s.to_lowercase().rfind("between")).unwrap_or(start);
+        let b = text
+            .get(..start)
+            .and_then(|s| s.to_lowercase().rfind("between"))
+            .unwrap_or(start);
         range_start = b;
     } else if let Some((w, at)) = hedge_found {
         range_start = at;
@@ -147,9 +165,13 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
     let kind = classify_bare_integer(text, &p, end).unwrap_or(p.kind);
     let value = if let Some((hi, hi_unit)) = p.high {
         hedge = Hedge::Range;
-        Value::new((p.value + hi) / 2.0, p.value - p.unit / 2.0, hi + hi_unit / 2.0)
+        Value::new(
+            (p.value + hi) / 2.0,
+            p.value - p.unit / 2.0,
+            hi + hi_unit / 2.0,
+        )
     } else if p.multiplier_word || p.kind == Kind::Multiplier {
-        multiplier_value(p.value, p.unit, hedge, reach)
+        multiplier_value(p.value, p.unit, p.multiplier_word, hedge, reach)
     } else {
         Value::hedged(p.value, p.unit, hedge, reach)
     };
@@ -165,12 +187,17 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
     })
 }
 
-/// Multipliers in words are approximate ("doubled" is 1.9–2.1); bounds reach to the next
-/// whole multiple ("more than doubled" is 2–3).
-fn multiplier_value(v: f64, unit: f64, hedge: Hedge, reach: HedgeReach) -> Value {
+/// Multipliers are approximate: ±5% ("doubled" is 1.9–2.1), or half the rounding unit of
+/// a figure when that is wider ("2.5 times" is 2.375–2.625); bounds reach to the next whole
+/// multiple ("more than doubled" is 2–3).
+fn multiplier_value(v: f64, unit: f64, word: bool, hedge: Hedge, reach: HedgeReach) -> Value {
     match hedge {
         Hedge::Exact | Hedge::Approx => {
-            let w = (0.05 * v).max(unit.min(0.1) / 2.0);
+            let w = if word || unit >= 1.0 {
+                0.05 * v
+            } else {
+                (0.05 * v).max(unit / 2.0)
+            };
             Value::new(v, v - w, v + w)
         }
         _ => Value::hedged(v, unit.max(if v >= 1.0 { 1.0 } else { 0.5 }), hedge, reach),
@@ -184,8 +211,12 @@ fn classify_bare_integer(text: &str, p: &Parsed, end: usize) -> Option<Kind> {
     if digits.len() != 4 || !(1800.0..=2100.0).contains(&p.value) {
         return None;
     }
-    let followed_by_noun = context::noun_after(text, end)
-        .is_some_and(|n| n.modifiers.is_empty() && text.get(end..n.end).is_some_and(|s| s.trim_end().ends_with('s')));
+    let followed_by_noun = context::noun_after(text, end).is_some_and(|n| {
+        n.modifiers.is_empty()
+            && text
+                .get(end..n.end)
+                .is_some_and(|s| s.trim_end().ends_with('s'))
+    });
     (!followed_by_noun).then_some(Kind::Year)
 }
 
@@ -203,7 +234,12 @@ fn to_claim(doc: &Document, f: Found) -> Claim {
         id: String::new(),
         text: doc.slice(f.range.clone()).to_string(),
         kind: f.kind,
-        span: Span { start: f.range.start, end: f.range.end, line, column },
+        span: Span {
+            start: f.range.start,
+            end: f.range.end,
+            line,
+            column,
+        },
         value: f.value,
         hedge: f.hedge,
         unit,
@@ -230,12 +266,17 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
             continue;
         }
         let (start, end, sentence) = (c.span.start, c.span.end, c.sentence);
-        let core_start = start + c.text.find(|ch: char| ch.is_ascii_digit() || "$£€¥₹".contains(ch)).unwrap_or(0);
+        let core_start = start
+            + c.text
+                .find(|ch: char| ch.is_ascii_digit() || "$£€¥₹".contains(ch))
+                .unwrap_or(0);
         let role = context::role_before(text, start.min(core_start));
         let noun = context::noun_after(text, end);
         let per_from = noun.as_ref().map_or(end, |n| n.end);
         let sentence_range = doc.sentence_range(sentence);
-        let before_in_sentence = text.get(sentence_range.start.min(start)..start).unwrap_or("");
+        let before_in_sentence = text
+            .get(sentence_range.start.min(start)..start)
+            .unwrap_or("");
         let mut per = context::per_after(text, per_from);
         let Some(c) = claims.get_mut(i) else { continue };
         c.role = if c.role == Role::Value { role } else { c.role };
@@ -279,11 +320,20 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
             .find(|o| o.sentence == c.sentence && o.kind.enters_arithmetic())
             .map_or(0, |o| o.span.end);
         let (s, e) = (c.span.start, c.span.end);
-        let after = anchors.iter().find(|(r, _)| r.start >= e && r.start < next_start);
+        let after = anchors
+            .iter()
+            .find(|(r, _)| r.start >= e && r.start < next_start);
         let enclosing = anchors.iter().find(|(r, _)| r.start < s && r.end > s);
-        let before = anchors.iter().rev().find(|(r, _)| r.end <= s && r.start >= prev_end.min(s));
+        let before = anchors
+            .iter()
+            .rev()
+            .find(|(r, _)| r.end <= s && r.start >= prev_end.min(s));
         let before_any = anchors.iter().rev().find(|(r, _)| r.end <= s);
-        let chosen = enclosing.or(after).or(before).or(before_any).map(|(_, t)| t.clone());
+        let chosen = enclosing
+            .or(after)
+            .or(before)
+            .or(before_any)
+            .map(|(_, t)| t.clone());
         if let Some(c) = claims.get_mut(i) {
             c.time = chosen;
         }
@@ -301,7 +351,9 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
             continue;
         }
         let range = doc.sentence_range(c.sentence);
-        let before = text.get(range.start.min(c.span.start)..c.span.start).unwrap_or("");
+        let before = text
+            .get(range.start.min(c.span.start)..c.span.start)
+            .unwrap_or("");
         let mut noun = context::of_noun(before);
         if noun.is_none() && c.sentence > 0 {
             noun = context::of_noun(doc.sentence_text(c.sentence - 1));
@@ -313,7 +365,12 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
                 .take(i)
                 .rev()
                 .take_while(|o| o.sentence + 1 >= sentence)
-                .find(|o| o.kind == Kind::Count && !o.unit_inferred && o.unit.is_some() && o.role != Role::PerBase)
+                .find(|o| {
+                    o.kind == Kind::Count
+                        && !o.unit_inferred
+                        && o.unit.is_some()
+                        && o.role != Role::PerBase
+                })
                 .and_then(|o| o.unit.clone());
         }
         if let (Some(n), Some(c)) = (noun, claims.get_mut(i)) {

@@ -7,7 +7,7 @@
 use nom::{
     IResult,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n},
+    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
     character::complete::{char, satisfy},
     combinator::{not, opt, peek, recognize},
     multi::many1,
@@ -71,7 +71,10 @@ fn grouped(i: &str) -> IResult<&str, &str> {
     terminated(
         recognize(pair(
             take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
-            many1(preceded(satisfy(is_group_separator), take_while_m_n(3, 3, |c: char| c.is_ascii_digit()))),
+            many1(preceded(
+                satisfy(is_group_separator),
+                take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+            )),
         )),
         not(peek(digit)),
     )(i)
@@ -109,8 +112,13 @@ fn join(int: &str, frac: Option<&str>) -> String {
 }
 
 /// Scale words, spelled out.
-pub const SCALE_WORDS: &[(&str, f64)] =
-    &[("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("hundred", 1e2)];
+pub const SCALE_WORDS: &[(&str, f64)] = &[
+    ("trillion", 1e12),
+    ("billion", 1e9),
+    ("million", 1e6),
+    ("thousand", 1e3),
+    ("hundred", 1e2),
+];
 
 /// A spelled-out scale word after a space.
 // scale_word := space ("trillion" | "billion" | "million" | "thousand" | "hundred")
@@ -121,7 +129,10 @@ pub fn scale_word(i: &str) -> IResult<&str, f64> {
             return Ok((r, *v));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
 }
 
 // scale_suffix := space? ("tn" | "bn" | "bln" | "mn" | "mln")  |  ("M" | "B" | "k" | "K" | "m" | "b")
@@ -130,20 +141,31 @@ pub fn scale_word(i: &str) -> IResult<&str, f64> {
 fn scale_suffix(money: bool) -> impl FnMut(&str) -> IResult<&str, f64> {
     move |i: &str| {
         let (after_space, _) = opt(space)(i)?;
-        for (w, v) in [("tn", 1e12), ("bn", 1e9), ("bln", 1e9), ("mn", 1e6), ("mln", 1e6)] {
+        for (w, v) in [
+            ("tn", 1e12),
+            ("bn", 1e9),
+            ("bln", 1e9),
+            ("mn", 1e6),
+            ("mln", 1e6),
+        ] {
             if let Ok((r, _)) = word(w)(after_space) {
                 return Ok((r, v));
             }
         }
-        let one: IResult<&str, char> =
-            terminated(satisfy(|c| matches!(c, 'M' | 'B' | 'k' | 'K' | 'm' | 'b')), word_end)(i);
+        let one: IResult<&str, char> = terminated(
+            satisfy(|c| matches!(c, 'M' | 'B' | 'k' | 'K' | 'm' | 'b')),
+            word_end,
+        )(i);
         match one {
             Ok((r, 'M')) => Ok((r, 1e6)),
             Ok((r, 'B')) => Ok((r, 1e9)),
             Ok((r, 'k' | 'K')) => Ok((r, 1e3)),
             Ok((r, 'm')) if money => Ok((r, 1e6)),
             Ok((r, 'b')) if money => Ok((r, 1e9)),
-            _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+            _ => Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            ))),
         }
     }
 }
@@ -160,7 +182,16 @@ pub fn numeral(money: bool) -> impl FnMut(&str) -> IResult<&str, Numeral> {
         };
         let base: f64 = digits.parse().unwrap_or(f64::NAN);
         let value = sgn.unwrap_or(1.0) * base * scale.unwrap_or(1.0);
-        Ok((i, Numeral { value, digits, scale: scale.unwrap_or(1.0), grouped, scaled: scale.is_some() }))
+        Ok((
+            i,
+            Numeral {
+                value,
+                digits,
+                scale: scale.unwrap_or(1.0),
+                grouped,
+                scaled: scale.is_some(),
+            },
+        ))
     }
 }
 
@@ -194,7 +225,11 @@ mod tests {
     fn bad_groups_fall_back_to_plain_digits() {
         // "12,34" is not a thousands group: only "12" is the numeral.
         assert_eq!(val("12,34"), (12.0, ",34"));
-        assert!(numeral(false)("40m").map(|(r, _)| r == "m").unwrap_or(false));
+        assert!(
+            numeral(false)("40m")
+                .map(|(r, _)| r == "m")
+                .unwrap_or(false)
+        );
         assert!(numeral(false)("abc").is_err());
     }
 }

@@ -44,6 +44,8 @@ pub struct Parsed {
     pub bare_integer: Option<String>,
     /// True for a multiplier written as a verb ("doubled") or a word ("twice").
     pub multiplier_word: bool,
+    /// The scale word's multiplier when one was written ("million" → 1e6).
+    pub scale: Option<f64>,
 }
 
 fn fail<T>(i: &str) -> IResult<&str, T> {
@@ -52,24 +54,59 @@ fn fail<T>(i: &str) -> IResult<&str, T> {
 
 /// Currency prefixes, longest first.
 const CURRENCY_PREFIX: &[(&str, &str)] = &[
-    ("US$", "USD"), ("NZ$", "NZD"), ("HK$", "HKD"), ("C$", "CAD"), ("A$", "AUD"), ("$", "USD"),
-    ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("₹", "INR"), ("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"),
+    ("US$", "USD"),
+    ("NZ$", "NZD"),
+    ("HK$", "HKD"),
+    ("C$", "CAD"),
+    ("A$", "AUD"),
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("€", "EUR"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
 ];
 
 /// Currency words after a figure.
 const CURRENCY_WORDS: &[(&str, &str, Option<&str>)] = &[
-    ("dollars", "USD", None), ("dollar", "USD", None), ("euros", "EUR", None), ("euro", "EUR", None),
-    ("yen", "JPY", None), ("cents", "USD", Some("cent")), ("cent", "USD", Some("cent")),
+    ("dollars", "USD", None),
+    ("dollar", "USD", None),
+    ("euros", "EUR", None),
+    ("euro", "EUR", None),
+    ("yen", "JPY", None),
+    ("cents", "USD", Some("cent")),
+    ("cent", "USD", Some("cent")),
     ("pence", "GBP", Some("penny")),
 ];
 
 /// Multiplier words and the factor each one states.
 pub const MULTIPLIER_WORDS: &[(&str, f64)] = &[
-    ("doubled", 2.0), ("doubling", 2.0), ("doubles", 2.0), ("tripled", 3.0), ("tripling", 3.0),
-    ("triples", 3.0), ("trebled", 3.0), ("quadrupled", 4.0), ("quadrupling", 4.0), ("quintupled", 5.0),
-    ("halved", 0.5), ("halving", 0.5), ("twice", 2.0), ("thrice", 3.0), ("twofold", 2.0),
-    ("threefold", 3.0), ("fourfold", 4.0), ("fivefold", 5.0), ("sixfold", 6.0), ("sevenfold", 7.0),
-    ("eightfold", 8.0), ("ninefold", 9.0), ("tenfold", 10.0), ("hundredfold", 100.0),
+    ("doubled", 2.0),
+    ("doubling", 2.0),
+    ("doubles", 2.0),
+    ("tripled", 3.0),
+    ("tripling", 3.0),
+    ("triples", 3.0),
+    ("trebled", 3.0),
+    ("quadrupled", 4.0),
+    ("quadrupling", 4.0),
+    ("quintupled", 5.0),
+    ("halved", 0.5),
+    ("halving", 0.5),
+    ("twice", 2.0),
+    ("thrice", 3.0),
+    ("twofold", 2.0),
+    ("threefold", 3.0),
+    ("fourfold", 4.0),
+    ("fivefold", 5.0),
+    ("sixfold", 6.0),
+    ("sevenfold", 7.0),
+    ("eightfold", 8.0),
+    ("ninefold", 9.0),
+    ("tenfold", 10.0),
+    ("hundredfold", 100.0),
 ];
 
 // currency := one of CURRENCY_PREFIX, the three-letter codes followed by a space
@@ -103,10 +140,21 @@ fn percent(i: &str) -> IResult<&str, &'static str> {
         return Ok((r, "percent"));
     }
     let (r, _) = space(i)?;
-    if let Ok((r2, _)) = alt((word("percentage points"), word("percentage point"), word("percentage-points")))(r) {
+    if let Ok((r2, _)) = alt((
+        word("percentage points"),
+        word("percentage point"),
+        word("percentage-points"),
+    ))(r)
+    {
         return Ok((r2, "percentage point"));
     }
-    if let Ok((r2, _)) = alt((word("percent"), word("per cent"), word("pct"), word("percentage")))(r) {
+    if let Ok((r2, _)) = alt((
+        word("percent"),
+        word("per cent"),
+        word("pct"),
+        word("percentage"),
+    ))(r)
+    {
         return Ok((r2, "percent"));
     }
     fail(i)
@@ -128,7 +176,14 @@ fn times(i: &str) -> IResult<&str, ()> {
     let (r, _) = space(i)?;
     let (r, _) = word("times")(r)?;
     let frequency = space(r).and_then(|(r2, _)| {
-        alt((word("a"), word("an"), word("per"), word("each"), word("every"), word("in"), word("last"), word("this")))(r2)
+        alt((
+            word("a"),
+            word("an"),
+            word("per"),
+            word("each"),
+            word("every"),
+            word("in"),
+        ))(r2)
     });
     if frequency.is_ok() {
         return fail(i);
@@ -154,7 +209,12 @@ fn range_tail(money: bool) -> impl FnMut(&str) -> IResult<&str, Numeral> {
             .and_then(|(r, _)| opt(space)(r));
         let r = match dash {
             Ok((r, _)) => r,
-            Err(_) => space(i).and_then(|(r, _)| word("to")(r)).and_then(|(r, _)| space(r))?.0,
+            Err(_) => {
+                space(i)
+                    .and_then(|(r, _)| word("to")(r))
+                    .and_then(|(r, _)| space(r))?
+                    .0
+            }
         };
         let (r, _) = opt(currency)(r)?;
         let (r, n) = numeral(money)(r)?;
@@ -183,6 +243,7 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
             fixed_unit: Some("times"),
             bare_integer: None,
             multiplier_word: true,
+            scale: None,
         });
     }
     if let Ok((r, code)) = currency(i) {
@@ -198,7 +259,11 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
         return Some(with_suffix(i, p));
     }
     if let Ok((r, w)) = word_number(i) {
-        let kind = if w.fraction { Kind::Fraction } else { Kind::Count };
+        let kind = if w.fraction {
+            Kind::Fraction
+        } else {
+            Kind::Count
+        };
         let p = Parsed {
             len: consumed(i, r),
             kind,
@@ -209,6 +274,7 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
             fixed_unit: None,
             bare_integer: None,
             multiplier_word: false,
+            scale: None,
         };
         if w.fraction {
             return Some(p);
@@ -219,7 +285,8 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
 }
 
 fn from_numeral(start: &str, rest: &str, n: &Numeral, kind: Kind) -> Parsed {
-    let bare = !n.grouped && !n.scaled && !n.digits.contains('.') && !start.starts_with(['-', '−', '+']);
+    let bare =
+        !n.grouped && !n.scaled && !n.digits.contains('.') && !start.starts_with(['-', '−', '+']);
     Parsed {
         len: consumed(start, rest),
         kind,
@@ -230,12 +297,15 @@ fn from_numeral(start: &str, rest: &str, n: &Numeral, kind: Kind) -> Parsed {
         fixed_unit: None,
         bare_integer: bare.then(|| n.digits.clone()),
         multiplier_word: false,
+        scale: n.scaled.then_some(n.scale),
     }
 }
 
 fn with_range(start: &str, mut p: Parsed, money: bool, allow_to_range: bool) -> Parsed {
     let rest = start.get(p.len..).unwrap_or("");
-    let Ok((r, hi)) = range_tail(money)(rest) else { return p };
+    let Ok((r, hi)) = range_tail(money)(rest) else {
+        return p;
+    };
     let by_to = !rest.trim_start().starts_with(['-', '–', '—']);
     if by_to && !allow_to_range {
         return p;
@@ -247,7 +317,7 @@ fn with_range(start: &str, mut p: Parsed, money: bool, allow_to_range: bool) -> 
         low *= hi.scale;
         low_unit *= hi.scale;
     }
-    if !(low < hi.value) {
+    if low.partial_cmp(&hi.value) != Some(std::cmp::Ordering::Less) {
         return p;
     }
     p.value = low;
@@ -285,5 +355,7 @@ fn with_suffix(start: &str, mut p: Parsed) -> Parsed {
 /// True when the parsed text is glued to a following word character ("3D", "12px"),
 /// which makes it a label rather than a figure.
 pub fn glued_to_word(text: &str, end: usize) -> bool {
-    text.get(end..).and_then(|s| s.chars().next()).is_some_and(is_word_char)
+    text.get(end..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(is_word_char)
 }

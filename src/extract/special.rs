@@ -66,17 +66,27 @@ pub fn find_special(text: &str) -> Vec<Special> {
     for (re, kind) in PATTERNS.iter() {
         for m in re.find_iter(text) {
             let r = m.range();
-            if found.iter().any(|s| s.range.start < r.end && r.start < s.range.end) {
+            if found
+                .iter()
+                .any(|s| s.range.start < r.end && r.start < s.range.end)
+            {
                 continue;
             }
             let (range, value) = match kind {
                 Kind::Address => {
-                    let digits_end = m.as_str().find(|c: char| !c.is_ascii_digit()).unwrap_or(m.len());
+                    let digits_end = m
+                        .as_str()
+                        .find(|c: char| !c.is_ascii_digit())
+                        .unwrap_or(m.len());
                     (r.start..r.start + digits_end, first_number(m.as_str()))
                 }
                 _ => (r.clone(), main_number(m.as_str(), *kind)),
             };
-            found.push(Special { range, kind: *kind, value });
+            found.push(Special {
+                range,
+                kind: *kind,
+                value,
+            });
         }
     }
     found.sort_by_key(|s| s.range.start);
@@ -84,7 +94,9 @@ pub fn find_special(text: &str) -> Vec<Special> {
 }
 
 fn numbers(s: &str) -> impl Iterator<Item = f64> + '_ {
-    s.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty()).filter_map(|t| t.parse().ok())
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter(|t| !t.is_empty())
+        .filter_map(|t| t.parse().ok())
 }
 
 fn first_number(s: &str) -> f64 {
@@ -96,7 +108,11 @@ fn main_number(s: &str, kind: Kind) -> f64 {
         // A year: the four-digit number if there is one, else the two digits as 20xx.
         Kind::Year => numbers(s)
             .find(|n| *n >= 1000.0)
-            .or_else(|| numbers(s).next().map(|n| if n < 100.0 { 2000.0 + n } else { n }))
+            .or_else(|| {
+                numbers(s)
+                    .next()
+                    .map(|n| if n < 100.0 { 2000.0 + n } else { n })
+            })
             .unwrap_or(0.0),
         _ => first_number(s),
     }
@@ -107,20 +123,50 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<(String, Kind)> {
-        find_special(s).into_iter().map(|x| (s[x.range].to_string(), x.kind)).collect()
+        find_special(s)
+            .into_iter()
+            .map(|x| (s[x.range].to_string(), x.kind))
+            .collect()
     }
 
     #[test]
     fn dates_times_and_labels() {
-        assert_eq!(kinds("on January 8, 2023, at"), vec![("January 8, 2023".into(), Kind::Date)]);
-        assert_eq!(kinds("since Oct. 1 it"), vec![("Oct. 1".into(), Kind::Date)]);
-        assert_eq!(kinds("at 3:30 p.m. on"), vec![("3:30 p.m.".into(), Kind::Time)]);
-        assert_eq!(kinds("call (555) 123-4567"), vec![("(555) 123-4567".into(), Kind::Phone)]);
-        assert_eq!(kinds("in fiscal year 2024"), vec![("fiscal year 2024".into(), Kind::Year)]);
+        assert_eq!(
+            kinds("on January 8, 2023, at"),
+            vec![("January 8, 2023".into(), Kind::Date)]
+        );
+        assert_eq!(
+            kinds("since Oct. 1 it"),
+            vec![("Oct. 1".into(), Kind::Date)]
+        );
+        assert_eq!(
+            kinds("at 3:30 p.m. on"),
+            vec![("3:30 p.m.".into(), Kind::Time)]
+        );
+        assert_eq!(
+            kinds("call (555) 123-4567"),
+            vec![("(555) 123-4567".into(), Kind::Phone)]
+        );
+        assert_eq!(
+            kinds("in fiscal year 2024"),
+            vec![("fiscal year 2024".into(), Kind::Year)]
+        );
         assert_eq!(kinds("see page 9"), vec![("page 9".into(), Kind::Page)]);
-        assert_eq!(kinds("ranked No. 1"), vec![("No. 1".into(), Kind::Identifier)]);
-        assert_eq!(kinds("the 22nd floor"), vec![("22nd".into(), Kind::Ordinal)]);
-        assert_eq!(kinds("at 1600 Pennsylvania Avenue"), vec![("1600".into(), Kind::Address)]);
-        assert_eq!(kinds("font-size: 12px;"), vec![("12px".into(), Kind::Other)]);
+        assert_eq!(
+            kinds("ranked No. 1"),
+            vec![("No. 1".into(), Kind::Identifier)]
+        );
+        assert_eq!(
+            kinds("the 22nd floor"),
+            vec![("22nd".into(), Kind::Ordinal)]
+        );
+        assert_eq!(
+            kinds("at 1600 Pennsylvania Avenue"),
+            vec![("1600".into(), Kind::Address)]
+        );
+        assert_eq!(
+            kinds("font-size: 12px;"),
+            vec![("12px".into(), Kind::Other)]
+        );
     }
 }

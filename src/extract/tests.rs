@@ -22,10 +22,15 @@ fn per_unit_from_each() {
 
 #[test]
 fn change_role_and_anchor() {
-    let c = claims("The count has increased by more than 1 million since Oct. 1 and has more than doubled since 2021.");
+    let c = claims(
+        "The count has increased by more than 1 million since Oct. 1 and has more than doubled since 2021.",
+    );
     let delta = c.iter().find(|c| c.text == "more than 1 million");
     assert_eq!(delta.map(|c| c.role), Some(Role::Change));
-    assert_eq!(delta.and_then(|c| c.time.clone()), Some("since Oct. 1".into()));
+    assert_eq!(
+        delta.and_then(|c| c.time.clone()),
+        Some("since Oct. 1".into())
+    );
     let m = c.iter().find(|c| c.text == "more than doubled");
     assert_eq!(m.map(|c| c.kind), Some(Kind::Multiplier));
     assert_eq!(m.and_then(|c| c.time.clone()), Some("since 2021".into()));

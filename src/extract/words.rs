@@ -12,23 +12,61 @@ use nom::{
 };
 
 const UNITS: &[(&str, u64)] = &[
-    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19),
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
 ];
 
 const TENS: &[(&str, u64)] = &[
-    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
-    ("eighty", 80), ("ninety", 90),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
 ];
 
 /// Denominator words, singular and plural.
 const DENOMINATORS: &[(&str, f64)] = &[
-    ("halves", 2.0), ("half", 2.0), ("thirds", 3.0), ("third", 3.0), ("quarters", 4.0), ("quarter", 4.0),
-    ("fourths", 4.0), ("fourth", 4.0), ("fifths", 5.0), ("fifth", 5.0), ("sixths", 6.0), ("sixth", 6.0),
-    ("sevenths", 7.0), ("seventh", 7.0), ("eighths", 8.0), ("eighth", 8.0), ("ninths", 9.0), ("ninth", 9.0),
-    ("tenths", 10.0), ("tenth", 10.0),
+    ("halves", 2.0),
+    ("half", 2.0),
+    ("thirds", 3.0),
+    ("third", 3.0),
+    ("quarters", 4.0),
+    ("quarter", 4.0),
+    ("fourths", 4.0),
+    ("fourth", 4.0),
+    ("fifths", 5.0),
+    ("fifth", 5.0),
+    ("sixths", 6.0),
+    ("sixth", 6.0),
+    ("sevenths", 7.0),
+    ("seventh", 7.0),
+    ("eighths", 8.0),
+    ("eighth", 8.0),
+    ("ninths", 9.0),
+    ("ninth", 9.0),
+    ("tenths", 10.0),
+    ("tenth", 10.0),
 ];
 
 fn fail<T>(i: &str) -> IResult<&str, T> {
@@ -88,15 +126,32 @@ pub struct WordNumber {
 //           | "a" space "dozen" | below_hundred space "dozen"
 //           | "half" space "a" space scale_word
 fn cardinal(i: &str) -> IResult<&str, WordNumber> {
-    if let Ok((r, _)) = word("half")(i).and_then(|(r, _)| space(r)).and_then(|(r, _)| word("a")(r)) {
+    if let Ok((r, _)) = word("half")(i)
+        .and_then(|(r, _)| space(r))
+        .and_then(|(r, _)| word("a")(r))
+    {
         if let Ok((r2, s)) = scale_after(r) {
-            return Ok((r2, WordNumber { value: 0.5 * s, unit: 0.1 * s, fraction: false }));
+            return Ok((
+                r2,
+                WordNumber {
+                    value: 0.5 * s,
+                    unit: 0.1 * s,
+                    fraction: false,
+                },
+            ));
         }
     }
     let starts_with_a = word("a")(i).is_ok();
     let (mut rest, first) = below_thousand(i)?;
     if let Ok((r, _)) = space(rest).and_then(|(r, _)| word("dozen")(r)) {
-        return Ok((r, WordNumber { value: first as f64 * 12.0, unit: 1.0, fraction: false }));
+        return Ok((
+            r,
+            WordNumber {
+                value: first as f64 * 12.0,
+                unit: 1.0,
+                fraction: false,
+            },
+        ));
     }
     let mut total = 0.0;
     let mut current = first as f64;
@@ -113,7 +168,7 @@ fn cardinal(i: &str) -> IResult<&str, WordNumber> {
             .and_then(|(r2, _)| opt(|x| word("and")(x).and_then(|(x2, _)| space(x2)))(r2))
             .and_then(|(r2, _)| below_thousand(r2));
         match next {
-            Ok((r2, n)) if !word("a")(rest.trim_start()).is_ok() => {
+            Ok((r2, n)) if word("a")(rest.trim_start()).is_err() => {
                 current = n as f64;
                 saw_hundred |= n >= 100;
                 rest = r2;
@@ -126,11 +181,22 @@ fn cardinal(i: &str) -> IResult<&str, WordNumber> {
     }
     let value = total + current;
     let unit = if current > 0.0 || !saw_scale {
-        if saw_hundred && current.rem_euclid(100.0) == 0.0 { 100.0 } else { 1.0 }
+        if saw_hundred && current.rem_euclid(100.0) == 0.0 {
+            100.0
+        } else {
+            1.0
+        }
     } else {
         smallest_scale
     };
-    Ok((rest, WordNumber { value, unit, fraction: false }))
+    Ok((
+        rest,
+        WordNumber {
+            value,
+            unit,
+            fraction: false,
+        },
+    ))
 }
 
 fn scale_after(i: &str) -> IResult<&str, f64> {
@@ -155,17 +221,34 @@ fn fraction(i: &str) -> IResult<&str, WordNumber> {
                     break;
                 }
                 let v = num as f64 / d;
-                return Ok((r3, WordNumber { value: v, unit: 0.2 * v, fraction: true }));
+                return Ok((
+                    r3,
+                    WordNumber {
+                        value: v,
+                        unit: 0.2 * v,
+                        fraction: true,
+                    },
+                ));
             }
         }
     }
     if num >= 1 {
-        if let Ok((r2, _)) = space(r).and_then(|(r2, _)| word("in")(r2)).and_then(|(r2, _)| space(r2)) {
+        if let Ok((r2, _)) = space(r)
+            .and_then(|(r2, _)| word("in")(r2))
+            .and_then(|(r2, _)| space(r2))
+        {
             if let Ok((r3, den)) = below_thousand(r2) {
                 if den > num {
                     let v = num as f64 / den as f64;
                     let _ = word_end(r3)?;
-                    return Ok((r3, WordNumber { value: v, unit: 0.2 * v, fraction: true }));
+                    return Ok((
+                        r3,
+                        WordNumber {
+                            value: v,
+                            unit: 0.2 * v,
+                            fraction: true,
+                        },
+                    ));
                 }
             }
         }
@@ -176,7 +259,14 @@ fn fraction(i: &str) -> IResult<&str, WordNumber> {
 // half := "half" (not followed by "a" scale)   — "nearly half of them"
 fn bare_half(i: &str) -> IResult<&str, WordNumber> {
     let (r, _) = word("half")(i)?;
-    Ok((r, WordNumber { value: 0.5, unit: 0.1, fraction: true }))
+    Ok((
+        r,
+        WordNumber {
+            value: 0.5,
+            unit: 0.1,
+            fraction: true,
+        },
+    ))
 }
 
 /// A number or fraction written in words.
@@ -201,7 +291,10 @@ mod tests {
         assert_eq!(v("a dozen eggs"), Some((12.0, " eggs".into())));
         assert_eq!(v("half a million"), Some((500_000.0, "".into())));
         assert_eq!(v("a million people"), Some((1e6, " people".into())));
-        assert_eq!(v("two million three hundred thousand"), Some((2_300_000.0, "".into())));
+        assert_eq!(
+            v("two million three hundred thousand"),
+            Some((2_300_000.0, "".into()))
+        );
         assert_eq!(v("seventeen"), Some((17.0, "".into())));
         assert_eq!(v("a"), None);
         assert_eq!(v("an apple"), None);

@@ -11,7 +11,12 @@ use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
 pub fn render(docs: &[Checked], show: Show, color: bool) -> String {
     let mut out = String::new();
     for d in docs {
-        let shown: Vec<&Finding> = d.report.findings.iter().filter(|f| show.shows(f.verdict)).collect();
+        let shown: Vec<&Finding> = d
+            .report
+            .findings
+            .iter()
+            .filter(|f| show.shows(f.verdict))
+            .collect();
         if shown.is_empty() {
             out.push_str(&format!("{}: no discrepancies found\n\n", d.path));
         }
@@ -33,12 +38,21 @@ fn render_finding(d: &Checked, f: &Finding, color: bool) -> String {
         Verdict::Borderline => ReportKind::Warning,
         _ => ReportKind::Advice,
     };
-    let claims: Vec<_> =
-        f.claims.iter().filter_map(|id| d.report.claims.iter().find(|c| &c.id == id)).collect();
-    let Some(stated) = claims.last() else { return String::new() };
+    let claims: Vec<_> = f
+        .claims
+        .iter()
+        .filter_map(|id| d.report.claims.iter().find(|c| &c.id == id))
+        .collect();
+    let Some(stated) = claims.last() else {
+        return String::new();
+    };
     let valid = |s: usize, e: usize| s <= e && e <= text.len();
     let mut builder = Report::build(kind, (path.clone(), stated.span.start..stated.span.end))
-        .with_config(Config::default().with_color(color).with_index_type(IndexType::Byte))
+        .with_config(
+            Config::default()
+                .with_color(color)
+                .with_index_type(IndexType::Byte),
+        )
         .with_code(format!("{} {}", f.verdict.as_str(), f.rule))
         .with_message(&f.message);
     for (i, c) in claims.iter().enumerate() {
@@ -46,18 +60,38 @@ fn render_finding(d: &Checked, f: &Finding, color: bool) -> String {
             continue;
         }
         let role = f.roles.get(i).map_or("", String::as_str);
-        let mut what = c.unit.clone().filter(|u| u != "times").unwrap_or_default();
+        let mut what = match c.kind {
+            crate::claim::Kind::Count => c
+                .unit
+                .as_deref()
+                .map(crate::finding::plural)
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
         if let Some(p) = &c.per {
             what = format!("{what} per {p}");
         }
         let label = format!("{role}: {} {what}", c.text).trim_end().to_string();
-        builder = builder.with_label(Label::new((path.clone(), c.span.start..c.span.end)).with_message(label).with_order(i as i32));
+        builder = builder.with_label(
+            Label::new((path.clone(), c.span.start..c.span.end))
+                .with_message(label)
+                .with_order(i as i32),
+        );
     }
     builder = builder.with_note(&f.explanation);
     let mut buf = Vec::new();
-    let written = builder.finish().write((path.clone(), Source::from(text)), &mut buf);
+    let written = builder
+        .finish()
+        .write((path.clone(), Source::from(text)), &mut buf);
     match written {
         Ok(()) => String::from_utf8_lossy(&buf).into_owned(),
-        Err(_) => format!("{}: {} {}: {}\n  {}\n", path, f.verdict.as_str(), f.rule, f.message, f.explanation),
+        Err(_) => format!(
+            "{}: {} {}: {}\n  {}\n",
+            path,
+            f.verdict.as_str(),
+            f.rule,
+            f.message,
+            f.explanation
+        ),
     }
 }

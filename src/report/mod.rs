@@ -21,18 +21,12 @@ pub struct Checked<'a> {
 }
 
 /// Which verdicts the human report shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Show {
     /// Show consistent findings too.
     pub consistent: bool,
     /// Show unverifiable findings too.
     pub unverifiable: bool,
-}
-
-impl Default for Show {
-    fn default() -> Self {
-        Show { consistent: false, unverifiable: false }
-    }
 }
 
 impl Show {

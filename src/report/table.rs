@@ -8,27 +8,42 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 fn new_table(header: Vec<&str>) -> Table {
     let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).set_header(header);
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header);
     t
 }
 
 /// Every claim of an article, one row each.
 pub fn claims_table(doc: &Checked) -> String {
-    let mut t = new_table(vec!["id", "line:col", "text", "kind", "value", "hedge", "unit", "per", "time"]);
+    let mut t = new_table(vec![
+        "id", "line:col", "text", "kind", "value", "hedge", "unit", "per", "time",
+    ]);
     for c in &doc.report.claims {
         let unit = match (&c.unit, c.unit_inferred) {
             (Some(u), true) => format!("{u} (inferred)"),
             (Some(u), false) => u.clone(),
             (None, _) => String::new(),
         };
-        let kind = if c.debris { format!("{} (debris)", c.kind.as_str()) } else { c.kind.as_str().to_string() };
+        let kind = if c.debris {
+            format!("{} (debris)", c.kind.as_str())
+        } else {
+            c.kind.as_str().to_string()
+        };
         t.add_row(vec![
             c.id.clone(),
             format!("{}:{}", c.span.line, c.span.column),
             c.text.replace('\n', " "),
             kind,
-            if c.kind.enters_arithmetic() { fmt_range(&c.value) } else { String::new() },
-            serde_json::to_value(c.hedge).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            if c.kind.enters_arithmetic() {
+                fmt_range(&c.value)
+            } else {
+                String::new()
+            },
+            serde_json::to_value(c.hedge)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
             unit,
             c.per.clone().unwrap_or_default(),
             c.time.clone().unwrap_or_default(),
@@ -39,13 +54,33 @@ pub fn claims_table(doc: &Checked) -> String {
 
 /// Claims found, rules run and findings by verdict, one row per article.
 pub fn summary_table(docs: &[Checked]) -> String {
-    let mut t = new_table(vec!["article", "claims", "quantities", "rules run", "contradicted", "borderline", "consistent"]);
+    let mut t = new_table(vec![
+        "article",
+        "claims",
+        "quantities",
+        "rules run",
+        "contradicted",
+        "borderline",
+        "consistent",
+    ]);
     for d in docs {
-        let count = |v: Verdict| d.report.findings.iter().filter(|f| f.verdict == v).count().to_string();
+        let count = |v: Verdict| {
+            d.report
+                .findings
+                .iter()
+                .filter(|f| f.verdict == v)
+                .count()
+                .to_string()
+        };
         t.add_row(vec![
             d.path.to_string(),
             d.report.claims.len().to_string(),
-            d.report.claims.iter().filter(|c| c.usable()).count().to_string(),
+            d.report
+                .claims
+                .iter()
+                .filter(|c| c.usable())
+                .count()
+                .to_string(),
             d.report.rules_run.len().to_string(),
             count(Verdict::Contradicted),
             count(Verdict::Borderline),

@@ -12,10 +12,26 @@ pub const WINDOW: usize = 12;
 
 /// Nouns that name the same sort of thing in news copy; a generic English lexicon.
 const SYNONYMS: &[&[&str]] = &[
-    &["officer", "agent", "staffer", "employee", "worker", "personnel", "staff", "official"],
+    &[
+        "officer",
+        "agent",
+        "staffer",
+        "employee",
+        "worker",
+        "personnel",
+        "staff",
+        "official",
+    ],
     &["judge", "magistrate", "justice"],
     &["student", "pupil", "learner"],
-    &["resident", "person", "inhabitant", "citizen", "people", "individual"],
+    &[
+        "resident",
+        "person",
+        "inhabitant",
+        "citizen",
+        "people",
+        "individual",
+    ],
     &["doctor", "physician", "clinician"],
     &["nurse", "caregiver"],
     &["teacher", "educator", "instructor"],
@@ -76,7 +92,11 @@ pub fn rank(target: &Claim, c: &Claim) -> (u8, u8, usize, u8) {
 }
 
 /// The best candidate among claims satisfying `accept`, within [`WINDOW`] sentences.
-pub fn best<'a>(target: &Claim, claims: &'a [Claim], accept: impl Fn(&Claim) -> bool) -> Option<&'a Claim> {
+pub fn best<'a>(
+    target: &Claim,
+    claims: &'a [Claim],
+    accept: impl Fn(&Claim) -> bool,
+) -> Option<&'a Claim> {
     claims
         .iter()
         .filter(|c| c.id != target.id && distance(target, c) <= WINDOW && accept(c))

@@ -34,7 +34,10 @@ pub trait Rule: Sync {
 }
 
 /// The built-in rules, one line each.
-pub static BUILTIN: &[&dyn Rule] = &[&per_unit_average::PerUnitAverage, &multiplier_change::MultiplierChange];
+pub static BUILTIN: &[&dyn Rule] = &[
+    &per_unit_average::PerUnitAverage,
+    &multiplier_change::MultiplierChange,
+];
 
 /// Run rules over a document's claims; findings are numbered f1, f2, … in order of
 /// their stated claim.

@@ -16,12 +16,11 @@
 //! Multipliers with no anchor linking them to a start value ("three times as many as"
 //! comparisons), and start or end values of another noun or currency.
 
-use super::linking::{WINDOW, best, distance, plain_value, same_unit};
-use super::per_unit_average::describe;
+use super::linking::{WINDOW, distance, plain_value, same_unit};
 use super::{Context, Rule};
 use crate::claim::{Claim, Kind};
 use crate::extract::context::same_time;
-use crate::finding::{Finding, Severity, capitalize, fmt_num, fmt_range};
+use crate::finding::{Finding, Severity, capitalize, fmt_num, fmt_range, plural};
 use crate::interval::{Verdict, verdict};
 
 /// The `multiplier-change` rule.
@@ -78,14 +77,23 @@ fn check_one(cx: &Context, m: &Claim) -> Option<Finding> {
                 && c.unit.is_some()
         })
         .min_by_key(|c| (distance(c, m), c.span.start < m.span.start))?;
-    // The end value: the same thing, not anchored at the start time, nearest unhedged.
-    let end = best(m, cx.claims, |c| {
-        plain_value(c)
-            && same_unit(c, start)
-            && c.id != start.id
-            && !c.time.as_deref().is_some_and(|t| same_time(t, anchor) || is_future(t))
-            && distance(c, m) <= WINDOW
-    })?;
+    // The end value: the same thing, not anchored at the start time nor in the future,
+    // nearest to the multiplier, unhedged first.
+    let end = cx
+        .claims
+        .iter()
+        .filter(|c| {
+            plain_value(c)
+                && same_unit(c, start)
+                && c.id != start.id
+                && same_noun_if_named(c, start)
+                && !c
+                    .time
+                    .as_deref()
+                    .is_some_and(|t| same_time(t, anchor) || is_future(t))
+                && distance(c, m) <= WINDOW
+        })
+        .min_by_key(|c| (distance(c, m), hedge_rank(c), c.span.start > m.span.start))?;
     finding(m, start, end)
 }
 
@@ -93,25 +101,42 @@ fn check_one(cx: &Context, m: &Claim) -> Option<Finding> {
 /// named in the multiplier's own sentence by "from" and "to".
 fn from_to<'a>(cx: &'a Context, m: &Claim) -> Option<Finding> {
     let text = cx.doc.text.as_str();
-    let in_sentence = |c: &&'a Claim| c.sentence == m.sentence && c.span.start > m.span.end && plain_or_fresh(c);
+    let in_sentence =
+        |c: &&'a Claim| c.sentence == m.sentence && c.span.start > m.span.end && plain_or_fresh(c);
     let preceded_by = |c: &Claim, word: &str| {
         let from = crate::extract::hedge::floor_char_boundary(text, c.span.start.saturating_sub(8));
-        text.get(from..c.span.start).is_some_and(|b| b.trim_end().to_lowercase().ends_with(word))
+        text.get(from..c.span.start)
+            .is_some_and(|b| b.trim_end().to_lowercase().ends_with(word))
     };
-    let end = cx.claims.iter().filter(in_sentence).find(|c| preceded_by(c, " to"))?;
-    let start = cx.claims.iter().filter(in_sentence).find(|c| preceded_by(c, "from") && same_unit(c, end))?;
+    let end = cx
+        .claims
+        .iter()
+        .filter(in_sentence)
+        .find(|c| preceded_by(c, " to"))?;
+    let start = cx
+        .claims
+        .iter()
+        .filter(in_sentence)
+        .find(|c| preceded_by(c, "from") && same_unit(c, end))?;
     finding(m, start, end)
 }
 
 /// A claim usable as a start or end value, whatever its role in its own clause.
 fn plain_or_fresh(c: &Claim) -> bool {
-    c.usable() && c.per.is_none() && !c.average && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
+    c.usable()
+        && c.per.is_none()
+        && !c.average
+        && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
 }
 
 fn finding(m: &Claim, start: &Claim, end: &Claim) -> Option<Finding> {
-    let derived = end.value.div(start.value)?;
+    let derived = end.value.checked_div(start.value)?;
     let v = verdict(&m.value, &derived, 0.0);
-    let unit = start.unit.clone().unwrap_or_default();
+    let unit = if start.kind == Kind::Count {
+        start.unit.clone().unwrap_or_default()
+    } else {
+        String::new()
+    };
     let arithmetic = format!(
         "{} ÷ {} = {} ({} ÷ {} = {})",
         fmt_num(end.value.nominal),
@@ -121,35 +146,48 @@ fn finding(m: &Claim, start: &Claim, end: &Claim) -> Option<Finding> {
         fmt_range(&start.value),
         fmt_range(&derived)
     );
-    let edge = v == Verdict::Borderline && m.value.contains(derived.high) && !m.value.contains(derived.nominal);
+    let edge = v == Verdict::Borderline
+        && m.value.contains(derived.high)
+        && !m.value.contains(derived.nominal);
     let factor = m.value.nominal / derived.nominal;
     let message = match v {
-        Verdict::Consistent => format!("'{}' matches {} → {} {unit}s (×{})", m.text, start.text, end.text, fmt_num(derived.nominal)),
+        Verdict::Consistent => {
+            let things = plural(&unit);
+            format!(
+                "'{}' matches {} → {} {things} (×{})",
+                m.text,
+                start.text,
+                end.text,
+                fmt_num(derived.nominal)
+            )
+            .replace("  ", " ")
+        }
         Verdict::Borderline if edge || m.value.low_open || m.value.high_open => format!(
             "'{}' holds only at the edge of its hedge: the figures give ×{}",
             m.text,
             fmt_num(derived.nominal)
         ),
         _ => format!(
-            "'{}' {} the ×{} that '{}' → '{}' gives",
+            "'{}' says ×{}, but '{}' → '{}' gives ×{}",
             m.text,
-            describe(v, factor),
-            fmt_num(derived.nominal),
+            fmt_num(m.value.nominal),
             start.text,
-            end.text
+            end.text,
+            fmt_num(derived.nominal)
         ),
     };
     let would_hold_if = (v != Verdict::Consistent).then(|| {
-        let bound = if derived.nominal > m.value.nominal {
-            "at least"
-        } else if m.value.low_open {
+        let bound = if m.value.low_open {
             "below"
+        } else if m.value.high_open {
+            "above"
         } else {
-            "at most"
+            "about"
         };
         format!(
-            "it holds only if the start value were {bound} ~{} {unit}s, with the end value at {}",
+            "it holds only if the start value were {bound} {} {}, with the end value at {}",
             fmt_num(end.value.nominal / m.value.nominal),
+            plural(&unit),
             fmt_num(end.value.nominal)
         )
     });
@@ -158,7 +196,13 @@ fn finding(m: &Claim, start: &Claim, end: &Claim) -> Option<Finding> {
         m.text,
         fmt_num(m.value.nominal),
         fmt_range(&m.value),
-        if m.value.low_open { ", the low end excluded" } else if m.value.high_open { ", the high end excluded" } else { "" }
+        if m.value.low_open {
+            ", the low end excluded"
+        } else if m.value.high_open {
+            ", the high end excluded"
+        } else {
+            ""
+        }
     );
     if let Some(w) = &would_hold_if {
         explanation.push_str(&format!(" {}.", capitalize(w)));
@@ -177,6 +221,22 @@ fn finding(m: &Claim, start: &Claim, end: &Claim) -> Option<Finding> {
         would_hold_if,
         roles: vec!["start".into(), "end".into(), "stated".into()],
     })
+}
+
+/// Two figures of money or percent agree on their noun when both name one.
+fn same_noun_if_named(a: &Claim, b: &Claim) -> bool {
+    match (&a.noun, &b.noun) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+fn hedge_rank(c: &Claim) -> u8 {
+    match c.hedge {
+        crate::interval::Hedge::Exact => 0,
+        crate::interval::Hedge::Approx => 1,
+        _ => 2,
+    }
 }
 
 /// Anchors that point ahead ("by the end of the fiscal year", "next year").

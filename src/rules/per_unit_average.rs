@@ -15,14 +15,18 @@
 //! Averages per unit of time ("2,000 a day": that is rate conversion), averages with no
 //! total or no count of the same units nearby, and totals that are changes ("rose by").
 
-use super::linking::{WINDOW, best, compatible_time, distance, plain_value, rank, same_noun, same_unit};
+use super::linking::{
+    WINDOW, best, compatible_time, distance, plain_value, rank, same_noun, same_unit,
+};
 use super::{Context, Rule};
 use crate::claim::{Claim, Kind};
-use crate::finding::{Finding, Severity, capitalize, fmt_num, fmt_range};
+use crate::finding::{Finding, Severity, capitalize, fmt_num, fmt_range, plural, with_unit};
 use crate::interval::{Hedge, Verdict, verdict};
 
 /// Per-units that are spans of time, handled by rate rules instead.
-const TIME_UNITS: &[&str] = &["second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade"];
+const TIME_UNITS: &[&str] = &[
+    "second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade",
+];
 
 /// The `per-unit-average` rule.
 pub struct PerUnitAverage;
@@ -56,14 +60,18 @@ impl Rule for PerUnitAverage {
 
 fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
     let per = avg.per.as_deref()?;
-    if !avg.usable() || !matches!(avg.kind, Kind::Count | Kind::Money) || TIME_UNITS.contains(&per) {
+    if !avg.usable() || !matches!(avg.kind, Kind::Count | Kind::Money) || TIME_UNITS.contains(&per)
+    {
         return None;
     }
     // Inputs must be figures, not thresholds: "cities of more than 50,000 people" names a
     // class of cities, not a population to divide by.
     let figure = |c: &Claim| plain_value(c) && matches!(c.hedge, Hedge::Exact | Hedge::Approx);
     let total = best_total(avg, cx.claims, |c| {
-        figure(c) && same_unit(c, avg) && compatible_time(c, avg) && c.value.nominal > avg.value.nominal
+        figure(c)
+            && same_unit(c, avg)
+            && compatible_time(c, avg)
+            && c.value.nominal > avg.value.nominal
     })?;
     // The count the average is "per" is named close by: within two sentences.
     let staff = best(avg, cx.claims, |c| {
@@ -73,51 +81,73 @@ fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
             && c.unit.as_deref().is_some_and(|u| same_noun(u, per))
     })?;
     let base = avg.per_count.unwrap_or(1.0);
-    let derived = total.value.div(staff.value)?.scale(base);
+    let derived = total.value.checked_div(staff.value)?.scale(base);
     let v = verdict(&avg.value, &derived, 0.0);
     let unit = avg.unit.clone().unwrap_or_default();
     let per_label = match avg.per_count {
-        Some(n) => format!("per {} {per}s", fmt_num(n)),
+        Some(n) => format!("per {} {}", fmt_num(n), plural(per)),
         None => format!("per {per}"),
+    };
+    let things = if avg.kind == Kind::Money {
+        "money".to_string()
+    } else {
+        plural(&unit)
     };
     let staff_noun = staff.unit.clone().unwrap_or_default();
     let factor = avg.value.nominal / derived.nominal;
     let arithmetic = format!(
-        "{} ÷ {}{} = {} {unit}s {per_label} ({} ÷ {}{} = {})",
+        "{} ÷ {}{} = {} {per_label} ({} ÷ {}{} = {})",
         fmt_num(total.value.nominal),
         fmt_num(staff.value.nominal),
-        if base != 1.0 { format!(" × {}", fmt_num(base)) } else { String::new() },
-        fmt_num(derived.nominal),
+        if base != 1.0 {
+            format!(" × {}", fmt_num(base))
+        } else {
+            String::new()
+        },
+        with_unit(derived.nominal, avg.unit.as_deref()),
         fmt_range(&total.value),
         fmt_range(&staff.value),
-        if base != 1.0 { format!(" × {}", fmt_num(base)) } else { String::new() },
+        if base != 1.0 {
+            format!(" × {}", fmt_num(base))
+        } else {
+            String::new()
+        },
         fmt_range(&derived),
     );
     let needed_staff = total.value.nominal / avg.value.nominal * base;
     let would_hold_if = (v != Verdict::Consistent).then(|| {
         if avg.value.nominal > derived.nominal {
             format!(
-                "it holds only if at most ~{} of the {} {staff_noun}s carry these {unit}s",
+                "it holds only if at most ~{} of the {} {} carry these {things}",
                 fmt_num(needed_staff),
-                fmt_num(staff.value.nominal)
+                fmt_num(staff.value.nominal),
+                plural(&staff_noun)
             )
         } else {
             format!(
-                "it holds only if there were about {} {staff_noun}s, or a total of about {} {unit}s",
+                "it holds only if there were about {} {}, or a total of about {}",
                 fmt_num(needed_staff),
-                fmt_num(avg.value.nominal * staff.value.nominal / base)
+                plural(&staff_noun),
+                with_unit(
+                    avg.value.nominal * staff.value.nominal / base,
+                    avg.unit.as_deref()
+                )
             )
         }
     });
     let comparison = describe(v, factor);
     let message = format!(
-        "stated {} {unit}s {per_label} {comparison} the {} that '{}' ÷ '{}' gives",
-        fmt_num(avg.value.nominal),
+        "stated {} {per_label} {comparison} the {} that '{}' ÷ '{}' gives",
+        with_unit(avg.value.nominal, avg.unit.as_deref()),
         fmt_num(derived.nominal),
         total.text,
         staff.text
     );
-    let mut explanation = format!("{arithmetic}; stated {} ({}).", fmt_num(avg.value.nominal), fmt_range(&avg.value));
+    let mut explanation = format!(
+        "{arithmetic}; stated {} ({}).",
+        fmt_num(avg.value.nominal),
+        fmt_range(&avg.value)
+    );
     if let Some(w) = &would_hold_if {
         explanation.push_str(&format!(" {}.", capitalize(w)));
     }
@@ -140,14 +170,21 @@ fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
 /// The total an average divides: a figure of the same unit and time in the average's own
 /// sentence ("$610 million, or $1.27 a share"), else the largest within the window, since
 /// the parts of a total are smaller than it.
-fn best_total<'a>(avg: &Claim, claims: &'a [Claim], accept: impl Fn(&Claim) -> bool) -> Option<&'a Claim> {
+fn best_total<'a>(
+    avg: &Claim,
+    claims: &'a [Claim],
+    accept: impl Fn(&Claim) -> bool,
+) -> Option<&'a Claim> {
     claims
         .iter()
         .filter(|c| c.id != avg.id && distance(avg, c) <= WINDOW && accept(c))
         .min_by(|a, b| {
             let (ra, rb) = (rank(avg, a), rank(avg, b));
             let (sa, sb) = (a.sentence != avg.sentence, b.sentence != avg.sentence);
-            ra.0.cmp(&rb.0).then(sa.cmp(&sb)).then(b.value.nominal.total_cmp(&a.value.nominal)).then(ra.cmp(&rb))
+            ra.0.cmp(&rb.0)
+                .then(sa.cmp(&sb))
+                .then(b.value.nominal.total_cmp(&a.value.nominal))
+                .then(ra.cmp(&rb))
         })
 }
 

@@ -1,0 +1,82 @@
+//! Every built-in rule's examples come out with the verdict they state, and the seed-like
+//! fixture gives the foundation's two findings.
+
+use claimcheck::rules::BUILTIN;
+use claimcheck::{Verdict, check};
+
+#[test]
+fn builtin_rule_examples() {
+    for rule in BUILTIN {
+        assert!(!rule.examples().is_empty(), "{} has no examples", rule.id());
+        for (text, expected) in rule.examples() {
+            let report = check(text);
+            let got: Vec<Verdict> = report
+                .findings
+                .iter()
+                .filter(|f| f.rule == rule.id())
+                .map(|f| f.verdict)
+                .collect();
+            assert_eq!(got, vec![*expected], "{}: {text}", rule.id());
+        }
+    }
+}
+
+#[test]
+fn caseload_fixture_gives_the_two_findings() {
+    let text = std::fs::read_to_string("fixtures/caseload.txt").unwrap_or_default();
+    let report = check(&text);
+    let avg = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "per-unit-average");
+    assert_eq!(avg.map(|f| f.verdict), Some(Verdict::Contradicted));
+    assert!(avg.is_some_and(|f| (f.derived.nominal - 1233.33).abs() < 1.0));
+    assert!(avg.is_some_and(|f| {
+        f.would_hold_if
+            .as_deref()
+            .is_some_and(|w| w.contains("1,057"))
+    }));
+    let mult = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "multiplier-change");
+    assert_eq!(mult.map(|f| f.verdict), Some(Verdict::Borderline));
+    // The lede's "more than 7 million" is never reported against "7.4 million".
+    let lede = report
+        .claims
+        .iter()
+        .find(|c| c.text == "more than 7 million")
+        .map(|c| c.id.clone());
+    assert!(lede.is_some());
+    assert!(
+        !report
+            .findings
+            .iter()
+            .any(|f| f.verdict != Verdict::Consistent
+                && lede.as_ref().is_some_and(|id| f.claims.contains(id)))
+    );
+}
+
+#[test]
+fn every_finding_lists_its_stated_claim_last() {
+    for entry in std::fs::read_dir("fixtures")
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let report = check(&text);
+        for f in &report.findings {
+            let last = f
+                .claims
+                .last()
+                .and_then(|id| report.claims.iter().find(|c| &c.id == id));
+            assert!(
+                last.is_some_and(|c| c.value == f.stated),
+                "{}: {}",
+                entry.path().display(),
+                f.id
+            );
+        }
+    }
+}
