@@ -57,14 +57,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .iter()
                 .map(|a| claimcheck::check(&a.text))
                 .collect();
-            let docs: Vec<Checked> = articles
-                .iter()
-                .zip(&reports)
-                .map(|(a, r)| Checked {
-                    path: &a.path,
-                    report: r,
-                })
-                .collect();
+            let docs = pair(&articles, &reports);
             let out = match args.format {
                 CheckFormat::Json => json::render(&docs, true) + "\n",
                 CheckFormat::Human => {
@@ -108,14 +101,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .iter()
                 .map(|a| claimcheck::check_with(&a.text, &[]))
                 .collect();
-            let docs: Vec<Checked> = articles
-                .iter()
-                .zip(&reports)
-                .map(|(a, r)| Checked {
-                    path: &a.path,
-                    report: r,
-                })
-                .collect();
+            let docs = pair(&articles, &reports);
             let out = match args.format {
                 ExtractFormat::Json => json::render(&docs, false) + "\n",
                 ExtractFormat::Table => docs
@@ -128,6 +114,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Each article's path beside its report, as the printers take them.
+fn pair<'a>(articles: &'a [Article], reports: &'a [Report]) -> Vec<Checked<'a>> {
+    articles
+        .iter()
+        .zip(reports)
+        .map(|(a, r)| Checked {
+            path: &a.path,
+            report: r,
+        })
+        .collect()
 }
 
 /// Print to standard output; a closed pipe (`| head`) is not an error.

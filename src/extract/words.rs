@@ -220,15 +220,7 @@ fn fraction(i: &str) -> IResult<&str, WordNumber> {
                 if num == 0 {
                     break;
                 }
-                let v = num as f64 / d;
-                return Ok((
-                    r3,
-                    WordNumber {
-                        value: v,
-                        unit: 0.2 * v,
-                        fraction: true,
-                    },
-                ));
+                return Ok((r3, fraction_of(num as f64 / d)));
             }
         }
     }
@@ -239,21 +231,22 @@ fn fraction(i: &str) -> IResult<&str, WordNumber> {
         {
             if let Ok((r3, den)) = below_thousand(r2) {
                 if den > num {
-                    let v = num as f64 / den as f64;
                     let _ = word_end(r3)?;
-                    return Ok((
-                        r3,
-                        WordNumber {
-                            value: v,
-                            unit: 0.2 * v,
-                            fraction: true,
-                        },
-                    ));
+                    return Ok((r3, fraction_of(num as f64 / den as f64)));
                 }
             }
         }
     }
     fail(i)
+}
+
+/// A fraction's value; fractions in words are read ±10% ("a third" is 0.30–0.37).
+fn fraction_of(v: f64) -> WordNumber {
+    WordNumber {
+        value: v,
+        unit: 0.2 * v,
+        fraction: true,
+    }
 }
 
 // half := "half" (not followed by "a" scale)   — "nearly half of them"
