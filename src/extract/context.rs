@@ -270,10 +270,10 @@ fn is_plural(word: &str) -> bool {
         && !w.ends_with("us")
 }
 
-/// Past participles and adverbs end a noun run: "2,000 appealed", "40 nationwide".
+/// Past participles and place adverbs end a noun run: "2,000 appealed", "40 nationwide".
 fn is_verb_form(word: &str) -> bool {
     let w = word.to_lowercase();
-    (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ly"))) || w == "nationwide"
+    (w.len() > 4 && w.ends_with("ed")) || w == "nationwide" || w == "statewide" || w == "worldwide"
 }
 
 fn is_stop(word: &str) -> bool {
@@ -357,8 +357,23 @@ static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The per-unit right after a noun: "per agent", "per 10,000 residents", "a day", "per capita".
 pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
-    let c = PER_AFTER.captures(text.get(pos..)?)?;
+    let rest = text.get(pos..)?;
+    let c = PER_AFTER.captures(rest)?;
     let connector = c.get(1)?.as_str().to_lowercase();
+    // "a year earlier", "a month ago" name a time, not a rate.
+    let after = rest
+        .get(c.get(0)?.end()..)
+        .unwrap_or("")
+        .trim_start()
+        .to_lowercase();
+    if [
+        "earlier", "ago", "before", "later", "after", "prior", "since", "on", "from",
+    ]
+    .iter()
+    .any(|w| after.split(|ch: char| !ch.is_alphanumeric()).next() == Some(w))
+    {
+        return None;
+    }
     let count = c
         .get(2)
         .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok());
@@ -521,6 +536,20 @@ static PROJECTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:\s*(?:increase|decrease|rise|drop|decline|gain|jump|fall|cut|reduction|growth|loss|hike|dip|slide|surge|climb|improvement|boost|raise|reduction)\b|\s+(?:fewer|more|less|lower|higher)\b)",
+    )
+});
+
+/// True when the words right after a figure make it the size of a change: "a 2.3 percent
+/// drop", "10,000 fewer units", "a third less than".
+pub fn change_after(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|t| {
+        CHANGE_AFTER.is_match(t) && !t.trim_start().to_lowercase().starts_with("more than")
+    })
+}
+
 static PER_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:per|for\s+every)\s+$"));
 
 /// The part a figure starting at `start` plays, read from the words before it.
@@ -590,6 +619,7 @@ mod tests {
             Some(("resident".into(), Some(10000.0)))
         );
         assert_eq!(per_after(" a new record", 0), None);
+        assert_eq!(per_after(" a year earlier", 0), None);
         assert_eq!(
             each_before(
                 "As a result, each assigned ICE agent is responsible for managing an average of "

@@ -270,7 +270,10 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
             + c.text
                 .find(|ch: char| ch.is_ascii_digit() || "$£€¥₹".contains(ch))
                 .unwrap_or(0);
-        let role = context::role_before(text, start.min(core_start));
+        let mut role = context::role_before(text, start.min(core_start));
+        if role == Role::Value && context::change_after(text, end) {
+            role = Role::Change;
+        }
         let noun = context::noun_after(text, end);
         let per_from = noun.as_ref().map_or(end, |n| n.end);
         let sentence_range = doc.sentence_range(sentence);

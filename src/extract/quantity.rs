@@ -331,6 +331,10 @@ fn with_range(start: &str, mut p: Parsed, money: bool, allow_to_range: bool) -> 
 fn with_suffix(start: &str, mut p: Parsed) -> Parsed {
     let rest = start.get(p.len..).unwrap_or("");
     if let Ok((r, unit)) = percent(rest) {
+        // Percentages are read to their last printed digit: "20%" is 19.5–20.5.
+        if p.scale.is_none() && p.unit > 1.0 {
+            p.unit = 1.0;
+        }
         p.kind = Kind::Percent;
         p.fixed_unit = Some(unit);
         p.len = consumed(start, r);

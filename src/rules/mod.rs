@@ -5,13 +5,17 @@
 //! checks, why it matters, an example, what is not flagged), an id in kebab-case, and
 //! examples that run as tests.
 
+pub mod absolute_change;
+pub mod change_frame;
 pub mod linking;
 pub mod multiplier_change;
 pub mod per_unit_average;
+pub mod percent_change;
 
 use crate::claim::Claim;
 use crate::document::Document;
 use crate::finding::Finding;
+use crate::interval::{Hedge, Value};
 
 /// What a rule sees: the document and its claims.
 pub struct Context<'a> {
@@ -37,6 +41,8 @@ pub trait Rule: Sync {
 pub static BUILTIN: &[&dyn Rule] = &[
     &per_unit_average::PerUnitAverage,
     &multiplier_change::MultiplierChange,
+    &percent_change::PercentChange,
+    &absolute_change::AbsoluteChange,
 ];
 
 /// Run rules over a document's claims; findings are numbered f1, f2, … in order of
@@ -55,4 +61,22 @@ pub fn run(doc: &Document, claims: &[Claim], rules: &[&dyn Rule]) -> Vec<Finding
         f.id = format!("f{}", i + 1);
     }
     findings
+}
+
+/// Two figures compared in one relation, each given the finer precision of the pair when
+/// both are unhedged and of the same order of magnitude: "$170 million" beside "$188
+/// million" is precise to the million.
+pub fn sharpen_pair(a: &Claim, b: &Claim) -> (Value, Value) {
+    let unit_of = |c: &Claim| (c.hedge == Hedge::Exact).then_some(c.value.high - c.value.low);
+    let (ua, ub) = (unit_of(a), unit_of(b));
+    let ratio = (a.value.nominal / b.value.nominal).abs();
+    let comparable = ratio.is_finite() && (0.1..=10.0).contains(&ratio);
+    match (ua, ub) {
+        (Some(x), Some(y)) if comparable && x != y => {
+            let u = x.min(y);
+            let tight = |v: Value| Value::new(v.nominal, v.nominal - u / 2.0, v.nominal + u / 2.0);
+            (tight(a.value), tight(b.value))
+        }
+        _ => (a.value, b.value),
+    }
 }
