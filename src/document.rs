@@ -22,19 +22,18 @@ pub struct Document {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
-    "mrs", "ms", "dr", "st", "no", "vs", "u.s", "u.k", "inc", "corp", "co", "ltd", "gov", "sen",
-    "rep", "gen", "lt", "col", "jr", "sr", "ft", "mt", "ave", "blvd", "rd", "approx", "est", "fig",
-    "p", "pp", "e.g", "i.e", "etc", "a.m", "p.m", "d.c",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms",
+    "dr", "st", "no", "vs", "u.s", "u.k", "inc", "corp", "co", "ltd", "gov", "sen", "rep", "gen", "lt",
+    "col", "jr", "sr", "ft", "mt", "ave", "blvd", "rd", "approx", "est", "fig", "p", "pp", "e.g", "i.e",
+    "etc", "a.m", "p.m", "d.c",
 ];
 
 static SENTENCE_END: LazyLock<Regex> =
     // A full stop, question or exclamation mark, optional closing quote or bracket, then space.
     LazyLock::new(|| Regex::new(r#"[.!?]["'”’)\]]*\s+"#).expect("static regex is valid"));
 
-static CSS_RULE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[^\n{}]*\{[^{}]*[:;][^{}]*\}[ \t]*$").expect("static regex is valid")
-});
+static CSS_RULE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[^\n{}]*\{[^{}]*[:;][^{}]*\}[ \t]*$").expect("static regex is valid"));
 
 static DEBRIS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -76,10 +75,7 @@ impl Document {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count());
+        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
         (line, col + 1)
     }
 
@@ -105,11 +101,12 @@ impl Document {
         self.text.get(self.sentence_range(sentence)).unwrap_or("")
     }
 
-    /// True when a byte range lies inside web debris.
+    /// True when a byte range lies inside web debris (surrounding white space aside).
     pub fn is_debris(&self, range: &Range<usize>) -> bool {
-        self.debris
-            .iter()
-            .any(|d| d.start <= range.start && range.end <= d.end)
+        let text = self.slice(range.clone());
+        let start = range.start + (text.len() - text.trim_start().len());
+        let end = range.end - (text.len() - text.trim_end().len());
+        self.debris.iter().any(|d| d.start <= start && end <= d.end)
     }
 
     /// Text of a byte range, or "" when the range does not fall on character boundaries.
@@ -141,14 +138,12 @@ fn segment(text: &str) -> (Vec<Range<usize>>, Vec<usize>) {
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            let is_initial =
-                last_word.chars().count() == 1 && last_word.chars().all(|c| c.is_alphabetic());
+            let is_initial = last_word.chars().count() == 1 && last_word.chars().all(|c| c.is_alphabetic());
             let next_lower = line[m.end()..]
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-            if ABBREVIATIONS.contains(&last_word.trim_end_matches('.')) || is_initial || next_lower
-            {
+            if ABBREVIATIONS.contains(&last_word.trim_end_matches('.')) || is_initial || next_lower {
                 continue;
             }
             let end = block_start + m.end();
@@ -186,9 +181,7 @@ mod tests {
 
     #[test]
     fn sentences_ignore_abbreviations() {
-        let d = Document::new(
-            "It rose since Oct. 1 to 7.4 million. Then it fell.\n\nNew paragraph here.",
-        );
+        let d = Document::new("It rose since Oct. 1 to 7.4 million. Then it fell.\n\nNew paragraph here.");
         assert_eq!(d.sentences.len(), 3);
         assert_eq!(d.sentence_text(0), "It rose since Oct. 1 to 7.4 million. ");
         assert_eq!(d.paragraph_of(2), 2);

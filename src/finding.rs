@@ -59,19 +59,19 @@ pub struct Finding {
     pub roles: Vec<String>,
 }
 
-/// Format a number for a reader: thousands separators, at most two decimals, fewer for
-/// large values ("1,233", "2.04", "0.5").
+/// Format a number for a reader: thousands separators, no decimals from 1,000 up, two
+/// from 1, three below ("1,233", "15.55", "2.04", "0.333").
 pub fn fmt_num(x: f64) -> String {
     if !x.is_finite() {
         return "?".into();
     }
     let a = x.abs();
-    let decimals = if a >= 100.0 {
+    let decimals = if a >= 1000.0 {
         0
-    } else if a >= 10.0 {
-        1
-    } else {
+    } else if a >= 1.0 {
         2
+    } else {
+        3
     };
     let s = format!("{:.*}", decimals, a);
     let (int, frac) = match s.split_once('.') {
@@ -154,7 +154,8 @@ mod tests {
         assert_eq!(fmt_num(2.0), "2");
         assert_eq!(fmt_num(2.0411), "2.04");
         assert_eq!(fmt_num(-1500.0), "-1,500");
-        assert_eq!(fmt_num(12.26), "12.3");
+        assert_eq!(fmt_num(12.256), "12.26");
+        assert_eq!(fmt_num(1.0 / 3.0), "0.333");
         assert_eq!(fmt_range(&Value::new(1.0, 1.0, 1.0)), "1");
         assert_eq!(with_unit(8000.0, Some("USD")), "$8,000");
         assert_eq!(with_unit(7000.0, Some("case")), "7,000 cases");

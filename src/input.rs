@@ -78,10 +78,7 @@ pub fn read_articles(path: &str) -> Result<Vec<Article>, InputError> {
         if files.is_empty() {
             return Err(InputError::EmptyDirectory(path.into()));
         }
-        return files
-            .iter()
-            .map(|f| read_file(&f.to_string_lossy()))
-            .collect();
+        return files.iter().map(|f| read_file(&f.to_string_lossy())).collect();
     }
     Ok(vec![read_file(path)?])
 }

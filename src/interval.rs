@@ -221,20 +221,12 @@ impl Value {
 
     /// The sum of two values.
     pub fn plus(self, o: Value) -> Value {
-        Value::new(
-            self.nominal + o.nominal,
-            self.low + o.low,
-            self.high + o.high,
-        )
+        Value::new(self.nominal + o.nominal, self.low + o.low, self.high + o.high)
     }
 
     /// The difference of two values.
     pub fn minus(self, o: Value) -> Value {
-        Value::new(
-            self.nominal - o.nominal,
-            self.low - o.high,
-            self.high - o.low,
-        )
+        Value::new(self.nominal - o.nominal, self.low - o.high, self.high - o.low)
     }
 
     /// The product of two values.

@@ -53,10 +53,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Check(args) => {
             let articles = load(&args.files)?;
-            let reports: Vec<Report> = articles
-                .iter()
-                .map(|a| claimcheck::check(&a.text))
-                .collect();
+            let reports: Vec<Report> = articles.iter().map(|a| claimcheck::check(&a.text)).collect();
             let docs = pair(&articles, &reports);
             let out = match args.format {
                 CheckFormat::Json => json::render(&docs, true) + "\n",
@@ -70,8 +67,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         ColorChoice::Always => true,
                         ColorChoice::Never => false,
                         ColorChoice::Auto => {
-                            std::io::stdout().is_terminal()
-                                && std::env::var_os("NO_COLOR").is_none()
+                            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                         }
                     };
                     human::render(&docs, show, color)
@@ -85,8 +81,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let failed = threshold.is_some_and(|t| {
                 reports.iter().flat_map(|r| &r.findings).any(|f| {
-                    matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline)
-                        && f.verdict >= t
+                    matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline) && f.verdict >= t
                 })
             });
             Ok(if failed {

@@ -25,21 +25,11 @@ fn builtin_rule_examples() {
 fn caseload_fixture_gives_the_two_findings() {
     let text = std::fs::read_to_string("fixtures/caseload.txt").unwrap_or_default();
     let report = check(&text);
-    let avg = report
-        .findings
-        .iter()
-        .find(|f| f.rule == "per-unit-average");
+    let avg = report.findings.iter().find(|f| f.rule == "per-unit-average");
     assert_eq!(avg.map(|f| f.verdict), Some(Verdict::Contradicted));
     assert!(avg.is_some_and(|f| (f.derived.nominal - 1233.33).abs() < 1.0));
-    assert!(avg.is_some_and(|f| {
-        f.would_hold_if
-            .as_deref()
-            .is_some_and(|w| w.contains("1,057"))
-    }));
-    let mult = report
-        .findings
-        .iter()
-        .find(|f| f.rule == "multiplier-change");
+    assert!(avg.is_some_and(|f| { f.would_hold_if.as_deref().is_some_and(|w| w.contains("1,057")) }));
+    let mult = report.findings.iter().find(|f| f.rule == "multiplier-change");
     assert_eq!(mult.map(|f| f.verdict), Some(Verdict::Borderline));
     // The lede's "more than 7 million" is never reported against "7.4 million".
     let lede = report
@@ -49,21 +39,15 @@ fn caseload_fixture_gives_the_two_findings() {
         .map(|c| c.id.clone());
     assert!(lede.is_some());
     assert!(
-        !report
-            .findings
-            .iter()
-            .any(|f| f.verdict != Verdict::Consistent
-                && lede.as_ref().is_some_and(|id| f.claims.contains(id)))
+        !report.findings.iter().any(
+            |f| f.verdict != Verdict::Consistent && lede.as_ref().is_some_and(|id| f.claims.contains(id))
+        )
     );
 }
 
 #[test]
 fn every_finding_lists_its_stated_claim_last() {
-    for entry in std::fs::read_dir("fixtures")
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
+    for entry in std::fs::read_dir("fixtures").into_iter().flatten().flatten() {
         let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
         let report = check(&text);
         for f in &report.findings {

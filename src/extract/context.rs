@@ -231,8 +231,8 @@ const NOT_PLURAL: &[&str] = &[
 
 /// Time words that can follow "a"/"an" as a per-unit ("2,000 a day").
 const TIME_UNITS: &[&str] = &[
-    "second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade",
-    "season", "game", "share", "head", "person", "student", "resident",
+    "second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade", "season",
+    "game", "share", "head", "person", "student", "resident",
 ];
 
 /// Singular form of a counted noun, lower case.
@@ -260,6 +260,9 @@ pub fn singular(word: &str) -> String {
 
 fn is_plural(word: &str) -> bool {
     let w = word.to_lowercase();
+    if w.ends_with("'s") || w.ends_with("’s") {
+        return false;
+    }
     if IRREGULAR_PLURALS.iter().any(|(p, _)| *p == w) {
         return true;
     }
@@ -276,7 +279,8 @@ fn is_verb_form(word: &str) -> bool {
     (w.len() > 4 && w.ends_with("ed")) || w == "nationwide" || w == "statewide" || w == "worldwide"
 }
 
-fn is_stop(word: &str) -> bool {
+/// True for function words that end a noun phrase.
+pub fn is_stop(word: &str) -> bool {
     STOP.contains(&word.to_lowercase().as_str())
 }
 
@@ -291,8 +295,7 @@ pub struct NounPhrase {
     pub end: usize,
 }
 
-static WORD_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:[ \t\u{a0}]+|-)([A-Za-z][A-Za-z’'-]*)"));
+static WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[ \t\u{a0}]+|-)([A-Za-z][A-Za-z’'-]*)"));
 
 /// The noun phrase right after a figure ending at `end`: up to four words, stopping at a
 /// function word or punctuation. The head is the last plural of the run ("claims
@@ -322,6 +325,14 @@ pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
         };
         let Some(m) = c.get(1) else { break };
         let w = m.as_str().trim_end_matches(['’', '\'', '-']);
+        // "10,000 fewer units", "150 more judges": the comparative qualifies the noun.
+        let comparative = words.is_empty()
+            && pos == end
+            && ["fewer", "more", "less", "additional", "extra"].contains(&w.to_lowercase().as_str());
+        if comparative {
+            pos += m.end();
+            continue;
+        }
         if is_stop(w) || is_verb_form(w) {
             break;
         }
@@ -350,9 +361,7 @@ pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
 }
 
 static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^[ \t]*(per|for\s+(?:each|every)|each|every|a|an)\s+(?:(\d[\d,]*)\s+)?([A-Za-z][A-Za-z-]*)",
-    )
+    re(r"(?i)^[ \t]*(per|for\s+(?:each|every)|each|every|a|an)\s+(?:(\d[\d,]*)\s+)?([A-Za-z][A-Za-z-]*)")
 });
 
 /// The per-unit right after a noun: "per agent", "per 10,000 residents", "a day", "per capita".
@@ -385,9 +394,7 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
         return None;
     }
     let noun = singular(&word);
-    if (connector == "a" || connector == "an")
-        && (count.is_some() || !TIME_UNITS.contains(&noun.as_str()))
-    {
+    if (connector == "a" || connector == "an") && (count.is_some() || !TIME_UNITS.contains(&noun.as_str())) {
         return None;
     }
     Some((noun, count))
@@ -405,8 +412,7 @@ pub fn each_before(sentence_before: &str) -> Option<String> {
     let mut run: Vec<&str> = Vec::new();
     for w in words.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty()
-            || (run.is_empty() && (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("the")))
+        if w.is_empty() || (run.is_empty() && (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("the")))
         {
             continue;
         }
@@ -476,9 +482,7 @@ pub fn anchors(text: &str, sentence: Range<usize>) -> Vec<(Range<usize>, String)
                     .next()
                     .unwrap_or("")
                     .trim_end();
-                let t = t
-                    .trim_end_matches(|c: char| !c.is_alphanumeric())
-                    .to_string();
+                let t = t.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
                 prev.1 = format!("{}, {}", prev.1, t);
                 prev.0.end = start + m.len();
                 continue;
@@ -492,9 +496,9 @@ pub fn anchors(text: &str, sentence: Range<usize>) -> Vec<(Range<usize>, String)
 /// Words of an anchor that identify a time, for linking claims that share one.
 pub fn anchor_key(anchor: &str) -> (Vec<String>, Vec<String>) {
     const SKIP: &[&str] = &[
-        "since", "when", "in", "on", "at", "by", "the", "a", "an", "of", "he", "she", "they", "it",
-        "we", "i", "his", "her", "their", "its", "was", "were", "is", "are", "as", "and", "for",
-        "to", "from", "during", "until", "through", "end", "start",
+        "since", "when", "in", "on", "at", "by", "the", "a", "an", "of", "he", "she", "they", "it", "we",
+        "i", "his", "her", "their", "its", "was", "were", "is", "are", "as", "and", "for", "to", "from",
+        "during", "until", "through", "end", "start",
     ];
     let mut numbers = Vec::new();
     let mut words = Vec::new();
@@ -526,7 +530,7 @@ pub fn same_time(a: &str, b: &str) -> bool {
 
 static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:increas|decreas|ris|rose|fell|fall|grew|grow|drop|declin|climb|jump|surg|soar|plung|shr[iu]nk|expand|gain|los|cut|reduc|boost|rais|lower|swell|balloon|widen|narrow)\w*\s+(?:by\s+)?|\b(?:increase|decrease|rise|drop|decline|gain|jump|fall|cut|reduction|growth|loss)\s+of\s+|\b(?:up|down)\s+|\b(?:added|adding|gained|lost|shed)\s+(?:a\s+net\s+|another\s+)?)$",
+        r"(?i)(?:\b(?:increas|decreas|ris|rose|fell|fall|grew|grow|drop|declin|climb|jump|surg|soar|plung|shr[iu]nk|expand|gain|los|cut|reduc|boost|rais|lower|swell|balloon|widen|narrow|improv|slip|slid|dip|sank|sink|tumbl|spik|hike|trim|slash|advanc|retreat)\w*\s+(?:by\s+)?|\b(?:increas|decreas|rais|lower|cut|reduc|boost|hik|trim|slash)\w*\b[^.;:!?\d]{0,40}\bby\s+|\b(?:increase|decrease|rise|drop|decline|gain|jump|fall|cut|reduction|growth|loss)\s+of\s+|\b(?:up|down)\s+|\b(?:added|adding|gained|lost|shed)\s+(?:a\s+net\s+|another\s+)?)$",
     )
 });
 
@@ -545,9 +549,8 @@ static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// True when the words right after a figure make it the size of a change: "a 2.3 percent
 /// drop", "10,000 fewer units", "a third less than".
 pub fn change_after(text: &str, end: usize) -> bool {
-    text.get(end..).is_some_and(|t| {
-        CHANGE_AFTER.is_match(t) && !t.trim_start().to_lowercase().starts_with("more than")
-    })
+    text.get(end..)
+        .is_some_and(|t| CHANGE_AFTER.is_match(t) && !t.trim_start().to_lowercase().starts_with("more than"))
 }
 
 static PER_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:per|for\s+every)\s+$"));
@@ -598,14 +601,13 @@ mod tests {
         let t = "about 6,000 deportation officers nationwide";
         let n = noun_after(t, t.find(" deportation").unwrap_or(0));
         assert_eq!(n.as_ref().map(|n| n.noun.as_str()), Some("officer"));
-        assert_eq!(
-            n.map(|n| n.modifiers),
-            Some(vec!["deportation".to_string()])
-        );
+        assert_eq!(n.map(|n| n.modifiers), Some(vec!["deportation".to_string()]));
         let t = "7.4 million and is on track";
         assert_eq!(noun_after(t, 11), None);
         let t = "12 companies";
         assert_eq!(noun_after(t, 2).map(|n| n.noun), Some("company".into()));
+        let t = "10,000 fewer units in 2014";
+        assert_eq!(noun_after(t, 6).map(|n| n.noun), Some("unit".into()));
         let t = "5-cent increase";
         assert_eq!(noun_after(t, 1).map(|n| n.noun), Some("cent".into()));
     }
@@ -621,9 +623,7 @@ mod tests {
         assert_eq!(per_after(" a new record", 0), None);
         assert_eq!(per_after(" a year earlier", 0), None);
         assert_eq!(
-            each_before(
-                "As a result, each assigned ICE agent is responsible for managing an average of "
-            ),
+            each_before("As a result, each assigned ICE agent is responsible for managing an average of "),
             Some("agent".into())
         );
         assert_eq!(

@@ -117,10 +117,7 @@ pub fn hedge_before(text: &str, pos: usize) -> Option<(HedgeWord, usize)> {
 }
 
 fn normalise(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// The largest char boundary at or before `i`.

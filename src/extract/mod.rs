@@ -148,8 +148,7 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
             }
         }
     }
-    let (mut range_start, mut hedge, mut reach, mut average) =
-        (start, Hedge::Exact, HedgeReach::Full, false);
+    let (mut range_start, mut hedge, mut reach, mut average) = (start, Hedge::Exact, HedgeReach::Full, false);
     if between && p.high.is_some() {
         let b = text
             .get(..start)
@@ -165,11 +164,7 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
     let kind = classify_bare_integer(text, &p, end).unwrap_or(p.kind);
     let value = if let Some((hi, hi_unit)) = p.high {
         hedge = Hedge::Range;
-        Value::new(
-            (p.value + hi) / 2.0,
-            p.value - p.unit / 2.0,
-            hi + hi_unit / 2.0,
-        )
+        Value::new((p.value + hi) / 2.0, p.value - p.unit / 2.0, hi + hi_unit / 2.0)
     } else if p.multiplier_word || p.kind == Kind::Multiplier {
         multiplier_value(p.value, p.unit, p.multiplier_word, hedge, reach)
     } else {
@@ -212,10 +207,7 @@ fn classify_bare_integer(text: &str, p: &Parsed, end: usize) -> Option<Kind> {
         return None;
     }
     let followed_by_noun = context::noun_after(text, end).is_some_and(|n| {
-        n.modifiers.is_empty()
-            && text
-                .get(end..n.end)
-                .is_some_and(|s| s.trim_end().ends_with('s'))
+        n.modifiers.is_empty() && text.get(end..n.end).is_some_and(|s| s.trim_end().ends_with('s'))
     });
     (!followed_by_noun).then_some(Kind::Year)
 }
@@ -277,9 +269,7 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         let noun = context::noun_after(text, end);
         let per_from = noun.as_ref().map_or(end, |n| n.end);
         let sentence_range = doc.sentence_range(sentence);
-        let before_in_sentence = text
-            .get(sentence_range.start.min(start)..start)
-            .unwrap_or("");
+        let before_in_sentence = text.get(sentence_range.start.min(start)..start).unwrap_or("");
         let mut per = context::per_after(text, per_from);
         let Some(c) = claims.get_mut(i) else { continue };
         c.role = if c.role == Role::Value { role } else { c.role };
@@ -323,9 +313,7 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
             .find(|o| o.sentence == c.sentence && o.kind.enters_arithmetic())
             .map_or(0, |o| o.span.end);
         let (s, e) = (c.span.start, c.span.end);
-        let after = anchors
-            .iter()
-            .find(|(r, _)| r.start >= e && r.start < next_start);
+        let after = anchors.iter().find(|(r, _)| r.start >= e && r.start < next_start);
         let enclosing = anchors.iter().find(|(r, _)| r.start < s && r.end > s);
         let before = anchors
             .iter()
@@ -369,10 +357,7 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
                 .rev()
                 .take_while(|o| o.sentence + 1 >= sentence)
                 .find(|o| {
-                    o.kind == Kind::Count
-                        && !o.unit_inferred
-                        && o.unit.is_some()
-                        && o.role != Role::PerBase
+                    o.kind == Kind::Count && !o.unit_inferred && o.unit.is_some() && o.role != Role::PerBase
                 })
                 .and_then(|o| o.unit.clone());
         }

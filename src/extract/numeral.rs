@@ -141,13 +141,7 @@ pub fn scale_word(i: &str) -> IResult<&str, f64> {
 fn scale_suffix(money: bool) -> impl FnMut(&str) -> IResult<&str, f64> {
     move |i: &str| {
         let (after_space, _) = opt(space)(i)?;
-        for (w, v) in [
-            ("tn", 1e12),
-            ("bn", 1e9),
-            ("bln", 1e9),
-            ("mn", 1e6),
-            ("mln", 1e6),
-        ] {
+        for (w, v) in [("tn", 1e12), ("bn", 1e9), ("bln", 1e9), ("mn", 1e6), ("mln", 1e6)] {
             if let Ok((r, _)) = word(w)(after_space) {
                 return Ok((r, v));
             }
@@ -225,11 +219,7 @@ mod tests {
     fn bad_groups_fall_back_to_plain_digits() {
         // "12,34" is not a thousands group: only "12" is the numeral.
         assert_eq!(val("12,34"), (12.0, ",34"));
-        assert!(
-            numeral(false)("40m")
-                .map(|(r, _)| r == "m")
-                .unwrap_or(false)
-        );
+        assert!(numeral(false)("40m").map(|(r, _)| r == "m").unwrap_or(false));
         assert!(numeral(false)("abc").is_err());
     }
 }

@@ -148,13 +148,7 @@ fn percent(i: &str) -> IResult<&str, &'static str> {
     {
         return Ok((r2, "percentage point"));
     }
-    if let Ok((r2, _)) = alt((
-        word("percent"),
-        word("per cent"),
-        word("pct"),
-        word("percentage"),
-    ))(r)
-    {
+    if let Ok((r2, _)) = alt((word("percent"), word("per cent"), word("pct"), word("percentage")))(r) {
         return Ok((r2, "percent"));
     }
     fail(i)
@@ -259,11 +253,7 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
         return Some(with_suffix(i, p));
     }
     if let Ok((r, w)) = word_number(i) {
-        let kind = if w.fraction {
-            Kind::Fraction
-        } else {
-            Kind::Count
-        };
+        let kind = if w.fraction { Kind::Fraction } else { Kind::Count };
         let p = Parsed {
             len: consumed(i, r),
             kind,
@@ -285,8 +275,7 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
 }
 
 fn from_numeral(start: &str, rest: &str, n: &Numeral, kind: Kind) -> Parsed {
-    let bare =
-        !n.grouped && !n.scaled && !n.digits.contains('.') && !start.starts_with(['-', '−', '+']);
+    let bare = !n.grouped && !n.scaled && !n.digits.contains('.') && !start.starts_with(['-', '−', '+']);
     Parsed {
         len: consumed(start, rest),
         kind,

@@ -74,10 +74,7 @@ pub fn find_special(text: &str) -> Vec<Special> {
             }
             let (range, value) = match kind {
                 Kind::Address => {
-                    let digits_end = m
-                        .as_str()
-                        .find(|c: char| !c.is_ascii_digit())
-                        .unwrap_or(m.len());
+                    let digits_end = m.as_str().find(|c: char| !c.is_ascii_digit()).unwrap_or(m.len());
                     (r.start..r.start + digits_end, first_number(m.as_str()))
                 }
                 _ => (r.clone(), main_number(m.as_str(), *kind)),
@@ -108,11 +105,7 @@ fn main_number(s: &str, kind: Kind) -> f64 {
         // A year: the four-digit number if there is one, else the two digits as 20xx.
         Kind::Year => numbers(s)
             .find(|n| *n >= 1000.0)
-            .or_else(|| {
-                numbers(s)
-                    .next()
-                    .map(|n| if n < 100.0 { 2000.0 + n } else { n })
-            })
+            .or_else(|| numbers(s).next().map(|n| if n < 100.0 { 2000.0 + n } else { n }))
             .unwrap_or(0.0),
         _ => first_number(s),
     }
@@ -135,14 +128,8 @@ mod tests {
             kinds("on January 8, 2023, at"),
             vec![("January 8, 2023".into(), Kind::Date)]
         );
-        assert_eq!(
-            kinds("since Oct. 1 it"),
-            vec![("Oct. 1".into(), Kind::Date)]
-        );
-        assert_eq!(
-            kinds("at 3:30 p.m. on"),
-            vec![("3:30 p.m.".into(), Kind::Time)]
-        );
+        assert_eq!(kinds("since Oct. 1 it"), vec![("Oct. 1".into(), Kind::Date)]);
+        assert_eq!(kinds("at 3:30 p.m. on"), vec![("3:30 p.m.".into(), Kind::Time)]);
         assert_eq!(
             kinds("call (555) 123-4567"),
             vec![("(555) 123-4567".into(), Kind::Phone)]
@@ -152,21 +139,12 @@ mod tests {
             vec![("fiscal year 2024".into(), Kind::Year)]
         );
         assert_eq!(kinds("see page 9"), vec![("page 9".into(), Kind::Page)]);
-        assert_eq!(
-            kinds("ranked No. 1"),
-            vec![("No. 1".into(), Kind::Identifier)]
-        );
-        assert_eq!(
-            kinds("the 22nd floor"),
-            vec![("22nd".into(), Kind::Ordinal)]
-        );
+        assert_eq!(kinds("ranked No. 1"), vec![("No. 1".into(), Kind::Identifier)]);
+        assert_eq!(kinds("the 22nd floor"), vec![("22nd".into(), Kind::Ordinal)]);
         assert_eq!(
             kinds("at 1600 Pennsylvania Avenue"),
             vec![("1600".into(), Kind::Address)]
         );
-        assert_eq!(
-            kinds("font-size: 12px;"),
-            vec![("12px".into(), Kind::Other)]
-        );
+        assert_eq!(kinds("font-size: 12px;"), vec![("12px".into(), Kind::Other)]);
     }
 }

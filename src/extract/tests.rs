@@ -27,10 +27,7 @@ fn change_role_and_anchor() {
     );
     let delta = c.iter().find(|c| c.text == "more than 1 million");
     assert_eq!(delta.map(|c| c.role), Some(Role::Change));
-    assert_eq!(
-        delta.and_then(|c| c.time.clone()),
-        Some("since Oct. 1".into())
-    );
+    assert_eq!(delta.and_then(|c| c.time.clone()), Some("since Oct. 1".into()));
     let m = c.iter().find(|c| c.text == "more than doubled");
     assert_eq!(m.map(|c| c.kind), Some(Kind::Multiplier));
     assert_eq!(m.and_then(|c| c.time.clone()), Some("since 2021".into()));

@@ -61,11 +61,7 @@ fn render_finding(d: &Checked, f: &Finding, color: bool) -> String {
         }
         let role = f.roles.get(i).map_or("", String::as_str);
         let mut what = match c.kind {
-            crate::claim::Kind::Count => c
-                .unit
-                .as_deref()
-                .map(crate::finding::plural)
-                .unwrap_or_default(),
+            crate::claim::Kind::Count => c.unit.as_deref().map(crate::finding::plural).unwrap_or_default(),
             _ => String::new(),
         };
         if let Some(p) = &c.per {

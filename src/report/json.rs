@@ -34,11 +34,7 @@ pub fn render(docs: &[Checked], with_findings: bool) -> String {
                 path: d.path,
                 claims: &d.report.claims,
                 findings: with_findings.then_some(d.report.findings.as_slice()),
-                rules_run: if with_findings {
-                    &d.report.rules_run
-                } else {
-                    &[]
-                },
+                rules_run: if with_findings { &d.report.rules_run } else { &[] },
             })
             .collect(),
     };

@@ -75,12 +75,7 @@ pub fn summary_table(docs: &[Checked]) -> String {
         t.add_row(vec![
             d.path.to_string(),
             d.report.claims.len().to_string(),
-            d.report
-                .claims
-                .iter()
-                .filter(|c| c.usable())
-                .count()
-                .to_string(),
+            d.report.claims.iter().filter(|c| c.usable()).count().to_string(),
             d.report.rules_run.len().to_string(),
             count(Verdict::Contradicted),
             count(Verdict::Borderline),

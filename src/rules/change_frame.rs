@@ -109,12 +109,14 @@ pub fn frames<'a>(cx: &'a Context) -> Vec<ChangeFrame<'a>> {
 }
 
 fn frame_of<'a>(cx: &'a Context, text: &str, in_sentence: &[&'a Claim]) -> Option<ChangeFrame<'a>> {
-    let relative = in_sentence.iter().copied().find(|c| {
-        c.usable() && c.role == Role::Change && matches!(c.kind, Kind::Percent | Kind::Fraction)
-    });
-    let delta = in_sentence.iter().copied().find(|c| {
-        c.usable() && c.role == Role::Change && matches!(c.kind, Kind::Count | Kind::Money)
-    });
+    let relative = in_sentence
+        .iter()
+        .copied()
+        .find(|c| c.usable() && c.role == Role::Change && matches!(c.kind, Kind::Percent | Kind::Fraction));
+    let delta = in_sentence
+        .iter()
+        .copied()
+        .find(|c| c.usable() && c.role == Role::Change && matches!(c.kind, Kind::Count | Kind::Money));
     if relative.is_none() && delta.is_none() {
         return None;
     }
@@ -145,10 +147,7 @@ fn frame_of<'a>(cx: &'a Context, text: &str, in_sentence: &[&'a Claim]) -> Optio
                 .copied()
                 .min_by(|a, b| log_gap(a, o).total_cmp(&log_gap(b, o))),
             // "$150 million for debt service, up $30 million": the figure the change follows.
-            (None, Some(d)) => others
-                .iter()
-                .copied()
-                .rfind(|c| c.span.start < d.span.start),
+            (None, Some(d)) => others.iter().copied().rfind(|c| c.span.start < d.span.start),
             (None, None) => None,
         });
     let (new, new_from_context) = match (new, old, delta) {
@@ -164,15 +163,10 @@ fn frame_of<'a>(cx: &'a Context, text: &str, in_sentence: &[&'a Claim]) -> Optio
     } else {
         Direction::Up
     };
-    let usable = [
-        relative.is_some(),
-        delta.is_some(),
-        old.is_some(),
-        new.is_some(),
-    ]
-    .iter()
-    .filter(|b| **b)
-    .count();
+    let usable = [relative.is_some(), delta.is_some(), old.is_some(), new.is_some()]
+        .iter()
+        .filter(|b| **b)
+        .count();
     (usable >= 3 || (relative.is_some() && old.is_some() && new.is_some())).then_some(ChangeFrame {
         relative,
         delta,
@@ -216,11 +210,7 @@ fn earlier_total<'a>(cx: &'a Context, delta: &Claim) -> Option<&'a Claim> {
 /// applied to both ("$170 million" beside "$188 million" is precise to the million).
 /// Missing ends are computed from the absolute change when there is one.
 pub fn endpoints(f: &ChangeFrame) -> Option<(Value, Value)> {
-    let sign = if f.direction == Direction::Down {
-        -1.0
-    } else {
-        1.0
-    };
+    let sign = if f.direction == Direction::Down { -1.0 } else { 1.0 };
     match (f.old, f.new, f.delta) {
         (Some(o), Some(n), _) => Some(sharpen_pair(o, n)),
         (None, Some(n), Some(d)) => Some((n.value.minus(d.value.scale(sign)), n.value)),

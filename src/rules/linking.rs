@@ -92,13 +92,48 @@ pub fn rank(target: &Claim, c: &Claim) -> (u8, u8, usize, u8) {
 }
 
 /// The best candidate among claims satisfying `accept`, within [`WINDOW`] sentences.
-pub fn best<'a>(
-    target: &Claim,
-    claims: &'a [Claim],
-    accept: impl Fn(&Claim) -> bool,
-) -> Option<&'a Claim> {
+pub fn best<'a>(target: &Claim, claims: &'a [Claim], accept: impl Fn(&Claim) -> bool) -> Option<&'a Claim> {
     claims
         .iter()
         .filter(|c| c.id != target.id && distance(target, c) <= WINDOW && accept(c))
         .min_by_key(|c| rank(target, c))
+}
+
+/// Content words before a claim in its sentence (up to twelve), cut to four letters:
+/// what the figure is about ("December sales jumped" → dece, sale, jump). Two figures
+/// whose subjects share words talk about the same thing more likely than not.
+pub fn subject_stems(doc: &crate::document::Document, c: &Claim) -> Vec<String> {
+    let range = doc.sentence_range(c.sentence);
+    let before = doc
+        .text
+        .get(range.start.min(c.span.start)..c.span.start)
+        .unwrap_or("");
+    before
+        .split(|ch: char| !ch.is_alphabetic())
+        .filter(|w| w.len() > 2 && !crate::extract::context::is_stop(w))
+        .rev()
+        .take(12)
+        .map(|w| w.to_lowercase().chars().take(4).collect())
+        .collect()
+}
+
+/// How many subject stems two claims share.
+pub fn subject_overlap(doc: &crate::document::Document, a: &Claim, b: &Claim) -> usize {
+    let sa = subject_stems(doc, a);
+    let mut sb = subject_stems(doc, b);
+    sb.sort();
+    sb.dedup();
+    sb.iter().filter(|w| sa.contains(w)).count()
+}
+
+/// Same kind, and the same unit where both name one (a bare headline figure matches a
+/// counted one).
+pub fn same_measure(a: &Claim, b: &Claim) -> bool {
+    if a.kind != b.kind {
+        return false;
+    }
+    match (&a.unit, &b.unit) {
+        (Some(x), Some(y)) => x == y || (a.kind == Kind::Count && same_noun(x, y)),
+        _ => a.kind == Kind::Count,
+    }
 }

@@ -11,6 +11,7 @@ pub mod linking;
 pub mod multiplier_change;
 pub mod per_unit_average;
 pub mod percent_change;
+pub mod repeated_figure;
 
 use crate::claim::Claim;
 use crate::document::Document;
@@ -43,6 +44,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &multiplier_change::MultiplierChange,
     &percent_change::PercentChange,
     &absolute_change::AbsoluteChange,
+    &repeated_figure::RepeatedFigure,
 ];
 
 /// Run rules over a document's claims; findings are numbered f1, f2, … in order of

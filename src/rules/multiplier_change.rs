@@ -123,10 +123,7 @@ fn from_to<'a>(cx: &'a Context, m: &Claim) -> Option<Finding> {
 
 /// A claim usable as a start or end value, whatever its role in its own clause.
 fn plain_or_fresh(c: &Claim) -> bool {
-    c.usable()
-        && c.per.is_none()
-        && !c.average
-        && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
+    c.usable() && c.per.is_none() && !c.average && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
 }
 
 fn finding(m: &Claim, start: &Claim, end: &Claim) -> Option<Finding> {
@@ -146,9 +143,8 @@ fn finding(m: &Claim, start: &Claim, end: &Claim) -> Option<Finding> {
         fmt_range(&start.value),
         fmt_range(&derived)
     );
-    let edge = v == Verdict::Borderline
-        && m.value.contains(derived.high)
-        && !m.value.contains(derived.nominal);
+    let edge =
+        v == Verdict::Borderline && m.value.contains(derived.high) && !m.value.contains(derived.nominal);
     let factor = m.value.nominal / derived.nominal;
     let message = match v {
         Verdict::Consistent => {

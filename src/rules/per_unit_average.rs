@@ -15,9 +15,7 @@
 //! Averages per unit of time ("2,000 a day": that is rate conversion), averages with no
 //! total or no count of the same units nearby, and totals that are changes ("rose by").
 
-use super::linking::{
-    WINDOW, best, compatible_time, distance, plain_value, rank, same_noun, same_unit,
-};
+use super::linking::{WINDOW, best, compatible_time, distance, plain_value, rank, same_noun, same_unit};
 use super::{Context, Rule};
 use crate::claim::{Claim, Kind};
 use crate::finding::{Finding, Severity, capitalize, fmt_num, fmt_range, plural, with_unit};
@@ -60,18 +58,14 @@ impl Rule for PerUnitAverage {
 
 fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
     let per = avg.per.as_deref()?;
-    if !avg.usable() || !matches!(avg.kind, Kind::Count | Kind::Money) || TIME_UNITS.contains(&per)
-    {
+    if !avg.usable() || !matches!(avg.kind, Kind::Count | Kind::Money) || TIME_UNITS.contains(&per) {
         return None;
     }
     // Inputs must be figures, not thresholds: "cities of more than 50,000 people" names a
     // class of cities, not a population to divide by.
     let figure = |c: &Claim| plain_value(c) && matches!(c.hedge, Hedge::Exact | Hedge::Approx);
     let total = best_total(avg, cx.claims, |c| {
-        figure(c)
-            && same_unit(c, avg)
-            && compatible_time(c, avg)
-            && c.value.nominal > avg.value.nominal
+        figure(c) && same_unit(c, avg) && compatible_time(c, avg) && c.value.nominal > avg.value.nominal
     })?;
     // The count the average is "per" is named close by: within two sentences.
     let staff = best(avg, cx.claims, |c| {
@@ -170,11 +164,7 @@ fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
 /// The total an average divides: a figure of the same unit and time in the average's own
 /// sentence ("$610 million, or $1.27 a share"), else the largest within the window, since
 /// the parts of a total are smaller than it.
-fn best_total<'a>(
-    avg: &Claim,
-    claims: &'a [Claim],
-    accept: impl Fn(&Claim) -> bool,
-) -> Option<&'a Claim> {
+fn best_total<'a>(avg: &Claim, claims: &'a [Claim], accept: impl Fn(&Claim) -> bool) -> Option<&'a Claim> {
     claims
         .iter()
         .filter(|c| c.id != avg.id && distance(avg, c) <= WINDOW && accept(c))

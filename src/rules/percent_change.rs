@@ -81,10 +81,7 @@ fn check_frame(f: &ChangeFrame) -> Option<Finding> {
         Kind::Fraction => rel.value.scale(100.0),
         _ => rel.value,
     };
-    let shares = [f.old, f.new]
-        .iter()
-        .flatten()
-        .any(|c| c.kind == Kind::Percent);
+    let shares = [f.old, f.new].iter().flatten().any(|c| c.kind == Kind::Percent);
     let signed = if points {
         new.minus(old)
     } else {
@@ -166,10 +163,7 @@ fn check_frame(f: &ChangeFrame) -> Option<Finding> {
     if let Some(w) = &would_hold_if {
         explanation.push_str(&format!(" {}.", capitalize(w)));
     }
-    let used: Vec<&Claim> = [f.old, f.new, f.delta, Some(rel)]
-        .into_iter()
-        .flatten()
-        .collect();
+    let used: Vec<&Claim> = [f.old, f.new, f.delta, Some(rel)].into_iter().flatten().collect();
     let roles = [
         f.old.map(|_| "before"),
         f.new.map(|_| "after"),
