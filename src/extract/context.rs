@@ -553,6 +553,13 @@ pub fn change_after(text: &str, end: usize) -> bool {
         .is_some_and(|t| CHANGE_AFTER.is_match(t) && !t.trim_start().to_lowercase().starts_with("more than"))
 }
 
+/// "makes up 26 percent", "adds up to": "up" that is part of a verb, not a rise.
+static PHRASAL_UP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:make|makes|made|making|add|adds|added|adding|sum|sums|summed|take|takes|took|taking|end|ends|ended|set|sets|pick|picks|picked|show|shows|showed|turn|turns|turned|step|steps|stepped|break|breaks|broke|shut|shuts|cut|cuts|sign|signs|signed|line|lines|lined|back|backs|backed)\s+(?:up|down)\s+$",
+    )
+});
+
 static PER_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:per|for\s+every)\s+$"));
 
 /// The part a figure starting at `start` plays, read from the words before it.
@@ -563,7 +570,7 @@ pub fn role_before(text: &str, start: usize) -> Role {
         Role::PerBase
     } else if PROJECTION_BEFORE.is_match(before) {
         Role::Projection
-    } else if CHANGE_BEFORE.is_match(before) {
+    } else if CHANGE_BEFORE.is_match(before) && !PHRASAL_UP.is_match(before) {
         Role::Change
     } else {
         Role::Value
@@ -575,6 +582,17 @@ static OF_NOUN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bof\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+|such\s+)?((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
     )
 });
+
+static PLACE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:city|town|county|state|country|nation|population|district|region|community|village|metropolis|suburb|island|province)\s+of\s+(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|around\s+)?$",
+    )
+});
+
+/// "a city of about 630,000": a place of N counts its residents.
+pub fn place_population(before: &str) -> Option<String> {
+    PLACE_OF.is_match(before).then(|| "resident".to_string())
+}
 
 /// A counted noun named with "of" in a stretch of text ("backlog of detention cases"):
 /// the first plural among the three words after the last "of" that has one.
@@ -658,6 +676,8 @@ mod tests {
         assert_eq!(role_before("has increased by ", 17), Role::Change);
         assert_eq!(role_before("officers per ", 13), Role::PerBase);
         assert_eq!(role_before("has reached ", 12), Role::Value);
+        assert_eq!(role_before("revenue makes up ", 17), Role::Value);
+        assert_eq!(role_before("revenue was up ", 15), Role::Change);
         assert_eq!(role_before("is on pace to hit ", 18), Role::Projection);
     }
 }

@@ -345,11 +345,11 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
         let before = text
             .get(range.start.min(c.span.start)..c.span.start)
             .unwrap_or("");
-        let mut noun = context::of_noun(before);
+        let mut noun = context::place_population(before).or_else(|| context::of_noun(before));
         if noun.is_none() && c.sentence > 0 {
             noun = context::of_noun(doc.sentence_text(c.sentence - 1));
         }
-        if noun.is_none() {
+        if noun.is_none() && c.per.is_none() && c.role == Role::Value {
             let sentence = c.sentence;
             noun = claims
                 .iter()

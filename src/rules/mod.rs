@@ -9,9 +9,12 @@ pub mod absolute_change;
 pub mod change_frame;
 pub mod linking;
 pub mod multiplier_change;
+pub mod parts_of_whole;
 pub mod per_unit_average;
 pub mod percent_change;
+pub mod rate_conversion;
 pub mod repeated_figure;
+pub mod share_of_total;
 
 use crate::claim::Claim;
 use crate::document::Document;
@@ -45,6 +48,9 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &percent_change::PercentChange,
     &absolute_change::AbsoluteChange,
     &repeated_figure::RepeatedFigure,
+    &parts_of_whole::PartsOfWhole,
+    &share_of_total::ShareOfTotal,
+    &rate_conversion::RateConversion,
 ];
 
 /// Run rules over a document's claims; findings are numbered f1, f2, … in order of

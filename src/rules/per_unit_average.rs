@@ -65,13 +65,19 @@ fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
     // class of cities, not a population to divide by.
     let figure = |c: &Claim| plain_value(c) && matches!(c.hedge, Hedge::Exact | Hedge::Approx);
     let total = best_total(avg, cx.claims, |c| {
-        figure(c) && same_unit(c, avg) && compatible_time(c, avg) && c.value.nominal > avg.value.nominal
+        figure(c)
+            && same_unit(c, avg)
+            && c.value.nominal > avg.value.nominal
+            // An average tied to a time ("for 2012") needs a total tied to that time.
+            && (c.sentence == avg.sentence || avg.time.is_none() || c.time.is_some())
+            && compatible_time(c, avg)
     })?;
-    // The count the average is "per" is named close by: within two sentences.
+    // The count the average is "per" is named close by the average or the total: within
+    // two sentences ("3,982 officers … to police a city of about 630,000").
     let staff = best(avg, cx.claims, |c| {
         figure(c)
             && c.kind == Kind::Count
-            && distance(c, avg) <= 2
+            && (distance(c, avg) <= 2 || distance(c, total) <= 1)
             && c.unit.as_deref().is_some_and(|u| same_noun(u, per))
     })?;
     let base = avg.per_count.unwrap_or(1.0);
