@@ -20,7 +20,7 @@ use super::{Context, Rule};
 use crate::claim::{Claim, Kind, Role};
 use crate::extract::hedge::floor_char_boundary;
 use crate::finding::{Finding, Severity, fmt_num, fmt_range};
-use crate::interval::{Value, Verdict, verdict};
+use crate::interval::{Hedge, Value, Verdict, verdict};
 
 /// The `parts-of-whole` rule.
 pub struct PartsOfWhole;
@@ -101,8 +101,16 @@ fn colon_breakdown(cx: &Context, sentence: &[&Claim]) -> Option<Finding> {
         .filter(|c| parts.iter().all(|p| p.value.nominal < c.value.nominal))
         .max_by(|a, b| a.value.nominal.total_cmp(&b.value.nominal))?;
     let sum = parts.iter().fold(Value::point(0.0), |acc, p| acc.plus(p.value));
-    let v = verdict(&whole.value, &sum, 0.0);
-    Some(finding(whole, &parts, sum, v, "the breakdown after the colon"))
+    let stated = precise_as_parts(whole, &parts);
+    let v = verdict(&stated, &sum, 0.0);
+    Some(finding(
+        whole,
+        stated,
+        &parts,
+        sum,
+        v,
+        "the breakdown after the colon",
+    ))
 }
 
 /// "Of the 500 students, 320 … and 210 …": parts must not exceed the group.
@@ -130,23 +138,38 @@ fn of_the_group(cx: &Context, sentence: &[&Claim]) -> Option<Finding> {
         return None;
     }
     let sum = parts.iter().fold(Value::point(0.0), |acc, p| acc.plus(p.value));
-    if sum.low <= whole.value.high && sum.nominal <= whole.value.nominal {
+    let stated = precise_as_parts(whole, &parts);
+    if sum.low <= stated.high && sum.nominal <= stated.nominal {
         // Parts within the group: the rest may simply be unnamed.
-        return (sum.nominal == whole.value.nominal)
-            .then(|| finding(whole, &parts, sum, Verdict::Consistent, "the parts"));
+        return (sum.nominal == stated.nominal)
+            .then(|| finding(whole, stated, &parts, sum, Verdict::Consistent, "the parts"));
     }
-    let v = if sum.low > whole.value.high {
+    let v = if sum.low > stated.high {
         Verdict::Contradicted
     } else {
         Verdict::Borderline
     };
-    Some(finding(whole, &parts, sum, v, "the parts"))
+    Some(finding(whole, stated, &parts, sum, v, "the parts"))
 }
 
-fn finding(whole: &Claim, parts: &[&Claim], sum: Value, v: Verdict, what: &str) -> Finding {
+/// A whole printed beside a breakdown is as precise as its parts: "100,000 riders: 41,000
+/// …, 37,500 … and 21,500 …" means 100,000 to the hundred, not to the hundred thousand.
+fn precise_as_parts(whole: &Claim, parts: &[&Claim]) -> Value {
+    let unit = |c: &Claim| (c.hedge == Hedge::Exact).then_some(c.value.high - c.value.low);
+    let finest = parts.iter().filter_map(|p| unit(p)).fold(f64::INFINITY, f64::min);
+    match unit(whole) {
+        Some(u) if finest < u => {
+            let n = whole.value.nominal;
+            Value::new(n, n - finest / 2.0, n + finest / 2.0)
+        }
+        _ => whole.value,
+    }
+}
+
+fn finding(whole: &Claim, stated: Value, parts: &[&Claim], sum: Value, v: Verdict, what: &str) -> Finding {
     let terms: Vec<String> = parts.iter().map(|p| fmt_num(p.value.nominal)).collect();
     let ranges: Vec<String> = parts.iter().map(|p| fmt_range(&p.value)).collect();
-    let diff = sum.nominal - whole.value.nominal;
+    let diff = sum.nominal - stated.nominal;
     let message = match v {
         Verdict::Consistent => format!("{what} add up to '{}'", whole.text),
         _ if diff > 0.0 => format!(
@@ -162,8 +185,8 @@ fn finding(whole: &Claim, parts: &[&Claim], sum: Value, v: Verdict, what: &str) 
         fmt_num(sum.nominal),
         ranges.join(" + "),
         fmt_range(&sum),
-        fmt_num(whole.value.nominal),
-        fmt_range(&whole.value),
+        fmt_num(stated.nominal),
+        fmt_range(&stated),
         if v == Verdict::Consistent {
             ".".to_string()
         } else {
@@ -180,7 +203,7 @@ fn finding(whole: &Claim, parts: &[&Claim], sum: Value, v: Verdict, what: &str) 
         verdict: v,
         severity: Severity::of(v),
         claims,
-        stated: whole.value,
+        stated,
         derived: sum,
         message,
         explanation,

@@ -106,8 +106,7 @@ fn check_one(cx: &Context, b: &Claim) -> Option<Finding> {
         .filter(|a| a.span.end <= b.span.start && distance(a, b) <= 2 && rate_like(a) && a.kind == b.kind)
         .filter(|a| same_measure(a, b) || a.unit.is_none() || b.unit.is_none())
         .filter_map(|a| period_of(cx, a, b).map(|d| (a, d)))
-        .filter(|(_, d)| (*d - b_days).abs() > 1e-9)
-        .next_back()?;
+        .rfind(|(_, d)| (*d - b_days).abs() > 1e-9)?;
     let derived = a.value.scale(b_days / a_days);
     let v = verdict(&b.value, &derived, 0.0);
     let period = b.per.clone().unwrap_or_default();
