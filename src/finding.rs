@@ -121,7 +121,7 @@ pub fn plural(noun: &str) -> String {
 
 /// A value with its unit as a reader writes it: "$8,000", "7,000 cases", "12%".
 pub fn with_unit(x: f64, unit: Option<&str>) -> String {
-    let n = fmt_num(x);
+    let n = fmt_compact(x);
     match unit {
         Some("USD") => format!("${n}"),
         Some("GBP") => format!("£{n}"),
@@ -131,6 +131,18 @@ pub fn with_unit(x: f64, unit: Option<&str>) -> String {
         Some(u) if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => format!("{u} {n}"),
         Some(u) => format!("{n} {}", plural(u)),
         None => n,
+    }
+}
+
+/// A number as a headline writes it: "18 million", "4.2 billion", "1,233".
+pub fn fmt_compact(x: f64) -> String {
+    let a = x.abs();
+    if a >= 1e9 {
+        format!("{} billion", fmt_num(x / 1e9))
+    } else if a >= 1e6 {
+        format!("{} million", fmt_num(x / 1e6))
+    } else {
+        fmt_num(x)
     }
 }
 
@@ -158,6 +170,7 @@ mod tests {
         assert_eq!(fmt_num(1.0 / 3.0), "0.333");
         assert_eq!(fmt_range(&Value::new(1.0, 1.0, 1.0)), "1");
         assert_eq!(with_unit(8000.0, Some("USD")), "$8,000");
+        assert_eq!(with_unit(18e6, Some("USD")), "$18 million");
         assert_eq!(with_unit(7000.0, Some("case")), "7,000 cases");
         assert_eq!(with_unit(3.0, Some("company")), "3 companies");
     }

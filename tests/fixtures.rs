@@ -4,18 +4,18 @@
 use claimcheck::report::{Checked, Show, human, json, table};
 use std::path::Path;
 
+/// The fixture's path as a user would type it from the repository root.
 fn path_of(p: &Path) -> String {
-    format!(
-        "fixtures/{}",
-        p.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    )
+    let s = p.to_string_lossy().replace('\\', "/");
+    match s.find("fixtures/") {
+        Some(i) => s.get(i..).unwrap_or_default().to_string(),
+        None => s,
+    }
 }
 
 #[test]
 fn extract_tables() {
-    insta::glob!("../fixtures", "*.txt", |p| {
+    insta::glob!("../fixtures", "**/*.txt", |p| {
         let text = std::fs::read_to_string(p).unwrap_or_default();
         let report = claimcheck::check_with(&text, &[]);
         let path = path_of(p);
@@ -28,7 +28,7 @@ fn extract_tables() {
 
 #[test]
 fn check_human() {
-    insta::glob!("../fixtures", "*.txt", |p| {
+    insta::glob!("../fixtures", "**/*.txt", |p| {
         let text = std::fs::read_to_string(p).unwrap_or_default();
         let report = claimcheck::check(&text);
         let path = path_of(p);
@@ -49,7 +49,7 @@ fn check_human() {
 
 #[test]
 fn check_json() {
-    insta::glob!("../fixtures", "*.txt", |p| {
+    insta::glob!("../fixtures", "**/*.txt", |p| {
         let text = std::fs::read_to_string(p).unwrap_or_default();
         let report = claimcheck::check(&text);
         let path = path_of(p);

@@ -197,7 +197,7 @@ fn describe_sources(f: &ChangeFrame) -> String {
         (None, Some(n), Some(d)) if f.new_from_context => {
             format!("'{}' added to reach '{}'", d.text, n.text)
         }
-        (None, Some(n), Some(d)) => format!("'{}' on the way to '{}'", d.text, n.text),
+        (None, Some(n), Some(d)) => format!("a change of '{}' ending at '{}'", d.text, n.text),
         (Some(o), None, Some(d)) => format!("'{}' from '{}'", d.text, o.text),
         _ => "the figures".into(),
     }

@@ -80,8 +80,10 @@ fn period_of(cx: &Context, a: &Claim, b: &Claim) -> Option<f64> {
     }
     let text = cx.doc.text.as_str();
     let between = text.get(a.span.end..b.span.start)?;
-    let apposition =
-        between.trim_start().starts_with(", or") || between.trim() == "or" || between.trim() == ", or";
+    // "210,000, or roughly 17,500 a month", "24,000 students last year, or 2,000 a month"
+    let apposition = between.contains(", or")
+        && between.split_whitespace().count() <= 8
+        && !between.chars().any(|c| c.is_ascii_digit());
     let yearly = a
         .time
         .as_deref()
@@ -124,7 +126,7 @@ fn check_one(cx: &Context, b: &Claim) -> Option<Finding> {
         ),
     };
     let explanation = format!(
-        "{} × {} ÷ {} days = {} a {period} ({}); stated {} ({}).",
+        "{} a {from_period} × {} days ÷ {} days = {} a {period} ({}); stated {} ({}).",
         fmt_num(a.value.nominal),
         fmt_num(b_days),
         fmt_num(a_days),

@@ -46,7 +46,7 @@ impl Rule for RepeatedFigure {
                 Verdict::Contradicted,
             ),
             (
-                "Court backlog tops 1.1 million\n\nThe courts had 1.1 million pending cases at the end of March.",
+                "Court backlog tops 1.1 million cases\n\nThe court backlog held 1.1 million pending cases at the end of March.",
                 Verdict::Consistent,
             ),
         ]
@@ -93,7 +93,6 @@ fn repeatable(c: &Claim) -> bool {
     c.usable()
         && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
         && matches!(c.role, Role::Value | Role::Change)
-        && c.per.is_none()
         && !c.average
 }
 
@@ -117,6 +116,7 @@ fn check_one(cx: &Context, h: &Claim, zone: &[usize]) -> Option<Finding> {
                 && repeatable(b)
                 && same_measure(b, h)
                 && b.role == h.role
+                && b.per == h.per
                 && compatible_time(b, h)
         })
         .map(|b| (b, subject_overlap(cx.doc, h, b)))
@@ -125,11 +125,15 @@ fn check_one(cx: &Context, h: &Claim, zone: &[usize]) -> Option<Finding> {
     let related = |b: &Claim, overlap: usize| {
         overlap >= 2
             || (h.kind == Kind::Count && h.unit.is_some() && b.unit == h.unit && overlap >= 1)
-            || (h.unit.is_some() && b.unit == h.unit && !h.unit_inferred && !b.unit_inferred)
+            || (h.kind == Kind::Count
+                && h.unit.is_some()
+                && b.unit == h.unit
+                && !h.unit_inferred
+                && !b.unit_inferred)
     };
     let agreeing = candidates
         .iter()
-        .filter(|(b, o)| agree(&b.value, &h.value) && (related(b, *o) || b.value.nominal == h.value.nominal))
+        .filter(|(b, o)| agree(&b.value, &h.value) && related(b, *o))
         .max_by_key(|(b, o)| (*o, std::cmp::Reverse(b.span.start)));
     if let Some((b, _)) = agreeing {
         return Some(finding(h, b, Verdict::Consistent));

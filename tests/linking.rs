@@ -1,0 +1,123 @@
+//! Linking: figures about the same thing are compared, figures about different things
+//! never are. Each test is a short article and the relations it must (not) produce.
+
+use claimcheck::{Verdict, check};
+
+/// The texts of the claims each finding used, with its rule and verdict.
+fn relations(text: &str) -> Vec<(String, Verdict, Vec<String>)> {
+    let r = check(text);
+    r.findings
+        .iter()
+        .map(|f| {
+            let used = f
+                .claims
+                .iter()
+                .filter_map(|id| r.claims.iter().find(|c| &c.id == id))
+                .map(|c| c.text.clone())
+                .collect();
+            (f.rule.clone(), f.verdict, used)
+        })
+        .collect()
+}
+
+#[test]
+fn role_synonyms_link_an_average_to_its_staff() {
+    let rels = relations(
+        "The agency has 3,000 officers and a backlog of 90,000 files. Each agent handles an average of 30 files.",
+    );
+    assert!(rels.iter().any(|(rule, v, used)| rule == "per-unit-average"
+        && *v == Verdict::Consistent
+        && used == &["90,000", "3,000", "an average of 30"]));
+}
+
+#[test]
+fn different_nouns_are_never_divided() {
+    let rels = relations(
+        "The city has 3,000 teachers and 90,000 parking spaces. Each teacher has an average of 30 students.",
+    );
+    assert!(
+        !rels.iter().any(|(rule, ..)| rule == "per-unit-average"),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn thresholds_are_not_populations() {
+    let rels = relations(
+        "Agencies serving cities of more than 50,000 people employ an average of 17 officers per 10,000 residents. The city has 3,982 officers.",
+    );
+    assert!(
+        !rels.iter().any(|(rule, ..)| rule == "per-unit-average"),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_projection_is_not_the_current_value() {
+    let rels = relations(
+        "The queue has reached 7.4 million and is on track to reach 8 million by the end of the year. About 6,000 clerks work it; each clerk handles an average of 1,233 cases in the queue of cases.",
+    );
+    assert!(
+        !rels
+            .iter()
+            .any(|(_, _, used)| used.iter().any(|t| t == "8 million")),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_multiplier_links_its_start_by_time_anchor() {
+    let rels = relations(
+        "The waiting list now holds 48,000 names. It has tripled since 2016, when it stood at about 16,000 names.",
+    );
+    assert!(rels.iter().any(|(rule, v, used)| rule == "multiplier-change"
+        && *v == Verdict::Consistent
+        && used == &["about 16,000", "48,000", "tripled"]));
+}
+
+#[test]
+fn a_multiplier_without_a_start_is_not_checked() {
+    let rels = relations("The waiting list now holds 48,000 names. It has tripled, officials said.");
+    assert!(
+        !rels.iter().any(|(rule, ..)| rule == "multiplier-change"),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn makes_up_is_a_share_not_a_change() {
+    let rels =
+        relations("Sales tax makes up 25 percent of the county's $480 million revenue, about $120 million.");
+    assert!(
+        rels.iter()
+            .any(|(rule, v, _)| rule == "share-of-total" && *v == Verdict::Consistent)
+    );
+    assert!(
+        !rels.iter().any(|(rule, ..)| rule == "percent-change"),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn headline_percent_links_to_the_body_percent_about_the_same_subject() {
+    // The headline's 14% is about revenue; the body's 14% is about volume, its revenue
+    // figure is 12%: equal numbers about different things must not hide the mismatch.
+    let rels = relations(
+        "Acme revenue jumps 14% on strong demand\n\nACME CITY — Acme said on Monday that quarterly revenue rose 12% to $2.1 billion. Its shipping volume grew 14% as well.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "repeated-figure"
+            && *v == Verdict::Contradicted
+            && used == &["14%", "12%"]),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn different_units_never_sum() {
+    let rels = relations("The fund spent $4 million: 300 grants went to schools and 200 to clinics.");
+    assert!(
+        !rels.iter().any(|(rule, ..)| rule == "parts-of-whole"),
+        "{rels:?}"
+    );
+}
