@@ -30,6 +30,22 @@ pub fn render(docs: &[Checked], show: Show, color: bool) -> String {
     out
 }
 
+/// Article lines longer than this (in characters) get no inline label messages.
+const LONG_LINE: usize = 110;
+
+/// Length in characters of the line holding a byte offset.
+fn line_length(text: &str, offset: usize) -> usize {
+    let start = text
+        .get(..offset)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(offset..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| offset + i);
+    text.get(start..end).map_or(0, |l| l.chars().count())
+}
+
 fn render_finding(d: &Checked, f: &Finding, color: bool) -> String {
     let text = d.report.document.text.as_str();
     let path = d.path.to_string();
@@ -51,10 +67,14 @@ fn render_finding(d: &Checked, f: &Finding, color: bool) -> String {
         .with_config(
             Config::default()
                 .with_color(color)
-                .with_index_type(IndexType::Byte),
+                .with_index_type(IndexType::Byte)
+                .with_label_attach(ariadne::LabelAttach::Start),
         )
         .with_code(format!("{} {}", f.verdict.as_str(), f.rule))
         .with_message(&f.message);
+    // Long article lines make ariadne draw label arrows across the whole line; there the
+    // claims are only underlined and named in a "uses" note instead.
+    let mut uses = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         if !valid(c.span.start, c.span.end) {
             continue;
@@ -68,11 +88,18 @@ fn render_finding(d: &Checked, f: &Finding, color: bool) -> String {
             what = format!("{what} per {p}");
         }
         let label = format!("{role}: {} {what}", c.text).trim_end().to_string();
-        builder = builder.with_label(
-            Label::new((path.clone(), c.span.start..c.span.end))
-                .with_message(label)
-                .with_order(i as i32),
-        );
+        let line_len = line_length(text, c.span.start);
+        let mut l = Label::new((path.clone(), c.span.start..c.span.end)).with_order(i as i32);
+        if line_len <= LONG_LINE {
+            l = l.with_message(label);
+        } else {
+            l = l.with_message(role);
+            uses.push(format!("{label} ({}:{})", c.span.line, c.span.column));
+        }
+        builder = builder.with_label(l);
+    }
+    if !uses.is_empty() {
+        builder = builder.with_help(format!("uses {}", uses.join("; ")));
     }
     builder = builder.with_note(&f.explanation);
     let mut buf = Vec::new();
