@@ -87,7 +87,7 @@ pub const APPROX_RELATIVE: f64 = 0.03;
 /// | upper_bound  | full      | N − u            | N (open)        | nearly 1.9 million → 1.8M–1.9M |
 /// | upper_bound  | close     | N − h            | N (open)        | just under 3.7 million → 3.65M–3.7M |
 /// | upper_bound  | inclusive | N − u            | N               | up to 400 → 300–400 |
-/// | range        | —         | A − h            | B + h           | between 300 and 400 |
+/// | range        | —         | A                | B               | between 300 and 400 → 300–400 |
 pub const HEDGE_TABLE: &[HedgeWidth] = &[
     HedgeWidth {
         hedge: Hedge::Exact,
@@ -132,7 +132,7 @@ pub const HEDGE_TABLE: &[HedgeWidth] = &[
     HedgeWidth {
         hedge: Hedge::Range,
         reach: HedgeReach::Full,
-        meaning: "from the first figure to the second, each rounded",
+        meaning: "from the first figure to the second, as printed",
     },
 ];
 

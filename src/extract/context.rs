@@ -258,6 +258,11 @@ pub fn singular(word: &str) -> String {
     w.strip_suffix('s').map_or(w.clone(), str::to_string)
 }
 
+/// True for a plural noun ("tons", "people"), as the grammar uses it to read "1.2m tons".
+pub fn is_plural_noun(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_lowercase()) && is_plural(word) && !is_stop(word)
+}
+
 fn is_plural(word: &str) -> bool {
     let w = word.to_lowercase();
     if w.ends_with("'s") || w.ends_with("’s") {

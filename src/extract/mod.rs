@@ -13,6 +13,7 @@ pub mod hedge;
 pub mod numeral;
 pub mod quantity;
 pub mod special;
+pub mod units;
 pub mod words;
 
 use crate::claim::{Claim, Kind, Role, Span};
@@ -25,7 +26,7 @@ use std::sync::LazyLock;
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:US|NZ|HK|C|A)?\$|[£€¥₹]|\b(?:USD|EUR|GBP)\s|[-−+]?\.?\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\s+(?:dozen|hundred|thousand|million|billion|trillion|third|quarter|half|fifth|sixth|seventh|eighth|ninth|tenth)|doubl\w+|tripl\w+|trebled|quadrupl\w+|quintupled|halv\w+|twice|thrice|\w+fold)\b",
+        r"(?i)(?:US|NZ|HK|NT|C|A|S|R)?\$(?:US)?|[£€¥₹]|\b(?:USD|EUR|GBP)\s|\bRM\d|[-−+]?\.?\d|\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\s+(?:dozen|hundred|thousand|million|billion|trillion|third|quarter|half|fifth|sixth|seventh|eighth|ninth|tenth)|doubl\w+|tripl\w+|trebled|quadrupl\w+|quintupled|halv\w+|twice|thrice|\w+fold)\b",
     )
     .expect("static regex is valid")
 });
@@ -118,7 +119,29 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
     let mut p: Parsed = quantity(rest, !after_from)?;
     let mut end = start + p.len;
     if p.kind != Kind::Multiplier && glued_to_word(text, end) {
-        return None;
+        let (unit, len) = units::glued_unit(text.get(end..).unwrap_or(""))?;
+        if p.kind != Kind::Count || p.fixed_unit.is_some() {
+            return None;
+        }
+        let next_word = text.get(end + len..).unwrap_or("").trim_start();
+        let million = unit.symbol == "m"
+            && (p.value.fract() != 0.0
+                || next_word
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(context::is_plural_noun));
+        if million {
+            p.value *= 1e6;
+            p.unit *= 1e6;
+        } else {
+            p.kind = unit.kind;
+            p.fixed_unit = Some(unit.unit);
+            if unit.kind == Kind::Money {
+                p.currency = Some("GBP");
+            }
+        }
+        p.bare_integer = None;
+        end += len;
     }
     // "between 300 and 400"
     if between && p.high.is_none() {
@@ -161,10 +184,20 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         reach = w.reach;
         average = w.average;
     }
-    let kind = classify_bare_integer(text, &p, end).unwrap_or(p.kind);
-    let value = if let Some((hi, hi_unit)) = p.high {
+    if p.kind == Kind::Fraction && text.get(end..).is_some_and(|t| t.starts_with('-')) {
+        // "half-staff", "a third-party": a compound word, not a fraction.
+        return None;
+    }
+    let kind = if hedge_found.is_some() {
+        classify_bare_integer(text, &p, end).filter(|k| *k == Kind::Year)
+    } else {
+        classify_bare_integer(text, &p, end).or_else(|| label_after_name(text, &p, start, end))
+    }
+    .unwrap_or(p.kind);
+    let value = if let Some((hi, _)) = p.high {
+        // A range's ends are the figures as printed: "between 300 and 400" is 300–400.
         hedge = Hedge::Range;
-        Value::new((p.value + hi) / 2.0, p.value - p.unit / 2.0, hi + hi_unit / 2.0)
+        Value::new((p.value + hi) / 2.0, p.value, hi)
     } else if p.multiplier_word || p.kind == Kind::Multiplier {
         multiplier_value(p.value, p.unit, p.multiplier_word, hedge, reach)
     } else {
@@ -203,13 +236,53 @@ fn multiplier_value(v: f64, unit: f64, word: bool, hedge: Hedge, reach: HedgeRea
 /// ("in 2021" vs "2000 officers").
 fn classify_bare_integer(text: &str, p: &Parsed, end: usize) -> Option<Kind> {
     let digits = p.bare_integer.as_ref()?;
+    // "2-0 down", "124-118": a score, not a range (its second figure is smaller).
+    let after = text.get(end..).unwrap_or("");
+    if after.starts_with('-')
+        && after
+            .get(1..)
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return Some(Kind::Other);
+    }
     if digits.len() != 4 || !(1800.0..=2100.0).contains(&p.value) {
         return None;
+    }
+    // Four digits from 1950 to 2035 are a year in news copy ("2018 sales"); counts that
+    // large are written with a separator ("2,000 officers").
+    if (1950.0..=2035.0).contains(&p.value) {
+        return Some(Kind::Year);
     }
     let followed_by_noun = context::noun_after(text, end).is_some_and(|n| {
         n.modifiers.is_empty() && text.get(end..n.end).is_some_and(|s| s.trim_end().ends_with('s'))
     });
     (!followed_by_noun).then_some(Kind::Year)
+}
+
+/// A bare number right after a name is part of the name: "S&P 500", "Big 12", "iPhone 11
+/// Pro", "Game 2", "Apple Watch 5". Not when the name opens the sentence ("Nearly 40") or a
+/// plural noun follows ("Tuesday 40 people").
+fn label_after_name(text: &str, p: &Parsed, start: usize, end: usize) -> Option<Kind> {
+    p.bare_integer.as_ref()?;
+    let before = text.get(..start)?;
+    let trimmed = before.strip_suffix(' ')?;
+    let word_start = trimmed.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+    let word = trimmed.get(word_start..)?;
+    let named = word.chars().next().is_some_and(|c| c.is_uppercase())
+        || (word.len() > 1
+            && word.chars().any(|c| c.is_uppercase())
+            && word.chars().all(|c| c.is_alphanumeric() || c == '&'));
+    let before_word = trimmed.get(..word_start).unwrap_or("").trim_end();
+    let opens_sentence =
+        before_word.is_empty() || before_word.ends_with(['.', '!', '?', ':', '"', '“', '\n']);
+    let counted = context::noun_after(text, end).is_some_and(|n| {
+        text.get(end..n.end).is_some_and(|s| {
+            s.split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && w.ends_with('s'))
+        })
+    });
+    (named && !opens_sentence && !counted && !word.ends_with(['.', ','])).then_some(Kind::Identifier)
 }
 
 fn to_claim(doc: &Document, f: Found) -> Claim {

@@ -55,6 +55,11 @@ fn fail<T>(i: &str) -> IResult<&str, T> {
 /// Currency prefixes, longest first.
 const CURRENCY_PREFIX: &[(&str, &str)] = &[
     ("US$", "USD"),
+    ("$US", "USD"),
+    ("NT$", "TWD"),
+    ("S$", "SGD"),
+    ("R$", "BRL"),
+    ("RM", "MYR"),
     ("NZ$", "NZD"),
     ("HK$", "HKD"),
     ("C$", "CAD"),
@@ -252,6 +257,9 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
         let p = with_range(i, p, false, allow_to_range);
         return Some(with_suffix(i, p));
     }
+    if let Some(p) = vague_plural(i) {
+        return Some(p);
+    }
     if let Ok((r, w)) = word_number(i) {
         let kind = if w.fraction { Kind::Fraction } else { Kind::Count };
         let p = Parsed {
@@ -272,6 +280,49 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
         return Some(with_suffix(i, p));
     }
     None
+}
+
+/// Vague plurals and the ranges they name: "dozens of" 12–120, "hundreds of" 100–1,000,
+/// "tens of thousands of" 10,000–100,000, "millions of" 1–10 million.
+const VAGUE: &[(&str, f64, f64)] = &[
+    ("tens of thousands", 1e4, 1e5),
+    ("hundreds of thousands", 1e5, 1e6),
+    ("tens of millions", 1e7, 1e8),
+    ("hundreds of millions", 1e8, 1e9),
+    ("tens of billions", 1e10, 1e11),
+    ("hundreds of billions", 1e11, 1e12),
+    ("dozens", 12.0, 120.0),
+    ("hundreds", 1e2, 1e3),
+    ("thousands", 1e3, 1e4),
+    ("millions", 1e6, 1e7),
+    ("billions", 1e9, 1e10),
+];
+
+// vague_plural := VAGUE-phrase space "of"
+fn vague_plural(i: &str) -> Option<Parsed> {
+    VAGUE.iter().find_map(|(phrase, low, high)| {
+        let mut rest = i;
+        for (n, w) in phrase.split(' ').enumerate() {
+            if n > 0 {
+                rest = space(rest).ok()?.0;
+            }
+            rest = word(w)(rest).ok()?.0;
+        }
+        // Only "… of": "thousands of people", not "the thousands".
+        let (_, _) = space(rest).and_then(|(r, _)| word("of")(r)).ok()?;
+        Some(Parsed {
+            len: consumed(i, rest),
+            kind: Kind::Count,
+            value: *low,
+            unit: *low,
+            high: Some((*high, *high)),
+            currency: None,
+            fixed_unit: None,
+            bare_integer: None,
+            multiplier_word: false,
+            scale: None,
+        })
+    })
 }
 
 fn from_numeral(start: &str, rest: &str, n: &Numeral, kind: Kind) -> Parsed {
@@ -307,6 +358,11 @@ fn with_range(start: &str, mut p: Parsed, money: bool, allow_to_range: bool) -> 
         low_unit *= hi.scale;
     }
     if low.partial_cmp(&hi.value) != Some(std::cmp::Ordering::Less) {
+        return p;
+    }
+    // "by $43.6 billion to $419.2 billion" is a change and a new level, not a range: a
+    // range written with "to" spans at most a factor of five.
+    if by_to && low > 0.0 && hi.value / low > 5.0 {
         return p;
     }
     p.value = low;
