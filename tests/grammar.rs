@@ -212,6 +212,11 @@ const ROWS: &[Row] = &[
     ("They lost 2-1 at home.", "2", None, "other", None),
     ("Keytruda's 2018 sales jumped.", "2018", None, "year", None),
     ("It sold for RM79 a month.", "RM79", Some((79.0, 78.5, 79.5)), "money", Some("exact")),
+    ("It can dip to minus-130 degrees.", "minus-130", Some((-130.0, -135.0, -125.0)), "count", Some("exact")),
+    ("Add 1/16 of a pint.", "1/16", Some((0.0625, 0.0625, 0.0625)), "fraction", Some("exact")),
+    ("The yacht sold for USD10m.", "USD10m", Some((10000000.0, 5000000.0, 15000000.0)), "money", Some("exact")),
+    ("The temple dates from A.D. 1000.", "1000", None, "year", None),
+    ("Between 1600 and 1900 it cooled.", "Between 1600 and 1900", None, "year", None),
 ];
 
 fn close(a: f64, b: f64) -> bool {

@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:US|NZ|HK|NT|C|A|S|R)?\$(?:US)?|[£€¥₹]|\b(?:USD|EUR|GBP)\s|\bRM\d|[-−+]?\.?\d|\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\s+(?:dozen|hundred|thousand|million|billion|trillion|third|quarter|half|fifth|sixth|seventh|eighth|ninth|tenth)|doubl\w+|tripl\w+|trebled|quadrupl\w+|quintupled|halv\w+|twice|thrice|\w+fold)\b",
+        r"(?i)(?:US|NZ|HK|NT|C|A|S|R)?\$(?:US)?|[£€¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|INR|JPY|CHF|CNY)\s?\d|\bRM\d|[-−+]?\.?\d|\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\s+(?:dozen|hundred|thousand|million|billion|trillion|third|quarter|half|fifth|sixth|seventh|eighth|ninth|tenth)|doubl\w+|tripl\w+|trebled|quadrupl\w+|quintupled|halv\w+|twice|thrice|\w+fold)\b",
     )
     .expect("static regex is valid")
 });
@@ -67,7 +67,13 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         if start < next_free || taken.iter().any(|r| r.start <= start && start < r.end) {
             continue;
         }
-        if !starts_cleanly(text, start) {
+        // "minus-130": the hyphen joins the word "minus" to the figure.
+        let after_minus = m.as_str().starts_with('-')
+            && text
+                .get(..start)
+                .is_some_and(|b| b.to_ascii_lowercase().ends_with("minus"));
+        let start = if after_minus { start + 1 } else { start };
+        if !after_minus && !starts_cleanly(text, start) {
             continue;
         }
         let Some(f) = read_figure(text, start) else {
@@ -175,7 +181,7 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
     if between && p.high.is_some() {
         let b = text
             .get(..start)
-            .and_then(|s| s.to_lowercase().rfind("between"))
+            .and_then(|s| s.rfind("between").max(s.rfind("Between")))
             .unwrap_or(start);
         range_start = b;
     } else if let Some((w, at)) = hedge_found {
@@ -184,11 +190,34 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         reach = w.reach;
         average = w.average;
     }
+    // "minus-5 yards", "minus 387 Fahrenheit"
+    if let Some(b) = text.get(..range_start) {
+        let lower = b.to_ascii_lowercase();
+        if let Some(cut) = ["minus-", "minus "]
+            .iter()
+            .find_map(|m| lower.strip_suffix(m).map(|r| r.len()))
+        {
+            if lower
+                .get(..cut)
+                .is_none_or(|r| !r.ends_with(|c: char| c.is_alphanumeric()))
+            {
+                range_start = cut;
+                p.value = -p.value;
+                p.high = p.high.map(|(h, u)| (-h, u));
+                if let Some((h, u)) = p.high {
+                    p.high = Some((p.value, u));
+                    p.value = h;
+                }
+            }
+        }
+    }
     if p.kind == Kind::Fraction && text.get(end..).is_some_and(|t| t.starts_with('-')) {
         // "half-staff", "a third-party": a compound word, not a fraction.
         return None;
     }
-    let kind = if hedge_found.is_some() {
+    let kind = if years_named(text, &p, range_start) {
+        Some(Kind::Year)
+    } else if hedge_found.is_some() {
         classify_bare_integer(text, &p, end).filter(|k| *k == Kind::Year)
     } else {
         classify_bare_integer(text, &p, end).or_else(|| label_after_name(text, &p, start, end))
@@ -257,6 +286,20 @@ fn classify_bare_integer(text: &str, p: &Parsed, end: usize) -> Option<Kind> {
         n.modifiers.is_empty() && text.get(end..n.end).is_some_and(|s| s.trim_end().ends_with('s'))
     });
     (!followed_by_noun).then_some(Kind::Year)
+}
+
+/// "A.D. 1000", "between 1600 and 1900": years, though written as bare numbers.
+fn years_named(text: &str, p: &Parsed, start: usize) -> bool {
+    let era = text.get(..start).is_some_and(|b| {
+        let b = b.trim_end();
+        ["A.D.", "AD", "B.C.", "BC", "C.E.", "CE", "B.C.E.", "BCE"]
+            .iter()
+            .any(|e| b.ends_with(e))
+    });
+    let plain = p.kind == Kind::Count && p.fixed_unit.is_none() && p.scale.is_none() && p.currency.is_none();
+    let year_like = |v: f64| v.fract() == 0.0 && (1000.0..=2100.0).contains(&v);
+    let year_range = p.high.is_some_and(|(h, _)| year_like(h)) && year_like(p.value);
+    plain && (era || year_range) && p.value.fract() == 0.0
 }
 
 /// A bare number right after a name is part of the name: "S&P 500", "Big 12", "iPhone 11

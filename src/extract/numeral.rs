@@ -141,7 +141,14 @@ pub fn scale_word(i: &str) -> IResult<&str, f64> {
 fn scale_suffix(money: bool) -> impl FnMut(&str) -> IResult<&str, f64> {
     move |i: &str| {
         let (after_space, _) = opt(space)(i)?;
-        for (w, v) in [("tn", 1e12), ("bn", 1e9), ("bln", 1e9), ("mn", 1e6), ("mln", 1e6)] {
+        for (w, v) in [
+            ("tn", 1e12),
+            ("bn", 1e9),
+            ("bln", 1e9),
+            ("mn", 1e6),
+            ("mln", 1e6),
+            ("mil", 1e6),
+        ] {
             if let Ok((r, _)) = word(w)(after_space) {
                 return Ok((r, v));
             }

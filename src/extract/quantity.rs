@@ -69,9 +69,16 @@ const CURRENCY_PREFIX: &[(&str, &str)] = &[
     ("€", "EUR"),
     ("¥", "JPY"),
     ("₹", "INR"),
+    ("$A", "AUD"),
     ("USD", "USD"),
     ("EUR", "EUR"),
     ("GBP", "GBP"),
+    ("AUD", "AUD"),
+    ("CAD", "CAD"),
+    ("INR", "INR"),
+    ("JPY", "JPY"),
+    ("CHF", "CHF"),
+    ("CNY", "CNY"),
 ];
 
 /// Currency words after a figure.
@@ -118,8 +125,12 @@ pub const MULTIPLIER_WORDS: &[(&str, f64)] = &[
 fn currency(i: &str) -> IResult<&str, &'static str> {
     for (p, code) in CURRENCY_PREFIX {
         if let Ok((r, _)) = tag::<_, _, Error<&str>>(*p)(i) {
+            // A three-letter code takes a space or touches the digits: "USD 10", "USD10m".
             if p.len() == 3 && p.chars().all(|c| c.is_ascii_uppercase()) {
-                let (r2, _) = space(r)?;
+                let (r2, _) = opt(space)(r)?;
+                if !r2.starts_with(|c: char| c.is_ascii_digit()) {
+                    return fail(i);
+                }
                 return Ok((r2, code));
             }
             let (r2, _) = opt(space)(r)?;
@@ -252,6 +263,9 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
         p.bare_integer = None;
         return Some(with_range(i, p, true, allow_to_range));
     }
+    if let Some(p) = digit_fraction(i) {
+        return Some(p);
+    }
     if let Ok((r, n)) = numeral(false)(i) {
         let p = from_numeral(i, r, &n, Kind::Count);
         let p = with_range(i, p, false, allow_to_range);
@@ -280,6 +294,34 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
         return Some(with_suffix(i, p));
     }
     None
+}
+
+// digit_fraction := d+ ('/' | '⁄') d+   — "1/16 of a pint", "3/4 cup"; the denominator is
+// the larger, so "24/7" and dates never match.
+fn digit_fraction(i: &str) -> Option<Parsed> {
+    let (r, num) = nom::character::complete::digit1::<_, Error<&str>>(i).ok()?;
+    let (r, _) = alt((tag::<_, _, Error<&str>>("/"), tag("⁄")))(r).ok()?;
+    let (r, den) = nom::character::complete::digit1::<_, Error<&str>>(r).ok()?;
+    if r.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
+        return None;
+    }
+    let (n, d): (f64, f64) = (num.parse().ok()?, den.parse().ok()?);
+    if !(n >= 1.0 && d > n && d <= 1000.0) {
+        return None;
+    }
+    let v = n / d;
+    Some(Parsed {
+        len: consumed(i, r),
+        kind: Kind::Fraction,
+        value: v,
+        unit: 0.0,
+        high: None,
+        currency: None,
+        fixed_unit: None,
+        bare_integer: None,
+        multiplier_word: false,
+        scale: None,
+    })
 }
 
 /// Vague plurals and the ranges they name: "dozens of" 12–120, "hundreds of" 100–1,000,
