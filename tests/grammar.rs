@@ -210,6 +210,8 @@ const ROWS: &[Row] = &[
     ("Millions of viewers tuned in.", "Millions", Some((5500000.0, 1000000.0, 10000000.0)), "count", Some("range")),
     ("The S&P 500 fell 0.9%.", "500", None, "identifier", None),
     ("They lost 2-1 at home.", "2", None, "other", None),
+    ("They won 124-118 on Friday.", "118", None, "other", None),
+    ("He shot 12-16 from the field.", "16", Some((16.0, 15.5, 16.5)), "count", Some("exact")),
     ("Keytruda's 2018 sales jumped.", "2018", None, "year", None),
     ("It sold for RM79 a month.", "RM79", Some((79.0, 78.5, 79.5)), "money", Some("exact")),
     ("It can dip to minus-130 degrees.", "minus-130", Some((-130.0, -135.0, -125.0)), "count", Some("exact")),

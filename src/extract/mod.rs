@@ -72,11 +72,23 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             && text
                 .get(..start)
                 .is_some_and(|b| b.to_ascii_lowercase().ends_with("minus"));
-        let start = if after_minus { start + 1 } else { start };
-        if !after_minus && !starts_cleanly(text, start) {
+        // "124-118", "12-16 from the field": the second figure of a pair joined by a dash
+        // that was not read as a range.
+        let pair_second = m.as_str().starts_with('-')
+            && start == next_free
+            && start > 0
+            && text
+                .get(start + 1..)
+                .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+        let start = if after_minus || pair_second {
+            start + 1
+        } else {
+            start
+        };
+        if !after_minus && !pair_second && !starts_cleanly(text, start) {
             continue;
         }
-        let Some(f) = read_figure(text, start) else {
+        let Some(mut f) = read_figure(text, start) else {
             continue;
         };
         if taken
@@ -84,6 +96,10 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             .any(|r| r.start < f.range.end && f.range.start < r.end && r.start >= f.core_start)
         {
             continue;
+        }
+        if pair_second && found.last().is_some_and(|prev| prev.kind == Kind::Other) {
+            // The second figure of a score is a score too.
+            f.kind = Kind::Other;
         }
         next_free = f.range.end;
         taken.push(f.core_start..f.range.end);
@@ -267,12 +283,11 @@ fn classify_bare_integer(text: &str, p: &Parsed, end: usize) -> Option<Kind> {
     let digits = p.bare_integer.as_ref()?;
     // "2-0 down", "124-118": a score, not a range (its second figure is smaller).
     let after = text.get(end..).unwrap_or("");
-    if after.starts_with('-')
-        && after
-            .get(1..)
-            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
-    {
-        return Some(Kind::Other);
+    if let Some(next) = after.strip_prefix('-') {
+        let digits: String = next.chars().take_while(char::is_ascii_digit).collect();
+        if digits.parse::<f64>().is_ok_and(|second| second < p.value) {
+            return Some(Kind::Other);
+        }
     }
     if digits.len() != 4 || !(1800.0..=2100.0).contains(&p.value) {
         return None;

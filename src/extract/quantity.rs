@@ -392,6 +392,11 @@ fn with_range(start: &str, mut p: Parsed, money: bool, allow_to_range: bool) -> 
     if by_to && !allow_to_range {
         return p;
     }
+    // "12-16 from the field": made and attempted, two counts, not a range.
+    if !by_to && r.trim_start().to_lowercase().starts_with("from ") && !rest.starts_with(char::is_whitespace)
+    {
+        return p;
+    }
     let mut low = p.value;
     let mut low_unit = p.unit;
     // "3-4 million": the second figure's scale applies to the first.
