@@ -18,6 +18,7 @@
 //! * [`extract`]: the number grammar (nom) and the scanner (regex) → [`Claim`]s;
 //! * [`interval`]: values as intervals, hedge widths, arithmetic and verdicts;
 //! * [`rules`]: the built-in consistency rules and the engine → [`Finding`]s;
+//! * [`table`]: plain-text tables, so rules can find the figures a sentence refers to;
 //! * [`report`]: human, table and JSON output.
 #![deny(missing_docs)]
 // Nested `if let` guards read step by step like the grammar they follow; folding them
@@ -32,6 +33,7 @@ pub mod input;
 pub mod interval;
 pub mod report;
 pub mod rules;
+pub mod table;
 
 pub use claim::{Claim, Kind, Role, Span};
 pub use document::Document;

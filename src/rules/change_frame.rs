@@ -186,6 +186,15 @@ fn log_gap(a: &Claim, b: &Claim) -> f64 {
     }
 }
 
+/// Which way a sentence says a quantity moved.
+pub fn direction_of(sentence: &str) -> Direction {
+    if DOWN_WORDS.is_match(sentence) {
+        Direction::Down
+    } else {
+        Direction::Up
+    }
+}
+
 /// "The courts added 95 judges": the total the change added to, stated shortly before
 /// with the same counted noun.
 fn earlier_total<'a>(cx: &'a Context, delta: &Claim) -> Option<&'a Claim> {

@@ -18,11 +18,14 @@
 //! 95 judges", in the three sentences before it), and changes between figures of
 //! different units.
 
-use super::change_frame::{ChangeFrame, Direction, endpoints, frames};
+use super::change_frame::{ChangeFrame, Direction, direction_of, endpoints, frames};
 use super::{Context, Rule};
+use crate::claim::Role;
 use crate::claim::{Claim, Kind};
+use crate::extract::context::singular;
 use crate::finding::{Finding, Severity, capitalize, fmt_num, fmt_range};
 use crate::interval::{Value, Verdict, verdict};
+use crate::table::{Table, year_pairs};
 
 /// The `percent-change` rule.
 pub struct PercentChange;
@@ -58,8 +61,120 @@ impl Rule for PercentChange {
     }
 
     fn check(&self, cx: &Context) -> Vec<Finding> {
-        frames(cx).iter().filter_map(check_frame).collect()
+        let frames = frames(cx);
+        let mut out: Vec<Finding> = frames.iter().filter_map(check_frame).collect();
+        let tables = crate::table::tables(&cx.doc.text);
+        if tables.is_empty() {
+            return out;
+        }
+        let framed: Vec<&str> = frames
+            .iter()
+            .filter_map(|f| f.relative.map(|r| r.id.as_str()))
+            .collect();
+        for c in cx.claims.iter().filter(|c| {
+            c.usable()
+                && c.role == Role::Change
+                && c.kind == Kind::Percent
+                && !framed.contains(&c.id.as_str())
+        }) {
+            if let Some(frame) = table_frame(cx, &tables, c) {
+                out.extend(check_frame(&frame));
+            }
+        }
+        out
     }
+}
+
+/// The clause of a sentence around a byte offset: cut at ";", ", and", ", but", ", while".
+fn clause_of(sentence: &str, at: usize) -> &str {
+    const CUTS: &[&str] = &["; ", ", and ", ", but ", ", while ", ", whereas "];
+    let at = at.min(sentence.len());
+    let before = sentence.get(..at).unwrap_or("");
+    let start = CUTS
+        .iter()
+        .filter_map(|c| before.rfind(c).map(|i| i + c.len()))
+        .max()
+        .unwrap_or(0);
+    let end = CUTS
+        .iter()
+        .filter_map(|c| sentence.get(at..).and_then(|a| a.find(c)).map(|i| at + i))
+        .min()
+        .unwrap_or(sentence.len());
+    sentence.get(start..end).unwrap_or(sentence)
+}
+
+/// "December sales jumped 15.9 percent from the same month of 1999", with the figures in a
+/// table: the row the sentence names (else the TOTAL row), the pair of columns a year apart
+/// whose header the sentence names ("Dec" for December, "YTD" for the year).
+fn table_frame<'a>(cx: &'a Context, tables: &[Table], rel: &'a Claim) -> Option<ChangeFrame<'a>> {
+    let sentence = cx.doc.sentence_text(rel.sentence);
+    let clause = clause_of(
+        sentence,
+        rel.span
+            .start
+            .saturating_sub(cx.doc.sentence_range(rel.sentence).start),
+    );
+    let words: Vec<String> = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| singular(&w.to_lowercase()))
+        .collect();
+    let names = |label: &str| {
+        label
+            .split_whitespace()
+            .all(|w| words.contains(&singular(&w.to_lowercase())))
+    };
+    let period = |prefix: &str| {
+        let p = prefix.to_lowercase();
+        match p.as_str() {
+            "ytd" | "year to date" | "fy" | "full year" | "year" => words
+                .iter()
+                .any(|w| w == "year" || w == "annual" || w == "yearly"),
+            _ => {
+                p.len() >= 3
+                    && words
+                        .iter()
+                        .any(|w| w.len() >= 3 && w.starts_with(p.get(..3).unwrap_or("")))
+            }
+        }
+    };
+    for t in tables {
+        let row = t.rows.iter().find(|(label, _)| names(label)).or_else(|| {
+            t.rows
+                .iter()
+                .find(|(label, _)| label.eq_ignore_ascii_case("total"))
+        })?;
+        let pairs: Vec<(usize, usize)> = year_pairs(t)
+            .into_iter()
+            .filter(|(a, _)| {
+                let header = t.headers.get(*a).map_or("", String::as_str);
+                let prefix: Vec<&str> = header
+                    .split_whitespace()
+                    .filter(|w| w.parse::<u32>().is_err())
+                    .collect();
+                period(&prefix.join(" "))
+            })
+            .collect();
+        let [(new_col, old_col)] = pairs.as_slice() else {
+            continue;
+        };
+        let claim_at = |col: usize| {
+            let r = row.1.get(col)?;
+            cx.claims.iter().find(|c| c.span.start == r.start && c.usable())
+        };
+        let (Some(new), Some(old)) = (claim_at(*new_col), claim_at(*old_col)) else {
+            continue;
+        };
+        return Some(ChangeFrame {
+            relative: Some(rel),
+            delta: None,
+            old: Some(old),
+            new: Some(new),
+            new_from_context: false,
+            direction: direction_of(sentence),
+        });
+    }
+    None
 }
 
 /// A magnitude: the interval of |x|.
@@ -101,6 +216,17 @@ fn check_frame(f: &ChangeFrame) -> Option<Finding> {
         .flatten();
     if slip.is_some() {
         v = Verdict::Contradicted;
+    }
+    // "121 percent" for 121.7%: the writer cut the figure instead of rounding it.
+    let unit = stated.high - stated.low;
+    let truncated = slip.is_none()
+        && v == Verdict::Contradicted
+        && rel.hedge == crate::interval::Hedge::Exact
+        && unit > 0.0
+        && ((derived.nominal / unit).floor() * unit - stated.nominal).abs()
+            < 1e-9 * stated.nominal.abs().max(1.0);
+    if truncated {
+        v = Verdict::Borderline;
     }
     let sym = if points { " points" } else { "%" };
     let way = if signed.nominal < 0.0 { "fall" } else { "rise" };
@@ -149,6 +275,9 @@ fn check_frame(f: &ChangeFrame) -> Option<Finding> {
         explanation.push_str(&format!(
             " The sentence says the figure went the other way: it is a {way}."
         ));
+    }
+    if truncated {
+        explanation.push_str(" The stated figure is the derived one cut short, not rounded.");
     }
     if let Some(s) = &slip {
         explanation.push_str(&format!(" {}", capitalize(s)));
