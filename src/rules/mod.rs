@@ -15,6 +15,7 @@ pub mod percent_change;
 pub mod rate_conversion;
 pub mod repeated_figure;
 pub mod share_of_total;
+pub mod superlative_order;
 
 use crate::claim::Claim;
 use crate::document::Document;
@@ -51,6 +52,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &parts_of_whole::PartsOfWhole,
     &share_of_total::ShareOfTotal,
     &rate_conversion::RateConversion,
+    &superlative_order::SuperlativeOrder,
 ];
 
 /// Run rules over a document's claims; findings are numbered f1, f2, … in order of
