@@ -19,6 +19,7 @@
 //! * [`interval`]: values as intervals, hedge widths, arithmetic and verdicts;
 //! * [`rules`]: the built-in consistency rules and the engine → [`Finding`]s;
 //! * [`table`]: plain-text tables, so rules can find the figures a sentence refers to;
+//! * [`claims_lang`]: user rules from `claims/*.toml`, with their relation language;
 //! * [`report`]: human, table and JSON output.
 #![deny(missing_docs)]
 // Nested `if let` guards read step by step like the grammar they follow; folding them
@@ -26,6 +27,7 @@
 #![allow(clippy::collapsible_if)]
 
 pub mod claim;
+pub mod claims_lang;
 pub mod document;
 pub mod extract;
 pub mod finding;
@@ -50,7 +52,7 @@ pub struct Report {
     /// Every checked relation, of every verdict.
     pub findings: Vec<Finding>,
     /// Ids of the rules that ran.
-    pub rules_run: Vec<&'static str>,
+    pub rules_run: Vec<String>,
 }
 
 /// Extract the numerical claims of an article.
@@ -68,7 +70,7 @@ pub fn check_with(text: &str, rules: &[&dyn rules::Rule]) -> Report {
     let document = Document::new(text);
     let claims = extract::extract(&document);
     let findings = rules::run(&document, &claims, rules);
-    let rules_run = rules.iter().map(|r| r.id()).collect();
+    let rules_run = rules.iter().map(|r| r.id().to_string()).collect();
     Report {
         document,
         claims,

@@ -16,7 +16,7 @@ fn builtin_rule_examples() {
                 .filter(|f| f.rule == rule.id())
                 .map(|f| f.verdict)
                 .collect();
-            assert_eq!(got, vec![*expected], "{}: {text}", rule.id());
+            assert_eq!(got, vec![expected], "{}: {text}", rule.id());
         }
     }
 }

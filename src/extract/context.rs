@@ -406,14 +406,18 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
 }
 
 static EACH_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:each|every)\s+((?:of\s+the\s+)?(?:[\w’'-]+\s+){0,4})"));
+    LazyLock::new(|| re(r"(?i)(?:\b([a-z]+)\s+)?\b(?:each|every)\s+((?:of\s+the\s+)?(?:[\w’'-]+\s+){0,4})"));
 
 /// A distributive noun earlier in the sentence: "each assigned ICE agent is responsible for
 /// … 7,000 cases" gives "agent". The noun is the first plain lower-case word after
 /// "each", skipping participles ("assigned"), names and acronyms.
 pub fn each_before(sentence_before: &str) -> Option<String> {
     let c = EACH_BEFORE.captures_iter(sentence_before).last()?;
-    let words = c.get(1)?.as_str();
+    // "6,000 officers each handle …": the noun stands before "each".
+    if let Some(prev) = c.get(1).map(|m| m.as_str()).filter(|w| is_plural_noun(w)) {
+        return Some(singular(prev));
+    }
+    let words = c.get(2)?.as_str();
     let mut run: Vec<&str> = Vec::new();
     for w in words.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());

@@ -21,7 +21,7 @@ struct DocumentOut<'a> {
     claims: &'a [Claim],
     #[serde(skip_serializing_if = "Option::is_none")]
     findings: Option<&'a [Finding]>,
-    rules_run: &'a [&'static str],
+    rules_run: &'a [String],
 }
 
 /// Render reports as one JSON object; `with_findings` is false for `extract`.

@@ -24,16 +24,16 @@ use crate::interval::{Value, Verdict, verdict};
 pub struct AbsoluteChange;
 
 impl Rule for AbsoluteChange {
-    fn id(&self) -> &'static str {
+    fn id(&self) -> &str {
         "absolute-change"
     }
 
-    fn summary(&self) -> &'static str {
+    fn summary(&self) -> &str {
         "An absolute change must equal the difference of the values before and after it."
     }
 
-    fn examples(&self) -> &'static [(&'static str, Verdict)] {
-        &[
+    fn examples(&self) -> Vec<(&str, Verdict)> {
+        vec![
             (
                 "Fare revenue rose to $188 million, up $23 million from $170 million.",
                 Verdict::Contradicted,
@@ -43,6 +43,10 @@ impl Rule for AbsoluteChange {
                 Verdict::Consistent,
             ),
         ]
+    }
+
+    fn doc(&self) -> String {
+        super::module_doc(include_str!("absolute_change.rs"))
     }
 
     fn check(&self, cx: &Context) -> Vec<Finding> {

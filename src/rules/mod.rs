@@ -30,16 +30,36 @@ pub struct Context<'a> {
     pub claims: &'a [Claim],
 }
 
-/// A built-in consistency rule.
+/// A consistency rule: built in, or read from a rule file.
 pub trait Rule: Sync {
     /// Kebab-case id, stable across versions.
-    fn id(&self) -> &'static str;
+    fn id(&self) -> &str;
     /// One line saying what it checks.
-    fn summary(&self) -> &'static str;
-    /// Examples: (text, expected verdict of the finding on the text's last stated claim).
-    fn examples(&self) -> &'static [(&'static str, crate::interval::Verdict)];
+    fn summary(&self) -> &str;
+    /// Examples: a text and the verdict the rule must give on it.
+    fn examples(&self) -> Vec<(&str, crate::interval::Verdict)>;
+    /// Its documentation: what it checks, why it matters, an example, what is not flagged.
+    fn doc(&self) -> String;
+    /// Where it comes from: "built-in", or the rule file's path.
+    fn origin(&self) -> String {
+        "built-in".into()
+    }
     /// Check a document; findings get ids later.
     fn check(&self, cx: &Context) -> Vec<Finding>;
+}
+
+/// The `//!` documentation at the top of a source file, as plain text.
+pub fn module_doc(source: &str) -> String {
+    source
+        .lines()
+        .take_while(|l| l.starts_with("//!"))
+        .map(|l| {
+            l.trim_start_matches("//!")
+                .strip_prefix(' ')
+                .unwrap_or(l.trim_start_matches("//!"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The built-in rules, one line each.

@@ -27,16 +27,16 @@ use crate::interval::{Verdict, verdict};
 pub struct MultiplierChange;
 
 impl Rule for MultiplierChange {
-    fn id(&self) -> &'static str {
+    fn id(&self) -> &str {
         "multiplier-change"
     }
 
-    fn summary(&self) -> &'static str {
+    fn summary(&self) -> &str {
         "A change stated as a multiplier (doubled, tripled, halved) must match the start and end values."
     }
 
-    fn examples(&self) -> &'static [(&'static str, Verdict)] {
-        &[
+    fn examples(&self) -> Vec<(&str, Verdict)> {
+        vec![
             (
                 "The backlog now holds 1.1 million cases. It has quadrupled since 2015, when it stood at about 460,000 cases.",
                 Verdict::Contradicted,
@@ -50,6 +50,10 @@ impl Rule for MultiplierChange {
                 Verdict::Consistent,
             ),
         ]
+    }
+
+    fn doc(&self) -> String {
+        super::module_doc(include_str!("multiplier_change.rs"))
     }
 
     fn check(&self, cx: &Context) -> Vec<Finding> {

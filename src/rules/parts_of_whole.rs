@@ -26,16 +26,16 @@ use crate::interval::{Hedge, Value, Verdict, verdict};
 pub struct PartsOfWhole;
 
 impl Rule for PartsOfWhole {
-    fn id(&self) -> &'static str {
+    fn id(&self) -> &str {
         "parts-of-whole"
     }
 
-    fn summary(&self) -> &'static str {
+    fn summary(&self) -> &str {
         "Parts listed against a whole must add up to it, and never exceed it."
     }
 
-    fn examples(&self) -> &'static [(&'static str, Verdict)] {
-        &[
+    fn examples(&self) -> Vec<(&str, Verdict)> {
+        vec![
             (
                 "The three lines carried 100,000 riders: 41,000 on the Blue Line, 37,500 on the Red Line and 31,500 on the Green Line.",
                 Verdict::Contradicted,
@@ -49,6 +49,10 @@ impl Rule for PartsOfWhole {
                 Verdict::Contradicted,
             ),
         ]
+    }
+
+    fn doc(&self) -> String {
+        super::module_doc(include_str!("parts_of_whole.rs"))
     }
 
     fn check(&self, cx: &Context) -> Vec<Finding> {

@@ -30,16 +30,16 @@ const TIME_UNITS: &[&str] = &[
 pub struct PerUnitAverage;
 
 impl Rule for PerUnitAverage {
-    fn id(&self) -> &'static str {
+    fn id(&self) -> &str {
         "per-unit-average"
     }
 
-    fn summary(&self) -> &'static str {
+    fn summary(&self) -> &str {
         "A stated average per unit must equal the total divided by the count of units."
     }
 
-    fn examples(&self) -> &'static [(&'static str, Verdict)] {
-        &[
+    fn examples(&self) -> Vec<(&str, Verdict)> {
+        vec![
             (
                 "The backlog reached 7.4 million cases. About 6,000 officers work it; each officer handles an average of 7,000 cases.",
                 Verdict::Contradicted,
@@ -49,6 +49,10 @@ impl Rule for PerUnitAverage {
                 Verdict::Consistent,
             ),
         ]
+    }
+
+    fn doc(&self) -> String {
+        super::module_doc(include_str!("per_unit_average.rs"))
     }
 
     fn check(&self, cx: &Context) -> Vec<Finding> {

@@ -31,16 +31,16 @@ use crate::table::{Table, year_pairs};
 pub struct PercentChange;
 
 impl Rule for PercentChange {
-    fn id(&self) -> &'static str {
+    fn id(&self) -> &str {
         "percent-change"
     }
 
-    fn summary(&self) -> &'static str {
+    fn summary(&self) -> &str {
         "A percent change must match the values before and after it."
     }
 
-    fn examples(&self) -> &'static [(&'static str, Verdict)] {
-        &[
+    fn examples(&self) -> Vec<(&str, Verdict)> {
+        vec![
             (
                 "Ridership rose 15% last year, from 2.14 million to 2.58 million trips.",
                 Verdict::Contradicted,
@@ -58,6 +58,10 @@ impl Rule for PercentChange {
                 Verdict::Consistent,
             ),
         ]
+    }
+
+    fn doc(&self) -> String {
+        super::module_doc(include_str!("percent_change.rs"))
     }
 
     fn check(&self, cx: &Context) -> Vec<Finding> {

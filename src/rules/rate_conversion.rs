@@ -35,16 +35,16 @@ const PERIODS: &[(&str, f64)] = &[
 pub struct RateConversion;
 
 impl Rule for RateConversion {
-    fn id(&self) -> &'static str {
+    fn id(&self) -> &str {
         "rate-conversion"
     }
 
-    fn summary(&self) -> &'static str {
+    fn summary(&self) -> &str {
         "One rate stated over two periods (a day, a month, a year) must convert."
     }
 
-    fn examples(&self) -> &'static [(&'static str, Verdict)] {
-        &[
+    fn examples(&self) -> Vec<(&str, Verdict)> {
+        vec![
             (
                 "The plant treats 2,000 tonnes a day, or 600,000 tonnes a month.",
                 Verdict::Contradicted,
@@ -54,6 +54,10 @@ impl Rule for RateConversion {
                 Verdict::Consistent,
             ),
         ]
+    }
+
+    fn doc(&self) -> String {
+        super::module_doc(include_str!("rate_conversion.rs"))
     }
 
     fn check(&self, cx: &Context) -> Vec<Finding> {

@@ -31,16 +31,16 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Rule for RepeatedFigure {
-    fn id(&self) -> &'static str {
+    fn id(&self) -> &str {
         "repeated-figure"
     }
 
-    fn summary(&self) -> &'static str {
+    fn summary(&self) -> &str {
         "A figure in the headline must agree with the body's statement of it."
     }
 
-    fn examples(&self) -> &'static [(&'static str, Verdict)] {
-        &[
+    fn examples(&self) -> Vec<(&str, Verdict)> {
+        vec![
             (
                 "Harbor Freight revenue jumps 14% on holiday demand\n\nHarbor Freight said on Monday that quarterly revenue rose 12% to $2.1 billion.",
                 Verdict::Contradicted,
@@ -50,6 +50,10 @@ impl Rule for RepeatedFigure {
                 Verdict::Consistent,
             ),
         ]
+    }
+
+    fn doc(&self) -> String {
+        super::module_doc(include_str!("repeated_figure.rs"))
     }
 
     fn check(&self, cx: &Context) -> Vec<Finding> {

@@ -25,16 +25,16 @@ use crate::interval::{Verdict, verdict};
 pub struct ShareOfTotal;
 
 impl Rule for ShareOfTotal {
-    fn id(&self) -> &'static str {
+    fn id(&self) -> &str {
         "share-of-total"
     }
 
-    fn summary(&self) -> &'static str {
+    fn summary(&self) -> &str {
         "A share must equal its part divided by its whole."
     }
 
-    fn examples(&self) -> &'static [(&'static str, Verdict)] {
-        &[
+    fn examples(&self) -> Vec<(&str, Verdict)> {
+        vec![
             (
                 "The clinic saw 120 of its 400 patients at home, or 30%.",
                 Verdict::Consistent,
@@ -44,6 +44,10 @@ impl Rule for ShareOfTotal {
                 Verdict::Contradicted,
             ),
         ]
+    }
+
+    fn doc(&self) -> String {
+        super::module_doc(include_str!("share_of_total.rs"))
     }
 
     fn check(&self, cx: &Context) -> Vec<Finding> {

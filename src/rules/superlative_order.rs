@@ -37,16 +37,16 @@ static LEAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Rule for SuperlativeOrder {
-    fn id(&self) -> &'static str {
+    fn id(&self) -> &str {
         "superlative-order"
     }
 
-    fn summary(&self) -> &'static str {
+    fn summary(&self) -> &str {
         "A figure called the largest (or smallest) must be so among the figures listed with it."
     }
 
-    fn examples(&self) -> &'static [(&'static str, Verdict)] {
-        &[
+    fn examples(&self) -> Vec<(&str, Verdict)> {
+        vec![
             (
                 "The largest item is policing, at $1.2 billion, followed by $1.45 billion for schools.",
                 Verdict::Contradicted,
@@ -56,6 +56,10 @@ impl Rule for SuperlativeOrder {
                 Verdict::Consistent,
             ),
         ]
+    }
+
+    fn doc(&self) -> String {
+        super::module_doc(include_str!("superlative_order.rs"))
     }
 
     fn check(&self, cx: &Context) -> Vec<Finding> {

@@ -1,0 +1,477 @@
+//! User rules: `claims/*.toml` files of `[[rule]]` tables, each naming figures by
+//! selectors and stating a relation between them in a small language, with examples that
+//! are regression tests. Read with serde ([`schema`]), relations parsed with nom
+//! ([`expr`]), claims picked by [`select`], and evaluated with the same interval
+//! arithmetic and verdicts as the built-in rules.
+//!
+//! ```toml
+//! [[rule]]
+//! id = "per-officer-caseload"
+//! description = "A caseload per officer must follow from the backlog and the staff."
+//! select.total   = { noun = "case", per = "none" }
+//! select.staff   = { noun = "officer|agent" }
+//! select.average = { noun = "case", per = "officer|agent" }
+//! expect = "average ~= total / staff within 10%"
+//! examples.contradicted = ["The backlog reached 7.4 million cases; 6,000 officers each handle an average of 7,000 cases."]
+//! examples.consistent   = ["The backlog reached 600,000 cases; 6,000 officers each handle an average of 100 cases."]
+//! ```
+
+pub mod error;
+pub mod expr;
+pub mod schema;
+pub mod select;
+
+use crate::claim::Claim;
+use crate::finding::{Finding, Severity, fmt_num, fmt_range};
+use crate::interval::{Value, Verdict, verdict};
+use crate::rules::{Context, Rule};
+pub use error::RuleFileError;
+use expr::{Cmp, Expr, Op, Relation, Tolerance, parse_relation};
+use select::Select;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// A rule read from a rule file, ready to run.
+#[derive(Debug, Clone)]
+pub struct UserRule {
+    /// Its id.
+    pub id: String,
+    /// Its one-line description.
+    pub description: String,
+    /// The file it came from.
+    pub path: String,
+    /// Its relation as written.
+    pub expect: String,
+    /// "error" or "warning".
+    pub severity: Severity,
+    /// How many sentences apart its figures may be.
+    pub within: usize,
+    /// Named selectors, in file order, with their text as written.
+    pub select: Vec<(String, Select, String)>,
+    relation: Relation,
+    examples: Vec<(String, Verdict)>,
+}
+
+fn err(path: &str, text: &str, span: std::ops::Range<usize>, message: impl Into<String>) -> RuleFileError {
+    RuleFileError {
+        path: path.into(),
+        text: text.into(),
+        span,
+        message: message.into(),
+    }
+}
+
+/// Read every `*.toml` rule file of a directory (sorted), or one file.
+pub fn load(path: &Path) -> Result<Vec<UserRule>, RuleFileError> {
+    let shown = path.display().to_string();
+    let mut files = Vec::new();
+    if path.is_dir() {
+        let entries = std::fs::read_dir(path)
+            .map_err(|e| err(&shown, "", 0..0, format!("cannot read directory: {e}")))?;
+        files.extend(
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml")),
+        );
+        files.sort();
+    } else if path.is_file() {
+        files.push(path.to_path_buf());
+    } else {
+        return Err(err(&shown, "", 0..0, "no such rule file or directory"));
+    }
+    let mut rules: Vec<UserRule> = Vec::new();
+    for f in files {
+        let p = f.display().to_string();
+        let text = std::fs::read_to_string(&f)
+            .map_err(|e| err(&p, "", 0..0, format!("cannot read rule file: {e}")))?;
+        let mut loaded = parse_file(&p, &text)?;
+        for r in &loaded {
+            if let Some(first) = rules.iter().find(|o| o.id == r.id) {
+                let at = text.find(&format!("\"{}\"", r.id)).unwrap_or(0);
+                return Err(err(
+                    &p,
+                    &text,
+                    at..at + r.id.len() + 2,
+                    format!("rule id '{}' is used twice (also in {})", r.id, first.path),
+                ));
+            }
+        }
+        rules.append(&mut loaded);
+    }
+    Ok(rules)
+}
+
+/// Parse and compile one rule file's text.
+pub fn parse_file(path: &str, text: &str) -> Result<Vec<UserRule>, RuleFileError> {
+    let file: schema::RuleFile = toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        err(path, text, span, e.message().trim().replace('\n', " "))
+    })?;
+    if file.rule.is_empty() {
+        return Err(err(
+            path,
+            text,
+            0..0,
+            "no rules: expected one or more [[rule]] tables",
+        ));
+    }
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = Vec::new();
+    for spanned in file.rule {
+        let def = spanned.get_ref();
+        let id_span = def.id.span();
+        let id = def.id.get_ref().clone();
+        let kebab = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !kebab {
+            return Err(err(
+                path,
+                text,
+                id_span,
+                format!("rule id '{id}' must be kebab-case: lower-case letters, digits and '-'"),
+            ));
+        }
+        if !seen.insert(id.clone()) {
+            return Err(err(
+                path,
+                text,
+                id_span,
+                format!("rule id '{id}' is used twice in this file"),
+            ));
+        }
+        let mut select = Vec::new();
+        for (name, sel) in &def.select {
+            let compiled = select::Select::compile(sel.get_ref()).map_err(|(field, msg)| {
+                err(path, text, sel.span(), format!("select.{name}.{field}: {msg}"))
+            })?;
+            select.push((name.clone(), compiled, select::describe(sel.get_ref())));
+        }
+        // The relation's offsets count from the string's first character, one past its quote.
+        let expect_span = def.expect.span();
+        let base = expect_span.start + 1;
+        let relation = parse_relation(def.expect.get_ref()).map_err(|e| {
+            let at = base + e.offset;
+            err(
+                path,
+                text,
+                at..(at + 1).min(expect_span.end),
+                format!("in expect: {}", e.message),
+            )
+        })?;
+        let names: Vec<&String> = select.iter().map(|(n, _, _)| n).collect();
+        let mut used = relation.derived.names();
+        used.push(relation.stated.clone());
+        for (n, r) in &used {
+            if !names.contains(&n) {
+                let at = base + r.start;
+                let known = names.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+                return Err(err(
+                    path,
+                    text,
+                    at..at + n.len(),
+                    format!("in expect: '{n}' is not selected: expected one of {known}, or add select.{n}"),
+                ));
+            }
+        }
+        let examples: Vec<(String, Verdict)> = def
+            .examples
+            .consistent
+            .iter()
+            .map(|t| (t.clone(), Verdict::Consistent))
+            .chain(
+                def.examples
+                    .contradicted
+                    .iter()
+                    .map(|t| (t.clone(), Verdict::Contradicted)),
+            )
+            .chain(
+                def.examples
+                    .borderline
+                    .iter()
+                    .map(|t| (t.clone(), Verdict::Borderline)),
+            )
+            .collect();
+        if examples.is_empty() {
+            return Err(err(
+                path,
+                text,
+                id_span,
+                format!("rule '{id}' has no examples: add examples.consistent and examples.contradicted"),
+            ));
+        }
+        let severity = match def.severity.as_ref().map(|s| s.get_ref().to_lowercase()) {
+            None => Severity::Error,
+            Some(s) if s == "error" => Severity::Error,
+            Some(s) if s == "warning" => Severity::Warning,
+            Some(s) => {
+                let span = def.severity.as_ref().map_or(id_span.clone(), |x| x.span());
+                return Err(err(
+                    path,
+                    text,
+                    span,
+                    format!("severity '{s}': expected \"error\" or \"warning\""),
+                ));
+            }
+        };
+        let within = match def.within.as_ref() {
+            None => 3,
+            Some(w) => parse_within(w.get_ref()).ok_or_else(|| {
+                err(
+                    path,
+                    text,
+                    w.span(),
+                    "within: expected \"same sentence\", \"same paragraph\" or \"N sentences\"",
+                )
+            })?,
+        };
+        out.push(UserRule {
+            id,
+            description: def.description.clone(),
+            path: path.into(),
+            expect: def.expect.get_ref().clone(),
+            severity,
+            within,
+            select,
+            relation,
+            examples,
+        });
+    }
+    Ok(out)
+}
+
+/// Sentence distance allowed by a `within` phrase; "same paragraph" is read as 6 sentences.
+fn parse_within(s: &str) -> Option<usize> {
+    let s = s.trim().to_lowercase();
+    match s.as_str() {
+        "same sentence" | "sentence" => Some(0),
+        "same paragraph" | "paragraph" => Some(6),
+        "document" | "anywhere" => Some(usize::MAX),
+        _ => s
+            .strip_suffix("sentences")
+            .or_else(|| s.strip_suffix("sentence"))
+            .and_then(|n| n.trim().parse().ok()),
+    }
+}
+
+impl UserRule {
+    /// Every binding of the rule's names to claims, one per stated claim: the stated figure
+    /// first, then each other name's nearest acceptable claim within reach.
+    fn bindings<'a>(&self, cx: &'a Context) -> Vec<Vec<(&str, &'a Claim)>> {
+        let stated_name = self.relation.stated.0.as_str();
+        let Some((_, stated_sel, _)) = self.select.iter().find(|(n, _, _)| n == stated_name) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for s in cx.claims.iter().filter(|c| stated_sel.accepts(cx.doc, c)) {
+            let mut bound: Vec<(&str, &Claim)> = vec![(stated_name, s)];
+            let mut complete = true;
+            for (name, sel, _) in self.select.iter().filter(|(n, _, _)| n != stated_name) {
+                let pick = cx
+                    .claims
+                    .iter()
+                    .filter(|c| {
+                        c.sentence.abs_diff(s.sentence) <= self.within
+                            && !bound.iter().any(|(_, b)| b.id == c.id)
+                            && sel.accepts(cx.doc, c)
+                    })
+                    .min_by_key(|c| {
+                        (
+                            c.sentence.abs_diff(s.sentence),
+                            c.span.start.abs_diff(s.span.start),
+                        )
+                    });
+                match pick {
+                    Some(c) => bound.push((name.as_str(), c)),
+                    None => {
+                        complete = false;
+                        break;
+                    }
+                }
+            }
+            if complete {
+                out.push(bound);
+            }
+        }
+        out
+    }
+
+    fn finding(&self, bound: &[(&str, &Claim)]) -> Option<Finding> {
+        let lookup = |n: &str| bound.iter().find(|(b, _)| *b == n).map(|(_, c)| *c);
+        let stated_claim = lookup(&self.relation.stated.0)?;
+        let derived = eval(&self.relation.derived, &lookup)?;
+        let stated = stated_claim.value;
+        let v = match self.relation.cmp {
+            Cmp::About | Cmp::Equal => match self.relation.tolerance {
+                Some(Tolerance::Relative(t)) => verdict(&stated, &derived, t),
+                Some(Tolerance::Absolute(a)) => {
+                    let widened = Value {
+                        low: stated.low - a,
+                        high: stated.high + a,
+                        ..stated
+                    };
+                    verdict(&widened, &derived, 0.0)
+                }
+                None => verdict(&stated, &derived, 0.0),
+            },
+            Cmp::AtMost | Cmp::Less => order(stated, derived, self.relation.cmp == Cmp::Less),
+            Cmp::AtLeast | Cmp::More => order(derived, stated, self.relation.cmp == Cmp::More),
+        };
+        let arithmetic = format!(
+            "{} = {} ({})",
+            render(&self.relation.derived, &lookup, false),
+            fmt_num(derived.nominal),
+            render(&self.relation.derived, &lookup, true) + " = " + &fmt_range(&derived)
+        );
+        let message = match v {
+            Verdict::Consistent => format!("'{}' satisfies {}", stated_claim.text, self.expect),
+            _ => format!(
+                "'{}' breaks {}: the figures give {}",
+                stated_claim.text,
+                self.expect,
+                fmt_num(derived.nominal)
+            ),
+        };
+        let explanation = format!(
+            "{}: {arithmetic}; stated {} = {} ({}).",
+            self.description.trim_end_matches('.'),
+            self.relation.stated.0,
+            fmt_num(stated.nominal),
+            fmt_range(&stated)
+        );
+        let mut order_of: Vec<&(&str, &Claim)> = bound.iter().skip(1).collect();
+        order_of.push(bound.first()?);
+        let severity = match (v, self.severity) {
+            (Verdict::Contradicted, Severity::Warning) => Severity::Warning,
+            _ => Severity::of(v),
+        };
+        Some(Finding {
+            id: String::new(),
+            rule: self.id.clone(),
+            verdict: v,
+            severity,
+            claims: order_of.iter().map(|(_, c)| c.id.clone()).collect(),
+            stated,
+            derived,
+            message,
+            explanation,
+            factor: (derived.nominal != 0.0).then(|| stated.nominal / derived.nominal),
+            would_hold_if: None,
+            roles: order_of.iter().map(|(n, _)| n.to_string()).collect(),
+        })
+    }
+}
+
+/// Verdict of "small ≤ big" (strictly when `strict`): consistent when it holds as printed,
+/// contradicted when it fails for every reading, borderline in between.
+fn order(small: Value, big: Value, strict: bool) -> Verdict {
+    let holds = if strict {
+        small.nominal < big.nominal
+    } else {
+        small.nominal <= big.nominal
+    };
+    if holds {
+        Verdict::Consistent
+    } else if small.low > big.high {
+        Verdict::Contradicted
+    } else {
+        Verdict::Borderline
+    }
+}
+
+fn eval<'a>(e: &Expr, lookup: &dyn Fn(&str) -> Option<&'a Claim>) -> Option<Value> {
+    match e {
+        Expr::Num(n) => Some(Value::point(*n)),
+        Expr::Var(n, _) => lookup(n).map(|c| c.value),
+        Expr::Neg(x) => eval(x, lookup).map(|v| v.scale(-1.0)),
+        Expr::Bin(op, a, b) => {
+            let (a, b) = (eval(a, lookup)?, eval(b, lookup)?);
+            let v = match op {
+                Op::Add => a.plus(b),
+                Op::Sub => a.minus(b),
+                Op::Mul => a.times(b),
+                Op::Div => a.checked_div(b)?,
+            };
+            v.is_finite().then_some(v)
+        }
+    }
+}
+
+/// The expression with each name replaced by its figure (or its interval).
+fn render<'a>(e: &Expr, lookup: &dyn Fn(&str) -> Option<&'a Claim>, ranges: bool) -> String {
+    match e {
+        Expr::Num(n) => fmt_num(*n),
+        Expr::Var(n, _) => lookup(n).map_or(n.clone(), |c| {
+            if ranges {
+                fmt_range(&c.value)
+            } else {
+                fmt_num(c.value.nominal)
+            }
+        }),
+        Expr::Neg(x) => format!("−{}", render(x, lookup, ranges)),
+        Expr::Bin(op, a, b) => {
+            let sym = match op {
+                Op::Add => "+",
+                Op::Sub => "−",
+                Op::Mul => "×",
+                Op::Div => "÷",
+            };
+            let wrap = |x: &Expr| match x {
+                Expr::Bin(..) => format!("({})", render(x, lookup, ranges)),
+                _ => render(x, lookup, ranges),
+            };
+            format!("{} {sym} {}", wrap(a), wrap(b))
+        }
+    }
+}
+
+impl Rule for UserRule {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn summary(&self) -> &str {
+        &self.description
+    }
+
+    fn examples(&self) -> Vec<(&str, Verdict)> {
+        self.examples.iter().map(|(t, v)| (t.as_str(), *v)).collect()
+    }
+
+    fn doc(&self) -> String {
+        let selectors: Vec<String> = self
+            .select
+            .iter()
+            .map(|(n, _, text)| format!("  {n}: {text}"))
+            .collect();
+        format!(
+            "{}\n\nexpect: {}\nfigures at most {} sentence(s) apart\nselectors:\n{}",
+            self.description,
+            self.expect,
+            if self.within == usize::MAX {
+                "any".to_string()
+            } else {
+                self.within.to_string()
+            },
+            selectors.join("\n")
+        )
+    }
+
+    fn origin(&self) -> String {
+        self.path.clone()
+    }
+
+    fn check(&self, cx: &Context) -> Vec<Finding> {
+        let mut seen: HashSet<Vec<String>> = HashSet::new();
+        self.bindings(cx)
+            .iter()
+            .filter_map(|b| self.finding(b))
+            .filter(|f| seen.insert(f.claims.clone()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;
