@@ -27,6 +27,9 @@ pub enum Command {
         after_help = "Examples:\n  claimcheck check story.txt\n  claimcheck check --show consistent story.txt   # what was checked and passed, too\n  claimcheck check --format json stories/        # every .txt/.md/.html file in stories/\n  claimcheck check --fail-on borderline story.txt  # exit 1 on borderline findings too"
     )]
     Check(CheckArgs),
+    /// List, explain and test consistency rules (built-in and from rule files).
+    #[command(subcommand)]
+    Rules(RulesCommand),
     /// List the numerical claims of articles.
     #[command(
         after_help = "Examples:\n  claimcheck extract story.txt\n  claimcheck extract --format json story.txt | jq '.documents[0].claims[].text'"
@@ -54,6 +57,48 @@ pub struct CheckArgs {
     /// Colour in the human report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// User rules: a rule file or a directory of *.toml rule files (default: ./claims if
+    /// present). Example: --rules claims/
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<String>,
+    /// Run the built-in rules only, even when ./claims exists.
+    #[arg(long)]
+    pub no_user_rules: bool,
+}
+
+/// The `rules` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List every rule with its id, origin and description.
+    #[command(after_help = "Example:\n  claimcheck rules list --rules claims/")]
+    List(RulesArgs),
+    /// Show a rule's documentation and examples.
+    #[command(
+        after_help = "Examples:\n  claimcheck rules explain per-unit-average\n  claimcheck rules explain per-capita-rate --rules claims/"
+    )]
+    Explain {
+        /// The rule's id.
+        id: String,
+        #[command(flatten)]
+        args: RulesArgs,
+    },
+    /// Run every rule's examples and print a pass/fail table (exit 1 on any failure).
+    #[command(
+        after_help = "Examples:\n  claimcheck rules test                 # built-in rules and ./claims\n  claimcheck rules test claims/budget.toml"
+    )]
+    Test {
+        /// Rule files or directories of them (default: ./claims if present).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
+}
+
+/// Where user rules come from.
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// A rule file or a directory of *.toml rule files (default: ./claims if present).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<String>,
 }
 
 /// Arguments of `extract`.

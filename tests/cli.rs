@@ -177,3 +177,105 @@ fn help_explains_flags_with_examples() {
         assert!(help.contains(needle), "help lacks {needle}");
     }
 }
+
+fn rule_dir(body: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("rules.toml"), body).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+const RULE: &str = r#"[[rule]]
+id = "share-under-100"
+description = "A percentage of a total cannot exceed 100 percent."
+select.share = { kind = "percent", after = "of" }
+expect = "share <= 100"
+examples.consistent = ["Turnout reached 64 percent of voters.", "About 38% of the budget goes to schools."]
+examples.contradicted = ["Turnout reached 104 percent of voters.", "Officials said 120% of the budget went to schools."]
+"#;
+
+#[test]
+fn rules_test_passes_on_the_shipped_claims() {
+    let out = claimcheck()
+        .args(["rules", "test"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(" 0 failed"));
+}
+
+#[test]
+fn a_broken_example_fails_the_run_and_is_named() {
+    let dir = rule_dir(&RULE.replace("Turnout reached 104 percent", "Turnout reached 94 percent"));
+    let path = dir.path().display().to_string();
+    let out = claimcheck()
+        .args(["rules", "test", &path])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("FAIL") && stdout.contains("Turnout reached 94 percent"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_malformed_rule_file_is_located() {
+    let dir = rule_dir(&RULE.replace("select.share = { kind", "select.share = { knd"));
+    let path = dir.path().display().to_string();
+    let out = claimcheck()
+        .args(["check", "--rules", &path, "fixtures/caseload.txt"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("rules.toml:4:"), "{err}");
+    assert!(err.contains("unknown field `knd`"), "{err}");
+}
+
+#[test]
+fn user_rules_run_in_check_and_appear_in_json() {
+    let dir = rule_dir(RULE);
+    let path = dir.path().display().to_string();
+    let out = claimcheck()
+        .args(["check", "--format", "json", "--rules", &path, "-"])
+        .write_stdin("Officials said 120% of the budget went to schools.")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(v["documents"][0]["findings"][0]["rule"], "share-under-100");
+    assert_eq!(v["documents"][0]["findings"][0]["verdict"], "contradicted");
+}
+
+#[test]
+fn rules_list_and_explain() {
+    let out = claimcheck()
+        .args(["rules", "list"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("per-unit-average") && stdout.contains("homicide-rate"),
+        "{stdout}"
+    );
+    let out = claimcheck()
+        .args(["rules", "explain", "percent-change"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("## What it checks") && stdout.contains("Examples:"),
+        "{stdout}"
+    );
+    let out = claimcheck()
+        .args(["rules", "explain", "no-such-rule"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+}

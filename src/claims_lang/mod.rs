@@ -327,12 +327,21 @@ impl UserRule {
         );
         let message = match v {
             Verdict::Consistent => format!("'{}' satisfies {}", stated_claim.text, self.expect),
-            _ => format!(
-                "'{}' breaks {}: the figures give {}",
-                stated_claim.text,
-                self.expect,
-                fmt_num(derived.nominal)
-            ),
+            _ => {
+                let bound = match self.relation.cmp {
+                    Cmp::About | Cmp::Equal => "the figures give",
+                    Cmp::AtMost => "it must be at most",
+                    Cmp::Less => "it must be less than",
+                    Cmp::AtLeast => "it must be at least",
+                    Cmp::More => "it must be more than",
+                };
+                format!(
+                    "'{}' breaks {}: {bound} {}",
+                    stated_claim.text,
+                    self.expect,
+                    fmt_num(derived.nominal)
+                )
+            }
         };
         let explanation = format!(
             "{}: {arithmetic}; stated {} = {} ({}).",
@@ -475,3 +484,53 @@ impl Rule for UserRule {
 
 #[cfg(test)]
 mod tests;
+
+/// The outcome of one rule example.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExampleResult {
+    /// The rule's id.
+    pub rule: String,
+    /// Where the rule comes from ("built-in" or a file).
+    pub origin: String,
+    /// The example text.
+    pub text: String,
+    /// The verdict it must produce.
+    pub expected: Verdict,
+    /// The verdicts the rule gave on it.
+    pub got: Vec<Verdict>,
+}
+
+impl ExampleResult {
+    /// An example passes when the rule gives the expected verdict on it, and a consistent
+    /// example gets no contradicted or borderline finding from the rule.
+    pub fn passed(&self) -> bool {
+        match self.expected {
+            Verdict::Consistent => {
+                self.got.contains(&Verdict::Consistent)
+                    && !self
+                        .got
+                        .iter()
+                        .any(|v| matches!(v, Verdict::Contradicted | Verdict::Borderline))
+            }
+            v => self.got.contains(&v),
+        }
+    }
+}
+
+/// Run every example of every rule, each rule alone on its own examples.
+pub fn run_examples(rules: &[&dyn Rule]) -> Vec<ExampleResult> {
+    let mut out = Vec::new();
+    for rule in rules {
+        for (text, expected) in rule.examples() {
+            let report = crate::check_with(text, &[*rule]);
+            out.push(ExampleResult {
+                rule: rule.id().to_string(),
+                origin: rule.origin(),
+                text: text.to_string(),
+                expected,
+                got: report.findings.iter().map(|f| f.verdict).collect(),
+            });
+        }
+    }
+    out
+}

@@ -201,7 +201,8 @@ impl Select {
 
     /// True when a claim may stand for this name.
     pub fn accepts(&self, doc: &Document, c: &Claim) -> bool {
-        if !c.usable() {
+        // The "100,000" of "per 100,000 residents" is a base, never a figure of its own.
+        if !c.usable() || c.role == Role::PerBase {
             return false;
         }
         let kind_ok = match &self.kinds {
@@ -241,6 +242,8 @@ impl Select {
         let after_ok = self.after.as_ref().is_none_or(|w| {
             let to = floor_char_boundary(text, c.span.end + 50);
             let after = text.get(c.span.end..to).unwrap_or("");
+            // Up to the next figure: "85 victims, 30 of them dead" does not call 85 dead.
+            let after = after.split(|ch: char| ch.is_ascii_digit()).next().unwrap_or("");
             let first: Vec<&str> = after.split_whitespace().take(6).collect();
             w.found_in(&first.join(" "))
         });

@@ -146,6 +146,31 @@ const STOP: &[&str] = &[
     "total",
     "overall",
     "altogether",
+    // Verbs in -s that follow a plural noun and would read as one ("residents works out").
+    "works",
+    "costs",
+    "means",
+    "needs",
+    "gets",
+    "takes",
+    "makes",
+    "comes",
+    "goes",
+    "runs",
+    "pays",
+    "says",
+    "shows",
+    "gives",
+    "stands",
+    "remains",
+    "seems",
+    "looks",
+    "totals",
+    "amounts",
+    "equals",
+    "includes",
+    "represents",
+    "accounts",
 ];
 
 /// Plurals that do not end in "s".
@@ -340,6 +365,24 @@ pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
         }
         if is_stop(w) || is_verb_form(w) {
             break;
+        }
+        // "budget serves 300,000", "residents works out": a word in -s after a noun, before a
+        // figure, a determiner or a particle, is the verb.
+        if !words.is_empty() && is_plural(w) {
+            let next = text.get(pos + m.end()..).unwrap_or("").trim_start();
+            let next_word = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let verbish = next.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+                || [
+                    "the", "a", "an", "its", "their", "his", "her", "our", "out", "up", "about", "nearly",
+                ]
+                .contains(&next_word.as_str());
+            if verbish {
+                break;
+            }
         }
         words.push((w.to_string(), pos + m.start() + w.len()));
         pos += m.end();
