@@ -64,3 +64,28 @@ fn every_finding_lists_its_stated_claim_last() {
         }
     }
 }
+
+#[test]
+fn builtin_rule_reports_on_their_examples() {
+    use claimcheck::report::{Checked, Show, human};
+    for rule in BUILTIN {
+        let mut out = String::new();
+        for (text, _) in rule.examples() {
+            let report = claimcheck::check_with(text, &[*rule]);
+            out.push_str(&format!("## {text}\n"));
+            let show = Show {
+                consistent: true,
+                unverifiable: true,
+            };
+            out.push_str(&human::render(
+                &[Checked {
+                    path: "example",
+                    report: &report,
+                }],
+                show,
+                false,
+            ));
+        }
+        insta::assert_snapshot!(format!("builtin_{}", rule.id()), out);
+    }
+}

@@ -113,7 +113,7 @@ fn colon_breakdown(cx: &Context, sentence: &[&Claim]) -> Option<Finding> {
         &parts,
         sum,
         v,
-        "the breakdown after the colon",
+        "the parts listed after the colon",
     ))
 }
 
