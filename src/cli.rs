@@ -27,6 +27,11 @@ pub enum Command {
         after_help = "Examples:\n  claimcheck check story.txt\n  claimcheck check --show consistent story.txt   # what was checked and passed, too\n  claimcheck check --format json stories/        # every .txt/.md/.html file in stories/\n  claimcheck check --fail-on borderline story.txt  # exit 1 on borderline findings too"
     )]
     Check(CheckArgs),
+    /// Review flagged findings: confirm or dismiss them, remembered across runs.
+    #[command(
+        after_help = "Examples:\n  claimcheck review story.txt                     # walk each unreviewed finding: c/d/s/q\n  claimcheck review story.txt --list\n  claimcheck review story.txt --confirm f2 --dismiss f1 --reason \"figures are for different years\"\n\nDecisions are stored in STORY.review.json beside the article (or --review-file); `check` then hides dismissed findings."
+    )]
+    Review(ReviewArgs),
     /// List, explain and test consistency rules (built-in and from rule files).
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -43,7 +48,8 @@ pub struct CheckArgs {
     /// Article files or directories of articles; "-" reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
-    /// Output format: "human" for a reviewer, "json" for scripts (see README, JSON contract).
+    /// Output format: "human" for a reviewer, "json" for scripts (see README, JSON contract),
+    /// "markdown" for a ticket, "html" for a page with the claims highlighted.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
     /// Also show findings of these verdicts in the human report (JSON always lists all).
@@ -64,6 +70,9 @@ pub struct CheckArgs {
     /// Run the built-in rules only, even when ./claims exists.
     #[arg(long)]
     pub no_user_rules: bool,
+    /// Ignore review files: show every finding as if none had been reviewed.
+    #[arg(long)]
+    pub no_review: bool,
 }
 
 /// The `rules` subcommands.
@@ -101,6 +110,38 @@ pub struct RulesArgs {
     pub rules: Option<String>,
 }
 
+/// Arguments of `review`.
+#[derive(Debug, clap::Args)]
+pub struct ReviewArgs {
+    /// The article whose findings to review.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// Where decisions are stored (default: FILE.review.json).
+    #[arg(long, value_name = "PATH")]
+    pub review_file: Option<String>,
+    /// List the flagged findings with their review status, and stop.
+    #[arg(long)]
+    pub list: bool,
+    /// Confirm these findings (ids from --list), without asking. Example: --confirm f2
+    #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',')]
+    pub confirm: Vec<String>,
+    /// Dismiss these findings as false alarms, without asking. Example: --dismiss f1
+    #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',')]
+    pub dismiss: Vec<String>,
+    /// The reason stored with --confirm/--dismiss.
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// User rules (default: ./claims if present).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<String>,
+    /// Run the built-in rules only.
+    #[arg(long)]
+    pub no_user_rules: bool,
+    /// Colour in the excerpts.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
 /// Arguments of `extract`.
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -119,6 +160,10 @@ pub enum CheckFormat {
     Human,
     /// One JSON object (DESIGN.md contract).
     Json,
+    /// A Markdown checklist to paste into a ticket.
+    Markdown,
+    /// One self-contained HTML page with the claims highlighted.
+    Html,
 }
 
 /// Formats of `extract`.

@@ -34,6 +34,7 @@ pub mod finding;
 pub mod input;
 pub mod interval;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod table;
 
@@ -53,6 +54,30 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Ids of the rules that ran.
     pub rules_run: Vec<String>,
+    /// The remembered review decision of each finding (same order as `findings`).
+    pub reviews: Vec<Option<review::Decision>>,
+}
+
+impl Report {
+    /// Attach the decisions of a review file to the findings they fingerprint.
+    pub fn apply_review(&mut self, file: &review::ReviewFile) {
+        self.reviews = self
+            .findings
+            .iter()
+            .map(|f| file.get(&review::fingerprint(f, &self.claims)).cloned())
+            .collect();
+    }
+
+    /// The review decision of a finding, by index.
+    pub fn review_of(&self, index: usize) -> Option<&review::Decision> {
+        self.reviews.get(index).and_then(Option::as_ref)
+    }
+
+    /// True when a finding was dismissed by a reviewer.
+    pub fn dismissed(&self, index: usize) -> bool {
+        self.review_of(index)
+            .is_some_and(|d| d.status == review::Status::Dismissed)
+    }
 }
 
 /// Extract the numerical claims of an article.
@@ -71,7 +96,9 @@ pub fn check_with(text: &str, rules: &[&dyn rules::Rule]) -> Report {
     let claims = extract::extract(&document);
     let findings = rules::run(&document, &claims, rules);
     let rules_run = rules.iter().map(|r| r.id().to_string()).collect();
+    let reviews = vec![None; findings.len()];
     Report {
+        reviews,
         document,
         claims,
         findings,

@@ -5,12 +5,17 @@ mod cli;
 
 use claimcheck::claims_lang::{self, UserRule};
 use claimcheck::input::{Article, read_articles};
-use claimcheck::report::{Checked, Show, human, json, table};
+use claimcheck::report::{Checked, Show, html, human, json, markdown, table};
+use claimcheck::review::{self, Decision, ReviewFile, Status};
 use claimcheck::rules::{BUILTIN, Rule};
 use claimcheck::{Report, Verdict};
 use clap::Parser;
-use cli::{CheckFormat, Cli, ColorChoice, Command, ExtractFormat, FailOn, RulesCommand, ShowWhat};
+use cli::{
+    CheckFormat, Cli, ColorChoice, Command, ExtractFormat, FailOn, ReviewArgs, RulesCommand, ShowWhat,
+};
+use std::io::BufRead;
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -61,28 +66,30 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let rules = all_rules(&user);
             let articles = load(&args.files)?;
-            let reports: Vec<Report> = articles
+            let mut reports: Vec<Report> = articles
                 .iter()
                 .map(|a| claimcheck::check_with(&a.text, &rules))
                 .collect();
+            if !args.no_review {
+                for (a, r) in articles.iter().zip(reports.iter_mut()) {
+                    if a.path != "-" {
+                        let file = ReviewFile::load(&review::default_path(Path::new(&a.path)))
+                            .map_err(|e| e.to_string())?;
+                        r.apply_review(&file);
+                    }
+                }
+            }
             let docs = pair(&articles, &reports);
+            let all = args.show.contains(&ShowWhat::All);
+            let show = Show {
+                consistent: all || args.show.contains(&ShowWhat::Consistent),
+                unverifiable: all || args.show.contains(&ShowWhat::Unverifiable),
+            };
             let out = match args.format {
                 CheckFormat::Json => json::render(&docs, true) + "\n",
-                CheckFormat::Human => {
-                    let all = args.show.contains(&ShowWhat::All);
-                    let show = Show {
-                        consistent: all || args.show.contains(&ShowWhat::Consistent),
-                        unverifiable: all || args.show.contains(&ShowWhat::Unverifiable),
-                    };
-                    let color = match args.color {
-                        ColorChoice::Always => true,
-                        ColorChoice::Never => false,
-                        ColorChoice::Auto => {
-                            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                        }
-                    };
-                    human::render(&docs, show, color)
-                }
+                CheckFormat::Markdown => markdown::render(&docs, show),
+                CheckFormat::Html => html::render(&docs, show),
+                CheckFormat::Human => human::render(&docs, show, color_of(args.color)),
             };
             print(&out)?;
             let threshold = match args.fail_on {
@@ -90,9 +97,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 FailOn::Borderline => Some(Verdict::Borderline),
                 FailOn::Never => None,
             };
+            // Findings a reviewer dismissed never fail a run.
             let failed = threshold.is_some_and(|t| {
-                reports.iter().flat_map(|r| &r.findings).any(|f| {
-                    matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline) && f.verdict >= t
+                reports.iter().any(|r| {
+                    r.findings.iter().enumerate().any(|(i, f)| {
+                        matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline)
+                            && f.verdict >= t
+                            && !r.dismissed(i)
+                    })
                 })
             });
             Ok(if failed {
@@ -101,6 +113,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Review(args) => review_command(args),
         Command::Rules(cmd) => rules_command(cmd),
         Command::Extract(args) => {
             let articles = load(&args.files)?;
@@ -121,6 +134,167 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Whether to colour output for a choice and the terminal.
+fn color_of(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+/// `claimcheck review`: list, decide by flags, or walk the unreviewed findings.
+fn review_command(args: ReviewArgs) -> Result<ExitCode, String> {
+    let user = if args.no_user_rules {
+        Vec::new()
+    } else {
+        user_rules(args.rules.as_deref())?
+    };
+    let rules = all_rules(&user);
+    let articles = load(std::slice::from_ref(&args.file))?;
+    let [article] = articles.as_slice() else {
+        return Err(format!(
+            "{}: review takes one article file, not a directory",
+            args.file
+        ));
+    };
+    if article.path == "-" {
+        return Err("review needs an article file: decisions are stored beside it".into());
+    }
+    let path = args
+        .review_file
+        .clone()
+        .map_or_else(|| review::default_path(Path::new(&article.path)), PathBuf::from);
+    let mut report = claimcheck::check_with(&article.text, &rules);
+    let file = ReviewFile::load(&path).map_err(|e| e.to_string())?;
+    report.apply_review(&file);
+    let flagged = |i: usize| {
+        report
+            .findings
+            .get(i)
+            .is_some_and(|f| matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline))
+    };
+    let decision = |i: usize, status: Status, reason: Option<String>| {
+        report.findings.get(i).map(|f| Decision {
+            fingerprint: review::fingerprint(f, &report.claims),
+            status,
+            reason,
+            message: f.message.clone(),
+        })
+    };
+    let index_of = |id: &str| {
+        report
+            .findings
+            .iter()
+            .position(|f| f.id.eq_ignore_ascii_case(id))
+            .ok_or_else(|| {
+                format!(
+                    "no finding '{id}' in {}: run `claimcheck review {} --list`",
+                    article.path, article.path
+                )
+            })
+    };
+    if !args.confirm.is_empty() || !args.dismiss.is_empty() {
+        let mut new = Vec::new();
+        for id in &args.confirm {
+            new.extend(decision(index_of(id)?, Status::Confirmed, args.reason.clone()));
+        }
+        for id in &args.dismiss {
+            new.extend(decision(index_of(id)?, Status::Dismissed, args.reason.clone()));
+        }
+        review::record(&path, &new).map_err(|e| e.to_string())?;
+        print(&format!(
+            "{}: {} decision(s) recorded in {}\n",
+            article.path,
+            new.len(),
+            path.display()
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.list {
+        let mut t = comfy_table::Table::new();
+        t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+            .set_header(vec!["id", "verdict", "rule", "review", "message"]);
+        for (i, f) in report.findings.iter().enumerate().filter(|(i, _)| flagged(*i)) {
+            let status = report.review_of(i).map_or("unreviewed".to_string(), |r| {
+                r.reason.as_ref().map_or(r.status.as_str().to_string(), |why| {
+                    format!("{} ({why})", r.status.as_str())
+                })
+            });
+            t.add_row(vec![
+                f.id.clone(),
+                f.verdict.as_str().into(),
+                f.rule.clone(),
+                status,
+                f.message.clone(),
+            ]);
+        }
+        print(&format!("{t}\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Interactive: one unreviewed finding at a time, answers read line by line from stdin.
+    let pending: Vec<usize> = (0..report.findings.len())
+        .filter(|i| flagged(*i) && report.review_of(*i).is_none())
+        .collect();
+    if pending.is_empty() {
+        print(&format!("{}: nothing left to review\n", article.path))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    let color = color_of(args.color);
+    let mut decided = 0;
+    for (n, &i) in pending.iter().enumerate() {
+        let Some(f) = report.findings.get(i) else { continue };
+        let checked = Checked {
+            path: &article.path,
+            report: &report,
+        };
+        print(&format!(
+            "\n[{}/{}] {}\n{}",
+            n + 1,
+            pending.len(),
+            f.id,
+            human::render_finding(&checked, f, color, false)
+        ))?;
+        let answer = loop {
+            print("[c]onfirm  [d]ismiss  [s]kip  [q]uit > ")?;
+            let Some(Ok(line)) = lines.next() else { break 'q' };
+            match line.trim().to_lowercase().chars().next() {
+                Some(c @ ('c' | 'd' | 's' | 'q')) => break c,
+                _ => print("please answer c, d, s or q\n")?,
+            }
+        };
+        let status = match answer {
+            'c' => Status::Confirmed,
+            'd' => Status::Dismissed,
+            's' => continue,
+            _ => break,
+        };
+        let reason = if status == Status::Dismissed {
+            print("reason (optional, Enter to skip) > ")?;
+            lines
+                .next()
+                .and_then(Result::ok)
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+        } else {
+            None
+        };
+        review::record(
+            &path,
+            &decision(i, status, reason).into_iter().collect::<Vec<_>>(),
+        )
+        .map_err(|e| e.to_string())?;
+        decided += 1;
+    }
+    print(&format!(
+        "\n{decided} decision(s) recorded in {}\n",
+        path.display()
+    ))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// User rules from `--rules`, else from ./claims when it exists. A broken rule file is an

@@ -62,3 +62,43 @@ fn check_json() {
         ));
     });
 }
+
+#[test]
+fn check_markdown() {
+    insta::glob!("../fixtures", "**/*.txt", |p| {
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        let report = claimcheck::check(&text);
+        let path = path_of(p);
+        let show = Show {
+            consistent: false,
+            unverifiable: false,
+        };
+        insta::assert_snapshot!(claimcheck::report::markdown::render(
+            &[Checked {
+                path: &path,
+                report: &report
+            }],
+            show
+        ));
+    });
+}
+
+#[test]
+fn check_html() {
+    insta::glob!("../fixtures", "*.txt", |p| {
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        let report = claimcheck::check(&text);
+        let path = path_of(p);
+        let show = Show {
+            consistent: true,
+            unverifiable: false,
+        };
+        insta::assert_snapshot!(claimcheck::report::html::render(
+            &[Checked {
+                path: &path,
+                report: &report
+            }],
+            show
+        ));
+    });
+}

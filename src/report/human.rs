@@ -11,17 +11,22 @@ use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
 pub fn render(docs: &[Checked], show: Show, color: bool) -> String {
     let mut out = String::new();
     for d in docs {
-        let shown: Vec<&Finding> = d
+        let shown: Vec<(usize, &Finding)> = d
             .report
             .findings
             .iter()
-            .filter(|f| show.shows(f.verdict))
+            .enumerate()
+            .filter(|(i, f)| show.shows(f.verdict) && !d.report.dismissed(*i))
             .collect();
         if shown.is_empty() {
             out.push_str(&format!("{}: no discrepancies found\n\n", d.path));
         }
-        for f in shown {
-            out.push_str(&render_finding(d, f, color));
+        for (i, f) in shown {
+            let confirmed = d
+                .report
+                .review_of(i)
+                .is_some_and(|r| r.status == crate::review::Status::Confirmed);
+            out.push_str(&render_finding(d, f, color, confirmed));
             out.push('\n');
         }
     }
@@ -46,7 +51,8 @@ fn line_length(text: &str, offset: usize) -> usize {
     text.get(start..end).map_or(0, |l| l.chars().count())
 }
 
-fn render_finding(d: &Checked, f: &Finding, color: bool) -> String {
+/// One finding as an annotated excerpt; `confirmed` marks a reviewer-confirmed one.
+pub fn render_finding(d: &Checked, f: &Finding, color: bool, confirmed: bool) -> String {
     let text = d.report.document.text.as_str();
     let path = d.path.to_string();
     let kind = match f.verdict {
@@ -70,7 +76,12 @@ fn render_finding(d: &Checked, f: &Finding, color: bool) -> String {
                 .with_index_type(IndexType::Byte)
                 .with_label_attach(ariadne::LabelAttach::Start),
         )
-        .with_code(format!("{} {}", f.verdict.as_str(), f.rule))
+        .with_code(format!(
+            "{} {}{}",
+            f.verdict.as_str(),
+            f.rule,
+            if confirmed { ", confirmed by review" } else { "" }
+        ))
         .with_message(&f.message);
     // Long article lines make ariadne draw label arrows across the whole line; there the
     // claims are only underlined and named in a "uses" note instead.

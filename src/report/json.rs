@@ -4,6 +4,7 @@
 use super::Checked;
 use crate::claim::Claim;
 use crate::finding::Finding;
+use crate::review::Status;
 use serde::Serialize;
 
 /// The version of the JSON contract.
@@ -15,12 +16,27 @@ struct Output<'a> {
     documents: Vec<DocumentOut<'a>>,
 }
 
+/// A finding with its review decision, when there is one.
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<ReviewOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReviewOut<'a> {
+    status: Status,
+    reason: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 struct DocumentOut<'a> {
     path: &'a str,
     claims: &'a [Claim],
     #[serde(skip_serializing_if = "Option::is_none")]
-    findings: Option<&'a [Finding]>,
+    findings: Option<Vec<FindingOut<'a>>>,
     rules_run: &'a [String],
 }
 
@@ -33,7 +49,20 @@ pub fn render(docs: &[Checked], with_findings: bool) -> String {
             .map(|d| DocumentOut {
                 path: d.path,
                 claims: &d.report.claims,
-                findings: with_findings.then_some(d.report.findings.as_slice()),
+                findings: with_findings.then(|| {
+                    d.report
+                        .findings
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| FindingOut {
+                            finding: f,
+                            review: d.report.review_of(i).map(|r| ReviewOut {
+                                status: r.status,
+                                reason: r.reason.as_deref(),
+                            }),
+                        })
+                        .collect()
+                }),
                 rules_run: if with_findings { &d.report.rules_run } else { &[] },
             })
             .collect(),

@@ -3,10 +3,14 @@
 //! * [`human`]: findings with the article lines they rest on, claims underlined, the
 //!   arithmetic, then a summary table;
 //! * [`table`]: the claims of an article as a table (`claimcheck extract`);
-//! * [`json`]: the JSON contract of DESIGN.md, for scripts, CI and the evaluation.
+//! * [`json`]: the JSON contract of DESIGN.md, for scripts, CI and the evaluation;
+//! * [`markdown`]: a checklist for a ticket;
+//! * [`html`]: one self-contained page with the claims highlighted by verdict.
 
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod table;
 
 use crate::Report;

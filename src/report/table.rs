@@ -54,7 +54,13 @@ pub fn claims_table(doc: &Checked) -> String {
 
 /// Claims found, rules run and findings by verdict, one row per article.
 pub fn summary_table(docs: &[Checked]) -> String {
-    let mut t = new_table(vec![
+    let dismissed = |d: &Checked| {
+        (0..d.report.findings.len())
+            .filter(|i| d.report.dismissed(*i))
+            .count()
+    };
+    let any_dismissed = docs.iter().any(|d| dismissed(d) > 0);
+    let mut header = vec![
         "article",
         "claims",
         "quantities",
@@ -62,17 +68,23 @@ pub fn summary_table(docs: &[Checked]) -> String {
         "contradicted",
         "borderline",
         "consistent",
-    ]);
+    ];
+    if any_dismissed {
+        header.push("dismissed");
+    }
+    let mut t = new_table(header);
     for d in docs {
+        // Dismissed findings are counted apart, not under their verdict.
         let count = |v: Verdict| {
             d.report
                 .findings
                 .iter()
-                .filter(|f| f.verdict == v)
+                .enumerate()
+                .filter(|(i, f)| f.verdict == v && !d.report.dismissed(*i))
                 .count()
                 .to_string()
         };
-        t.add_row(vec![
+        let mut row = vec![
             d.path.to_string(),
             d.report.claims.len().to_string(),
             d.report.claims.iter().filter(|c| c.usable()).count().to_string(),
@@ -80,7 +92,11 @@ pub fn summary_table(docs: &[Checked]) -> String {
             count(Verdict::Contradicted),
             count(Verdict::Borderline),
             count(Verdict::Consistent),
-        ]);
+        ];
+        if any_dismissed {
+            row.push(dismissed(d).to_string());
+        }
+        t.add_row(row);
     }
     t.to_string()
 }

@@ -1,0 +1,137 @@
+//! One self-contained HTML page per run: each article with every claim highlighted by the
+//! verdict of the findings that use it (contradicted, borderline, consistent, unchecked),
+//! and the findings beside it with their arithmetic. Pointing at a finding highlights its
+//! claims; clicking one scrolls to them. No network fetches: styles and script are inline.
+
+use super::{Checked, Show};
+use crate::interval::Verdict;
+use crate::review::Status;
+
+const STYLE: &str = r#"
+body{font:15px/1.55 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
+header{padding:12px 20px;background:#22313f;color:#fff}
+.doc{display:flex;gap:24px;padding:16px 20px;border-bottom:1px solid #ddd}
+.article{flex:3;white-space:pre-wrap;background:#fff;padding:16px;border:1px solid #e3e3e3;border-radius:6px}
+.findings{flex:2;min-width:280px;position:sticky;top:0;align-self:flex-start;max-height:100vh;overflow:auto}
+.legend mark{color:#1b1b1b}
+mark{padding:0 2px;border-radius:3px;background:#eef1f4}
+mark.contradicted{background:#f8c9c4;outline:1px solid #d9534f}
+mark.borderline{background:#fde8b0;outline:1px solid #e0a800}
+mark.consistent{background:#d3efd6}
+mark.unchecked{background:#eef1f4}
+mark.hl{box-shadow:0 0 0 3px #1f6feb}
+.finding{background:#fff;border:1px solid #e3e3e3;border-left:6px solid #999;border-radius:6px;padding:8px 12px;margin:0 0 10px;cursor:pointer}
+.finding.contradicted{border-left-color:#d9534f}.finding.borderline{border-left-color:#e0a800}.finding.consistent{border-left-color:#4caf50}
+.finding.dismissed{opacity:.55}
+.finding .why{font-size:13px;color:#444;margin-top:4px}
+.legend span{margin-right:12px}
+"#;
+
+const SCRIPT: &str = r#"
+document.querySelectorAll('.finding').forEach(function(f){
+  var ids=(f.dataset.claims||'').split(' ');
+  function mark(on){ids.forEach(function(id){var m=document.getElementById(f.dataset.doc+'-'+id);if(m){m.classList.toggle('hl',on);}});}
+  f.addEventListener('mouseenter',function(){mark(true);});
+  f.addEventListener('mouseleave',function(){mark(false);});
+  f.addEventListener('click',function(){var m=document.getElementById(f.dataset.doc+'-'+ids[ids.length-1]);if(m){m.scrollIntoView({block:'center'});}});
+});
+"#;
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn rank(v: Verdict) -> u8 {
+    match v {
+        Verdict::Contradicted => 3,
+        Verdict::Borderline => 2,
+        Verdict::Consistent => 1,
+        Verdict::Unverifiable => 0,
+    }
+}
+
+/// Render the HTML report of several articles.
+pub fn render(docs: &[Checked], show: Show) -> String {
+    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    out.push_str("<title>claimcheck report</title><style>");
+    out.push_str(STYLE);
+    out.push_str("</style></head><body><header><strong>claimcheck</strong> — ");
+    out.push_str(&format!("{} article(s)", docs.len()));
+    out.push_str("<div class=\"legend\"><mark class=\"contradicted\">contradicted</mark> <mark class=\"borderline\">borderline</mark> <mark class=\"consistent\">consistent</mark> <mark class=\"unchecked\">unchecked</mark></div></header>\n");
+    for (n, d) in docs.iter().enumerate() {
+        let doc_id = format!("d{n}");
+        // The worst verdict among the findings that use each claim, dismissed ones aside.
+        let verdict_of = |claim_id: &str| {
+            d.report
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(i, f)| !d.report.dismissed(*i) && f.claims.iter().any(|c| c == claim_id))
+                .map(|(_, f)| f.verdict)
+                .max_by_key(|v| rank(*v))
+        };
+        out.push_str(&format!(
+            "<section class=\"doc\" id=\"{doc_id}\"><div class=\"article\"><h2>{}</h2>",
+            esc(d.path)
+        ));
+        let text = d.report.document.text.as_str();
+        let mut pos = 0;
+        let mut claims: Vec<_> = d
+            .report
+            .claims
+            .iter()
+            .filter(|c| c.kind.enters_arithmetic())
+            .collect();
+        claims.sort_by_key(|c| c.span.start);
+        for c in claims {
+            let (s, e) = (c.span.start, c.span.end);
+            if s < pos || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            out.push_str(&esc(text.get(pos..s).unwrap_or("")));
+            let class = verdict_of(&c.id).map_or("unchecked", |v| v.as_str());
+            out.push_str(&format!(
+                "<mark class=\"{class}\" id=\"{doc_id}-{}\" title=\"{} {}\">{}</mark>",
+                c.id,
+                c.id,
+                esc(&super::super::finding::fmt_range(&c.value)),
+                esc(text.get(s..e).unwrap_or(""))
+            ));
+            pos = e;
+        }
+        out.push_str(&esc(text.get(pos..).unwrap_or("")));
+        out.push_str("</div><div class=\"findings\"><h3>Findings</h3>");
+        let mut any = false;
+        for (i, f) in d.report.findings.iter().enumerate() {
+            if !show.shows(f.verdict) {
+                continue;
+            }
+            any = true;
+            let review = d.report.review_of(i);
+            let status = review.map_or("", |r| r.status.as_str());
+            let dismissed = review.is_some_and(|r| r.status == Status::Dismissed);
+            out.push_str(&format!(
+                "<div class=\"finding {}{}\" data-doc=\"{doc_id}\" data-claims=\"{}\"><strong>{}</strong> <code>{}</code>{}<div>{}</div><div class=\"why\">{}</div></div>",
+                f.verdict.as_str(),
+                if dismissed { " dismissed" } else { "" },
+                esc(&f.claims.join(" ")),
+                f.verdict.as_str(),
+                esc(&f.rule),
+                if status.is_empty() { String::new() } else { format!(" <em>({status})</em>") },
+                esc(&f.message),
+                esc(&f.explanation)
+            ));
+        }
+        if !any {
+            out.push_str("<p>No discrepancies found.</p>");
+        }
+        out.push_str("</div></section>\n");
+    }
+    out.push_str("<script>");
+    out.push_str(SCRIPT);
+    out.push_str("</script></body></html>\n");
+    out
+}
