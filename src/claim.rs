@@ -144,6 +144,18 @@ pub struct Claim {
     pub paragraph: usize,
 }
 
+/// The claim with an id among claims numbered c1, c2, … in order: found by its number,
+/// so looking up every claim of every finding stays linear.
+pub fn by_id<'a>(claims: &'a [Claim], id: &str) -> Option<&'a Claim> {
+    let direct = id
+        .strip_prefix('c')
+        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| claims.get(i))
+        .filter(|c| c.id == id);
+    direct.or_else(|| claims.iter().find(|c| c.id == id))
+}
+
 impl Claim {
     /// True when rules may use this claim.
     pub fn usable(&self) -> bool {

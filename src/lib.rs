@@ -61,6 +61,10 @@ pub struct Report {
 impl Report {
     /// Attach the decisions of a review file to the findings they fingerprint.
     pub fn apply_review(&mut self, file: &review::ReviewFile) {
+        if file.decisions.is_empty() {
+            self.reviews = vec![None; self.findings.len()];
+            return;
+        }
         self.reviews = self
             .findings
             .iter()

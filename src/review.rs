@@ -123,7 +123,7 @@ pub fn fingerprint(f: &Finding, claims: &[Claim]) -> String {
     let texts: Vec<String> = f
         .claims
         .iter()
-        .filter_map(|id| claims.iter().find(|c| &c.id == id))
+        .filter_map(|id| crate::claim::by_id(claims, id))
         .map(|c| normalise(&c.text))
         .collect();
     format!("{}|{}", f.rule, texts.join("|"))

@@ -387,10 +387,11 @@ pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
         words.push((w.to_string(), pos + m.start() + w.len()));
         pos += m.end();
     }
-    let singular_figure = text.get(..end).is_some_and(|t| {
-        let t = t.to_lowercase();
-        t.ends_with("one") || t.ends_with(" 1") || t.ends_with(" a") || t == "1"
-    });
+    let singular_figure = {
+        let from = super::hedge::floor_char_boundary(text, end.saturating_sub(4));
+        let t = text.get(from..end).unwrap_or("").to_lowercase();
+        t.ends_with("one") || t.ends_with(" 1") || t.ends_with(" a") || (from == 0 && t == "1")
+    };
     let head_at = if singular_figure {
         0
     } else {
@@ -418,11 +419,7 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     let c = PER_AFTER.captures(rest)?;
     let connector = c.get(1)?.as_str().to_lowercase();
     // "a year earlier", "a month ago" name a time, not a rate.
-    let after = rest
-        .get(c.get(0)?.end()..)
-        .unwrap_or("")
-        .trim_start()
-        .to_lowercase();
+    let after = super::hedge::head_lower(rest.get(c.get(0)?.end()..).unwrap_or("").trim_start(), 24);
     if [
         "earlier", "ago", "before", "later", "after", "prior", "since", "on", "from",
     ]
@@ -601,8 +598,9 @@ static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// True when the words right after a figure make it the size of a change: "a 2.3 percent
 /// drop", "10,000 fewer units", "a third less than".
 pub fn change_after(text: &str, end: usize) -> bool {
-    text.get(end..)
-        .is_some_and(|t| CHANGE_AFTER.is_match(t) && !t.trim_start().to_lowercase().starts_with("more than"))
+    text.get(end..).is_some_and(|t| {
+        CHANGE_AFTER.is_match(t) && !super::hedge::head_lower(t.trim_start(), 12).starts_with("more than")
+    })
 }
 
 /// "makes up 26 percent", "adds up to": "up" that is part of a verb, not a rise.

@@ -120,6 +120,14 @@ fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+/// The first `n` bytes (at most, on a character boundary) of a text, in lower case: for
+/// looking ahead a few words without copying the rest of the article.
+pub fn head_lower(text: &str, n: usize) -> String {
+    text.get(..floor_char_boundary(text, n))
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 /// The largest char boundary at or before `i`.
 pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());

@@ -47,7 +47,7 @@ struct Found {
 pub fn extract(doc: &Document) -> Vec<Claim> {
     let text = doc.text.as_str();
     let specials = special::find_special(text);
-    let mut taken: Vec<Range<usize>> = specials.iter().map(|s| s.range.clone()).collect();
+    let taken: Vec<Range<usize>> = specials.iter().map(|s| s.range.clone()).collect();
     let mut found: Vec<Found> = specials
         .iter()
         .map(|s| Found {
@@ -64,14 +64,12 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let mut next_free = 0;
     for m in CANDIDATE.find_iter(text) {
         let start = m.start();
-        if start < next_free || taken.iter().any(|r| r.start <= start && start < r.end) {
+        if start < next_free || overlaps_special(&taken, start, start + 1) {
             continue;
         }
         // "minus-130": the hyphen joins the word "minus" to the figure.
-        let after_minus = m.as_str().starts_with('-')
-            && text
-                .get(..start)
-                .is_some_and(|b| b.to_ascii_lowercase().ends_with("minus"));
+        let after_minus =
+            m.as_str().starts_with('-') && tail(text, start, 8).to_ascii_lowercase().ends_with("minus");
         // "124-118", "12-16 from the field": the second figure of a pair joined by a dash
         // that was not read as a range.
         let pair_second = m.as_str().starts_with('-')
@@ -91,10 +89,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         let Some(mut f) = read_figure(text, start) else {
             continue;
         };
-        if taken
-            .iter()
-            .any(|r| r.start < f.range.end && f.range.start < r.end && r.start >= f.core_start)
-        {
+        if overlaps_special(&taken, f.core_start, f.range.end) {
             continue;
         }
         if pair_second && found.last().is_some_and(|prev| prev.kind == Kind::Other) {
@@ -102,7 +97,6 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             f.kind = Kind::Other;
         }
         next_free = f.range.end;
-        taken.push(f.core_start..f.range.end);
         found.push(f);
     }
     found.sort_by_key(|f| f.range.start);
@@ -112,6 +106,30 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     }
     annotate(doc, &mut claims);
     claims
+}
+
+/// How far back, in bytes, the context of a figure is read.
+const LOOK_BACK: usize = 400;
+
+/// The text of a sentence before `end`, at most LOOK_BACK bytes of it.
+fn sentence_tail(text: &str, sentence_start: usize, end: usize) -> &str {
+    let from = sentence_start.max(end.saturating_sub(LOOK_BACK)).min(end);
+    let from = hedge::floor_char_boundary(text, from);
+    text.get(from..end).unwrap_or("")
+}
+
+/// The last `n` bytes (at most) of the text before `end`, on a character boundary: what
+/// the grammar looks back at, so that looking back never costs more than `n`.
+fn tail(text: &str, end: usize, n: usize) -> &str {
+    let start = hedge::floor_char_boundary(text, end.saturating_sub(n));
+    text.get(start..end).unwrap_or("")
+}
+
+/// True when a byte range overlaps one of the special (non-quantity) figures, which are
+/// sorted and disjoint: a binary search, so scanning stays linear in the text.
+fn overlaps_special(specials: &[Range<usize>], start: usize, end: usize) -> bool {
+    let i = specials.partition_point(|r| r.end <= start);
+    specials.get(i).is_some_and(|r| r.start < end)
 }
 
 /// A figure may start here only if it does not continue a word or another number
@@ -195,11 +213,9 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
     }
     let (mut range_start, mut hedge, mut reach, mut average) = (start, Hedge::Exact, HedgeReach::Full, false);
     if between && p.high.is_some() {
-        let b = text
-            .get(..start)
-            .and_then(|s| s.rfind("between").max(s.rfind("Between")))
-            .unwrap_or(start);
-        range_start = b;
+        let window = tail(text, start, 12);
+        let at = window.rfind("between").max(window.rfind("Between"));
+        range_start = at.map_or(start, |i| start - window.len() + i);
     } else if let Some((w, at)) = hedge_found {
         range_start = at;
         hedge = w.hedge;
@@ -207,8 +223,10 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         average = w.average;
     }
     // "minus-5 yards", "minus 387 Fahrenheit"
-    if let Some(b) = text.get(..range_start) {
-        let lower = b.to_ascii_lowercase();
+    {
+        let window = tail(text, range_start, 12);
+        let window_start = range_start - window.len();
+        let lower = window.to_ascii_lowercase();
         if let Some(cut) = ["minus-", "minus "]
             .iter()
             .find_map(|m| lower.strip_suffix(m).map(|r| r.len()))
@@ -217,7 +235,7 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
                 .get(..cut)
                 .is_none_or(|r| !r.ends_with(|c: char| c.is_alphanumeric()))
             {
-                range_start = cut;
+                range_start = window_start + cut;
                 p.value = -p.value;
                 p.high = p.high.map(|(h, u)| (-h, u));
                 if let Some((h, u)) = p.high {
@@ -400,7 +418,8 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         let noun = context::noun_after(text, end);
         let per_from = noun.as_ref().map_or(end, |n| n.end);
         let sentence_range = doc.sentence_range(sentence);
-        let before_in_sentence = text.get(sentence_range.start.min(start)..start).unwrap_or("");
+        // Context reads at most LOOK_BACK bytes back, so a sentence of any length costs the same.
+        let before_in_sentence = sentence_tail(text, sentence_range.start, start);
         let mut per = context::per_after(text, per_from);
         let Some(c) = claims.get_mut(i) else { continue };
         c.role = if c.role == Role::Value { role } else { c.role };
@@ -424,24 +443,31 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         }
     }
     // Time anchors: the first anchor after the claim and before the next claim of the
-    // sentence, else one that encloses it, else the nearest one before it.
+    // sentence, else one that encloses it, else the nearest one before it. The anchors of a
+    // sentence are computed once.
+    let mut cached: Option<(usize, Vec<(Range<usize>, String)>)> = None;
     for i in 0..claims.len() {
         let Some(c) = claims.get(i) else { continue };
         if !c.kind.enters_arithmetic() {
             continue;
         }
-        let range = doc.sentence_range(c.sentence);
-        let anchors = context::anchors(text, range);
+        if cached.as_ref().is_none_or(|(s, _)| *s != c.sentence) {
+            cached = Some((c.sentence, context::anchors(text, doc.sentence_range(c.sentence))));
+        }
+        let anchors: &[(Range<usize>, String)] = cached.as_ref().map_or(&[], |(_, a)| a.as_slice());
+        // Neighbours in the same sentence only: claims are in text order.
         let next_start = claims
             .iter()
             .skip(i + 1)
-            .find(|o| o.sentence == c.sentence && o.kind.enters_arithmetic())
+            .take_while(|o| o.sentence == c.sentence)
+            .find(|o| o.kind.enters_arithmetic())
             .map_or(usize::MAX, |o| o.span.start);
         let prev_end = claims
             .iter()
             .take(i)
             .rev()
-            .find(|o| o.sentence == c.sentence && o.kind.enters_arithmetic())
+            .take_while(|o| o.sentence == c.sentence)
+            .find(|o| o.kind.enters_arithmetic())
             .map_or(0, |o| o.span.end);
         let (s, e) = (c.span.start, c.span.end);
         let after = anchors.iter().find(|(r, _)| r.start >= e && r.start < next_start);
@@ -473,12 +499,11 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
             continue;
         }
         let range = doc.sentence_range(c.sentence);
-        let before = text
-            .get(range.start.min(c.span.start)..c.span.start)
-            .unwrap_or("");
+        let before = sentence_tail(text, range.start, c.span.start);
         let mut noun = context::place_population(before).or_else(|| context::of_noun(before));
         if noun.is_none() && c.sentence > 0 {
-            noun = context::of_noun(doc.sentence_text(c.sentence - 1));
+            let previous = doc.sentence_text(c.sentence - 1);
+            noun = context::of_noun(tail(previous, previous.len(), LOOK_BACK));
         }
         if noun.is_none() && c.per.is_none() && c.role == Role::Value {
             let sentence = c.sentence;

@@ -393,7 +393,9 @@ fn with_range(start: &str, mut p: Parsed, money: bool, allow_to_range: bool) -> 
         return p;
     }
     // "12-16 from the field": made and attempted, two counts, not a range.
-    if !by_to && r.trim_start().to_lowercase().starts_with("from ") && !rest.starts_with(char::is_whitespace)
+    if !by_to
+        && super::hedge::head_lower(r.trim_start(), 8).starts_with("from ")
+        && !rest.starts_with(char::is_whitespace)
     {
         return p;
     }

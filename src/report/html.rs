@@ -64,15 +64,19 @@ pub fn render(docs: &[Checked], show: Show) -> String {
     for (n, d) in docs.iter().enumerate() {
         let doc_id = format!("d{n}");
         // The worst verdict among the findings that use each claim, dismissed ones aside.
-        let verdict_of = |claim_id: &str| {
-            d.report
-                .findings
-                .iter()
-                .enumerate()
-                .filter(|(i, f)| !d.report.dismissed(*i) && f.claims.iter().any(|c| c == claim_id))
-                .map(|(_, f)| f.verdict)
-                .max_by_key(|v| rank(*v))
-        };
+        let mut worst: std::collections::HashMap<&str, Verdict> = std::collections::HashMap::new();
+        for (i, f) in d.report.findings.iter().enumerate() {
+            if d.report.dismissed(i) {
+                continue;
+            }
+            for id in &f.claims {
+                let e = worst.entry(id.as_str()).or_insert(f.verdict);
+                if rank(f.verdict) > rank(*e) {
+                    *e = f.verdict;
+                }
+            }
+        }
+        let verdict_of = |claim_id: &str| worst.get(claim_id).copied();
         out.push_str(&format!(
             "<section class=\"doc\" id=\"{doc_id}\"><div class=\"article\"><h2>{}</h2>",
             esc(d.path)

@@ -11,6 +11,7 @@ use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
 pub fn render(docs: &[Checked], show: Show, color: bool) -> String {
     let mut out = String::new();
     for d in docs {
+        let mut cache: SourceCache = (d.path.to_string(), Source::from(d.report.document.text.as_str()));
         let shown: Vec<(usize, &Finding)> = d
             .report
             .findings
@@ -26,7 +27,7 @@ pub fn render(docs: &[Checked], show: Show, color: bool) -> String {
                 .report
                 .review_of(i)
                 .is_some_and(|r| r.status == crate::review::Status::Confirmed);
-            out.push_str(&render_finding(d, f, color, confirmed));
+            out.push_str(&render_finding_in(d, f, color, confirmed, &mut cache));
             out.push('\n');
         }
     }
@@ -53,6 +54,22 @@ fn line_length(text: &str, offset: usize) -> usize {
 
 /// One finding as an annotated excerpt; `confirmed` marks a reviewer-confirmed one.
 pub fn render_finding(d: &Checked, f: &Finding, color: bool, confirmed: bool) -> String {
+    let mut cache = (d.path.to_string(), Source::from(d.report.document.text.as_str()));
+    render_finding_in(d, f, color, confirmed, &mut cache)
+}
+
+/// The article's text as ariadne reads it, built once per article: building it indexes
+/// every line, so a report with many findings must not build it for each.
+pub type SourceCache<'t> = (String, Source<&'t str>);
+
+/// Like [`render_finding`], with the article's source already built.
+pub fn render_finding_in(
+    d: &Checked,
+    f: &Finding,
+    color: bool,
+    confirmed: bool,
+    cache: &mut SourceCache,
+) -> String {
     let text = d.report.document.text.as_str();
     let path = d.path.to_string();
     let kind = match f.verdict {
@@ -63,7 +80,7 @@ pub fn render_finding(d: &Checked, f: &Finding, color: bool, confirmed: bool) ->
     let claims: Vec<_> = f
         .claims
         .iter()
-        .filter_map(|id| d.report.claims.iter().find(|c| &c.id == id))
+        .filter_map(|id| crate::claim::by_id(&d.report.claims, id))
         .collect();
     let Some(stated) = claims.last() else {
         return String::new();
@@ -114,9 +131,7 @@ pub fn render_finding(d: &Checked, f: &Finding, color: bool, confirmed: bool) ->
     }
     builder = builder.with_note(&f.explanation);
     let mut buf = Vec::new();
-    let written = builder
-        .finish()
-        .write((path.clone(), Source::from(text)), &mut buf);
+    let written = builder.finish().write(&mut *cache, &mut buf);
     match written {
         Ok(()) => String::from_utf8_lossy(&buf).into_owned(),
         Err(_) => format!(

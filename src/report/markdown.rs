@@ -19,7 +19,7 @@ pub fn render(docs: &[Checked], show: Show) -> String {
             let line = f
                 .claims
                 .last()
-                .and_then(|id| d.report.claims.iter().find(|c| &c.id == id))
+                .and_then(|id| crate::claim::by_id(&d.report.claims, id))
                 .map_or(0, |c| c.span.line);
             let badge = match f.verdict {
                 Verdict::Contradicted => "**contradicted**",

@@ -104,10 +104,12 @@ pub fn best<'a>(target: &Claim, claims: &'a [Claim], accept: impl Fn(&Claim) -> 
 /// whose subjects share words talk about the same thing more likely than not.
 pub fn subject_stems(doc: &crate::document::Document, c: &Claim) -> Vec<String> {
     let range = doc.sentence_range(c.sentence);
-    let before = doc
-        .text
-        .get(range.start.min(c.span.start)..c.span.start)
-        .unwrap_or("");
+    let from = range
+        .start
+        .max(c.span.start.saturating_sub(200))
+        .min(c.span.start);
+    let from = crate::extract::hedge::floor_char_boundary(&doc.text, from);
+    let before = doc.text.get(from..c.span.start).unwrap_or("");
     before
         .split(|ch: char| !ch.is_alphabetic())
         .filter(|w| w.len() > 2 && !crate::extract::context::is_stop(w))

@@ -30,6 +30,25 @@ pub struct Context<'a> {
     pub claims: &'a [Claim],
 }
 
+impl<'a> Context<'a> {
+    /// The claims within `window` sentences of a sentence, found by binary search: claims
+    /// are in text order, so their sentence numbers never decrease. Every rule looks for
+    /// partners through this, which keeps pairing linear in the document's length.
+    pub fn near(&self, sentence: usize, window: usize) -> &'a [Claim] {
+        let lo = sentence.saturating_sub(window);
+        let hi = sentence.saturating_add(window);
+        let a = self.claims.partition_point(|c| c.sentence < lo);
+        let b = self.claims.partition_point(|c| c.sentence <= hi);
+        self.claims.get(a..b).unwrap_or(&[])
+    }
+
+    /// The claim that starts at a byte offset, if any.
+    pub fn claim_at(&self, start: usize) -> Option<&'a Claim> {
+        let i = self.claims.partition_point(|c| c.span.start < start);
+        self.claims.get(i).filter(|c| c.span.start == start)
+    }
+}
+
 /// A consistency rule: built in, or read from a rule file.
 pub trait Rule: Sync {
     /// Kebab-case id, stable across versions.
@@ -80,13 +99,18 @@ pub static BUILTIN: &[&dyn Rule] = &[
 pub fn run(doc: &Document, claims: &[Claim], rules: &[&dyn Rule]) -> Vec<Finding> {
     let cx = Context { doc, claims };
     let mut findings: Vec<Finding> = rules.iter().flat_map(|r| r.check(&cx)).collect();
+    let index: std::collections::HashMap<&str, usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
     let position = |f: &Finding| {
         f.claims
             .last()
-            .and_then(|id| claims.iter().position(|c| &c.id == id))
+            .and_then(|id| index.get(id.as_str()).copied())
             .unwrap_or(usize::MAX)
     };
-    findings.sort_by_key(|f| (position(f), f.rule.clone()));
+    findings.sort_by_cached_key(|f| (position(f), f.rule.clone()));
     for (i, f) in findings.iter_mut().enumerate() {
         f.id = format!("f{}", i + 1);
     }

@@ -71,7 +71,7 @@ impl Rule for PercentChange {
         if tables.is_empty() {
             return out;
         }
-        let framed: Vec<&str> = frames
+        let framed: std::collections::HashSet<&str> = frames
             .iter()
             .filter_map(|f| f.relative.map(|r| r.id.as_str()))
             .collect();
@@ -164,7 +164,7 @@ fn table_frame<'a>(cx: &'a Context, tables: &[Table], rel: &'a Claim) -> Option<
         };
         let claim_at = |col: usize| {
             let r = row.1.get(col)?;
-            cx.claims.iter().find(|c| c.span.start == r.start && c.usable())
+            cx.claim_at(r.start).filter(|c| c.usable())
         };
         let (Some(new), Some(old)) = (claim_at(*new_col), claim_at(*old_col)) else {
             continue;
