@@ -270,7 +270,7 @@ impl UserRule {
             let mut complete = true;
             for (name, sel, _) in self.select.iter().filter(|(n, _, _)| n != stated_name) {
                 let pick = cx
-                    .near(s.sentence, self.within)
+                    .near(s, self.within)
                     .iter()
                     .filter(|c| {
                         c.sentence.abs_diff(s.sentence) <= self.within

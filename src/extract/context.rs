@@ -507,7 +507,10 @@ static ANCHOR_CUT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Time anchors of a sentence: (byte range in the document, text).
-pub fn anchors(text: &str, sentence: Range<usize>) -> Vec<(Range<usize>, String)> {
+pub type Anchors = Vec<(Range<usize>, String)>;
+
+/// Find the time anchors of a sentence.
+pub fn anchors(text: &str, sentence: Range<usize>) -> Anchors {
     let Some(s) = text.get(sentence.clone()) else {
         return Vec::new();
     };

@@ -445,7 +445,7 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
     // Time anchors: the first anchor after the claim and before the next claim of the
     // sentence, else one that encloses it, else the nearest one before it. The anchors of a
     // sentence are computed once.
-    let mut cached: Option<(usize, Vec<(Range<usize>, String)>)> = None;
+    let mut cached: Option<(usize, context::Anchors)> = None;
     for i in 0..claims.len() {
         let Some(c) = claims.get(i) else { continue };
         if !c.kind.enters_arithmetic() {

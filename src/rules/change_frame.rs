@@ -202,7 +202,7 @@ fn earlier_total<'a>(cx: &'a Context, delta: &Claim) -> Option<&'a Claim> {
     if delta.unit_inferred {
         return None;
     }
-    cx.near(delta.sentence, 3)
+    cx.near(delta, 3)
         .iter()
         .filter(|c| {
             endpoint(c)

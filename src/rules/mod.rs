@@ -22,6 +22,9 @@ use crate::document::Document;
 use crate::finding::Finding;
 use crate::interval::{Hedge, Value};
 
+/// How many claims before and after a claim a rule may pair it with.
+pub const MAX_NEIGHBOURS: usize = 60;
+
 /// What a rule sees: the document and its claims.
 pub struct Context<'a> {
     /// The article.
@@ -31,15 +34,24 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// The claims within `window` sentences of a sentence, found by binary search: claims
-    /// are in text order, so their sentence numbers never decrease. Every rule looks for
-    /// partners through this, which keeps pairing linear in the document's length.
-    pub fn near(&self, sentence: usize, window: usize) -> &'a [Claim] {
-        let lo = sentence.saturating_sub(window);
-        let hi = sentence.saturating_add(window);
-        let a = self.claims.partition_point(|c| c.sentence < lo);
-        let b = self.claims.partition_point(|c| c.sentence <= hi);
-        self.claims.get(a..b).unwrap_or(&[])
+    /// The claims within `window` sentences of a claim, and at most [`MAX_NEIGHBOURS`]
+    /// claims away from it on either side, found by binary search: claims are in text
+    /// order, so their sentence numbers never decrease. Every rule looks for partners
+    /// through this, which keeps pairing linear in the length of a document, however long
+    /// its sentences.
+    pub fn near(&self, c: &Claim, window: usize) -> &'a [Claim] {
+        let lo = c.sentence.saturating_sub(window);
+        let hi = c.sentence.saturating_add(window);
+        let at = self.claims.partition_point(|o| o.span.start < c.span.start);
+        let a = self
+            .claims
+            .partition_point(|o| o.sentence < lo)
+            .max(at.saturating_sub(MAX_NEIGHBOURS));
+        let b = self
+            .claims
+            .partition_point(|o| o.sentence <= hi)
+            .min(at.saturating_add(MAX_NEIGHBOURS + 1));
+        self.claims.get(a..b.max(a)).unwrap_or(&[])
     }
 
     /// The claim that starts at a byte offset, if any.

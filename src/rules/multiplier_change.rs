@@ -71,7 +71,7 @@ fn check_one(cx: &Context, m: &Claim) -> Option<Finding> {
     let anchor = m.time.as_deref()?;
     // The start value: a plain figure anchored at the same time as the multiplier.
     let start = cx
-        .near(m.sentence, 4)
+        .near(m, 4)
         .iter()
         .filter(|c| {
             plain_value(c)
@@ -84,7 +84,7 @@ fn check_one(cx: &Context, m: &Claim) -> Option<Finding> {
     // The end value: the same thing, not anchored at the start time nor in the future,
     // nearest to the multiplier, unhedged first.
     let end = cx
-        .near(m.sentence, WINDOW)
+        .near(m, WINDOW)
         .iter()
         .filter(|c| {
             plain_value(c)
@@ -113,12 +113,12 @@ fn from_to<'a>(cx: &'a Context, m: &Claim) -> Option<Finding> {
             .is_some_and(|b| b.trim_end().to_lowercase().ends_with(word))
     };
     let end = cx
-        .near(m.sentence, 0)
+        .near(m, 0)
         .iter()
         .filter(in_sentence)
         .find(|c| preceded_by(c, " to"))?;
     let start = cx
-        .near(m.sentence, 0)
+        .near(m, 0)
         .iter()
         .filter(in_sentence)
         .find(|c| preceded_by(c, "from") && same_unit(c, end))?;

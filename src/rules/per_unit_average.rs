@@ -68,7 +68,7 @@ fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
     // Inputs must be figures, not thresholds: "cities of more than 50,000 people" names a
     // class of cities, not a population to divide by.
     let figure = |c: &Claim| plain_value(c) && matches!(c.hedge, Hedge::Exact | Hedge::Approx);
-    let total = best_total(avg, cx.near(avg.sentence, WINDOW), |c| {
+    let total = best_total(avg, cx.near(avg, WINDOW), |c| {
         figure(c)
             && same_unit(c, avg)
             && c.value.nominal > avg.value.nominal
@@ -78,7 +78,7 @@ fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
     })?;
     // The count the average is "per" is named close by the average or the total: within
     // two sentences ("3,982 officers … to police a city of about 630,000").
-    let staff = best(avg, cx.near(avg.sentence, WINDOW), |c| {
+    let staff = best(avg, cx.near(avg, WINDOW), |c| {
         figure(c)
             && c.kind == Kind::Count
             && (distance(c, avg) <= 2 || distance(c, total) <= 1)

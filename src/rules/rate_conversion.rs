@@ -107,7 +107,7 @@ fn check_one(cx: &Context, b: &Claim) -> Option<Finding> {
     }
     // The nearest earlier figure of the same measure with another period.
     let (a, a_days) = cx
-        .near(b.sentence, 2)
+        .near(b, 2)
         .iter()
         .filter(|a| a.span.end <= b.span.start && distance(a, b) <= 2 && rate_like(a) && a.kind == b.kind)
         .filter(|a| same_measure(a, b) || a.unit.is_none() || b.unit.is_none())

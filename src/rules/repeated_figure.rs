@@ -26,6 +26,9 @@ use std::sync::LazyLock;
 /// The `repeated-figure` rule.
 pub struct RepeatedFigure;
 
+/// The longest sentence that can be a headline or standfirst.
+const MAX_HEADLINE_BYTES: usize = 400;
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*[A-Z][A-Z]{2,}[A-Za-z .,'’]{0,40}?(?:—|--|–)").expect("static regex is valid")
 });
@@ -82,7 +85,9 @@ fn headline_sentences(cx: &Context) -> Vec<usize> {
             paragraphs.push((p, vec![s]));
         }
     }
+    // A headline or standfirst is short: a long first paragraph is body text.
     let mut zone = paragraphs.first().map(|(_, v)| v.clone()).unwrap_or_default();
+    zone.retain(|&s| doc.sentence_range(s).len() <= MAX_HEADLINE_BYTES);
     if let (Some((_, second)), true) = (paragraphs.get(1), paragraphs.len() > 2) {
         if let [only] = second.as_slice() {
             if !DATELINE.is_match(doc.sentence_text(*only)) {

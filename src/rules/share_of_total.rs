@@ -81,7 +81,7 @@ fn check_one(cx: &Context, share: &Claim) -> Option<Finding> {
     }
     let text = cx.doc.text.as_str();
     let same_sentence: Vec<&Claim> = cx
-        .near(share.sentence, 0)
+        .near(share, 0)
         .iter()
         .filter(|c| c.sentence == share.sentence && c.id != share.id && c.usable())
         .filter(|c| {

@@ -90,7 +90,7 @@ fn check_one(cx: &Context, s: &Claim) -> Option<Finding> {
     };
     let word_at = s.span.start - before.len() + at;
     if cx
-        .near(s.sentence, 0)
+        .near(s, 0)
         .iter()
         .any(|c| c.span.start > word_at && c.span.start < s.span.start && c.kind.enters_arithmetic())
     {
@@ -116,7 +116,7 @@ fn check_one(cx: &Context, s: &Claim) -> Option<Finding> {
         })
     };
     let others: Vec<&Claim> = cx
-        .near(s.sentence, 0)
+        .near(s, 0)
         .iter()
         .filter(|c| c.sentence == s.sentence && c.id != s.id && item(c) && same_measure(c, s) && !whole(c))
         .collect();
