@@ -30,24 +30,22 @@ const ABBREVIATIONS: &[&str] = &[
 
 static SENTENCE_END: LazyLock<Regex> =
     // A full stop, question or exclamation mark, optional closing quote or bracket, then space.
-    LazyLock::new(|| Regex::new(r#"[.!?]["'”’)\]]*\s+"#).expect("static regex is valid"));
+    LazyLock::new(|| crate::pattern::compile(r#"[.!?]["'”’)\]]*\s+"#));
 
 static CSS_RULE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^[^\n{}]*\{[^{}]*[:;][^{}]*\}[ \t]*$").expect("static regex is valid"));
+    LazyLock::new(|| crate::pattern::compile(r"(?m)^[^\n{}]*\{[^{}]*[:;][^{}]*\}[ \t]*$"));
 
 static DEBRIS_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?mi)^[ \t]*(?:click here\b|tap here\b|download the\b|get the latest\b|subscribe\b|sign up\b|follow us\b|share this\b|advertisement\b|read more\b|related:|watch:|listen:|comments?\s*\(?\d|\d[\d.,]*[kKmM]?\s+(?:shares|comments|views|likes)\b).*$",
     )
-    .expect("static regex is valid")
 });
 
 static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // A line ending in a parenthesised photo credit: "(AP Photo/Jane Doe)", "(Getty Images)".
-    Regex::new(
+    crate::pattern::compile(
         r"(?mi)^.*\((?:[^()\n]*\b(?:photo|photos|getty|images?|credit|courtesy|file|reuters|afp|ap)\b[^()\n]*)\)[ \t]*$",
     )
-    .expect("static regex is valid")
 });
 
 impl Document {

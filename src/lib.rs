@@ -22,6 +22,17 @@
 //! * [`claims_lang`]: user rules from `claims/*.toml`, with their relation language;
 //! * [`report`]: human, table and JSON output.
 #![deny(missing_docs)]
+// No panics in library code: no unwrap, no expect, no panic!, no unchecked indexing. The
+// one justified exception is `pattern::compile`, for patterns that are source code.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 // Nested `if let` guards read step by step like the grammar they follow; folding them
 // into let-chains would not make them clearer.
 #![allow(clippy::collapsible_if)]
@@ -33,6 +44,7 @@ pub mod extract;
 pub mod finding;
 pub mod input;
 pub mod interval;
+pub mod pattern;
 pub mod report;
 pub mod review;
 pub mod rules;

@@ -1,6 +1,13 @@
 //! The `claimcheck` binary: parse arguments, call the library, print, set the exit code
 //! (0 nothing at or above --fail-on, 1 something is, 2 usage or input error).
 
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod cli;
 
 use claimcheck::claims_lang::{self, UserRule};

@@ -23,10 +23,9 @@ pub struct Table {
     pub rows: Vec<(String, Vec<Range<usize>>)>,
 }
 
-static CELL_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s{2,}|\t+").expect("static regex is valid"));
+static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"\s{2,}|\t+"));
 static NUMBER_CELL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-−]?[$£€]?\d[\d,]*(?:\.\d+)?%?$").expect("static regex is valid"));
+    LazyLock::new(|| crate::pattern::compile(r"^[-−]?[$£€]?\d[\d,]*(?:\.\d+)?%?$"));
 
 /// Cells of one line: (text, byte range in the document).
 fn cells(line: &str, offset: usize) -> Vec<(String, Range<usize>)> {

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use crate::claim::Role;
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).expect("static regex is valid")
+    crate::pattern::compile(p)
 }
 
 /// Words that end a noun phrase after a figure.

@@ -97,7 +97,7 @@ static HEDGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .map(|p| regex::escape(p).replace(' ', r"\s+"))
         .collect();
     let pattern = format!(r"(?i)(?:^|[^\w])((?:{})),?\s*$", alts.join("|"));
-    Regex::new(&pattern).expect("hedge table phrases are escaped, so the pattern is valid")
+    crate::pattern::compile(&pattern)
 });
 
 /// The hedge phrase that ends right before `pos` in `text`, if any: its table row and the

@@ -43,18 +43,19 @@ pub struct ChangeFrame<'a> {
 }
 
 static DOWN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:fell|fall|falls|falling|down|decreas\w*|declin\w*|drop\w*|dropp\w*|fewer|less|lower|lost|loss|cut|cuts|reduc\w*|shr[iu]nk\w*|slipp\w*|slip|slid\w*|dip\w*|sank|tumbl\w*|plung\w*|halv\w*)\b")
-        .expect("static regex is valid")
+    crate::pattern::compile(
+        r"(?i)\b(?:fell|fall|falls|falling|down|decreas\w*|declin\w*|drop\w*|dropp\w*|fewer|less|lower|lost|loss|cut|cuts|reduc\w*|shr[iu]nk\w*|slipp\w*|slip|slid\w*|dip\w*|sank|tumbl\w*|plung\w*|halv\w*)\b",
+    )
 });
 
 static OLD_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bfrom|\bcompared\s+(?:with|to)|\bthan(?:\s+(?:the|in|its|their))?|\bover\s+(?:the\s+|this\s+year's\s+|last\s+year's\s+|a\s+year\s+earlier\s+)?|\bup\s+from|\bdown\s+from)\s*$")
-        .expect("static regex is valid")
+    crate::pattern::compile(
+        r"(?i)(?:\bfrom|\bcompared\s+(?:with|to)|\bthan(?:\s+(?:the|in|its|their))?|\bover\s+(?:the\s+|this\s+year's\s+|last\s+year's\s+|a\s+year\s+earlier\s+)?|\bup\s+from|\bdown\s+from)\s*$",
+    )
 });
 
 static NEW_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bto|\breached|\breaching|\btotal(?:l?ing|l?ed)?|\bnow|\bat)\s*$")
-        .expect("static regex is valid")
+    crate::pattern::compile(r"(?i)(?:\bto|\breached|\breaching|\btotal(?:l?ing|l?ed)?|\bnow|\bat)\s*$")
 });
 
 fn words_before<'a>(text: &'a str, c: &Claim, n: usize) -> &'a str {

@@ -29,9 +29,8 @@ pub struct RepeatedFigure;
 /// The longest sentence that can be a headline or standfirst.
 const MAX_HEADLINE_BYTES: usize = 400;
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[A-Z][A-Z]{2,}[A-Za-z .,'’]{0,40}?(?:—|--|–)").expect("static regex is valid")
-});
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(r"^\s*[A-Z][A-Z]{2,}[A-Za-z .,'’]{0,40}?(?:—|--|–)"));
 
 impl Rule for RepeatedFigure {
     fn id(&self) -> &str {

@@ -29,12 +29,10 @@ use std::sync::LazyLock;
 pub struct SuperlativeOrder;
 
 static MOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bthe\s+(?:largest|biggest|highest|greatest|costliest|heaviest)\b")
-        .expect("static regex is valid")
+    crate::pattern::compile(r"(?i)\bthe\s+(?:largest|biggest|highest|greatest|costliest|heaviest)\b")
 });
-static LEAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bthe\s+(?:smallest|lowest|fewest|cheapest)\b").expect("static regex is valid")
-});
+static LEAST: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(r"(?i)\bthe\s+(?:smallest|lowest|fewest|cheapest)\b"));
 
 impl Rule for SuperlativeOrder {
     fn id(&self) -> &str {
