@@ -12,6 +12,9 @@ pub struct Document {
     /// The text as read.
     pub text: String,
     line_starts: Vec<usize>,
+    /// (byte offset, characters before it) about every CHECKPOINT bytes, so that a column
+    /// on a long line is counted from the nearest checkpoint, not from the line's start.
+    checkpoints: Vec<(usize, usize)>,
     /// Byte ranges of sentences, in order; every byte of prose lies in exactly one.
     pub sentences: Vec<Range<usize>>,
     /// Paragraph index of each sentence.
@@ -19,6 +22,9 @@ pub struct Document {
     /// Byte ranges that are web debris.
     pub debris: Vec<Range<usize>>,
 }
+
+/// Bytes between column checkpoints.
+const CHECKPOINT: usize = 4096;
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -52,6 +58,16 @@ impl Document {
     /// Lay out a text.
     pub fn new(text: impl Into<String>) -> Self {
         let text = text.into();
+        let mut checkpoints = vec![(0, 0)];
+        let mut chars = 0;
+        let mut next = CHECKPOINT;
+        for (i, _) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i, chars));
+                next = i + CHECKPOINT;
+            }
+            chars += 1;
+        }
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let (sentences, sentence_paragraph) = segment(&text);
@@ -63,6 +79,7 @@ impl Document {
         Document {
             text,
             line_starts,
+            checkpoints,
             sentences,
             sentence_paragraph,
             debris,
@@ -73,8 +90,15 @@ impl Document {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        let col = self.char_index(offset).saturating_sub(self.char_index(start));
         (line, col + 1)
+    }
+
+    /// Characters before a byte offset, counted from the nearest checkpoint.
+    fn char_index(&self, offset: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset).max(1);
+        let (b, c) = self.checkpoints.get(k - 1).copied().unwrap_or((0, 0));
+        c + self.text.get(b..offset).map_or(0, |s| s.chars().count())
     }
 
     /// Index of the sentence holding a byte offset.

@@ -601,7 +601,8 @@ static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// True when the words right after a figure make it the size of a change: "a 2.3 percent
 /// drop", "10,000 fewer units", "a third less than".
 pub fn change_after(text: &str, end: usize) -> bool {
-    text.get(end..).is_some_and(|t| {
+    let to = super::hedge::floor_char_boundary(text, end.saturating_add(40));
+    text.get(end..to).is_some_and(|t| {
         CHANGE_AFTER.is_match(t) && !super::hedge::head_lower(t.trim_start(), 12).starts_with("more than")
     })
 }

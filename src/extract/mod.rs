@@ -511,6 +511,7 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
                 .take(i)
                 .rev()
                 .take_while(|o| o.sentence + 1 >= sentence)
+                .take(20)
                 .find(|o| {
                     o.kind == Kind::Count && !o.unit_inferred && o.unit.is_some() && o.role != Role::PerBase
                 })

@@ -36,20 +36,28 @@ pub fn render(docs: &[Checked], show: Show, color: bool) -> String {
     out
 }
 
-/// Article lines longer than this (in characters) get no inline label messages.
+/// Article lines longer than this (in bytes) get no inline label messages.
 const LONG_LINE: usize = 110;
 
-/// Length in characters of the line holding a byte offset.
-fn line_length(text: &str, offset: usize) -> usize {
-    let start = text
-        .get(..offset)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let end = text
-        .get(offset..)
-        .and_then(|t| t.find('\n'))
-        .map_or(text.len(), |i| offset + i);
-    text.get(start..end).map_or(0, |l| l.chars().count())
+/// True when the line holding a byte offset is longer than `limit` bytes; looks no further
+/// than `limit` bytes either way, so it costs the same on a line of any length.
+fn line_longer_than(text: &str, offset: usize, limit: usize) -> bool {
+    let from = crate::extract::hedge::floor_char_boundary(text, offset.saturating_sub(limit));
+    let to = crate::extract::hedge::floor_char_boundary(text, offset.saturating_add(limit));
+    let before = text.get(from..offset).unwrap_or("");
+    let after = text.get(offset..to).unwrap_or("");
+    let start = before
+        .rfind('\n')
+        .map_or(if from == 0 { Some(0) } else { None }, |i| Some(from + i + 1));
+    let end = after
+        .find('\n')
+        .map_or(if to >= text.len() { Some(text.len()) } else { None }, |i| {
+            Some(offset + i)
+        });
+    match (start, end) {
+        (Some(s), Some(e)) => e.saturating_sub(s) > limit,
+        _ => true,
+    }
 }
 
 /// One finding as an annotated excerpt; `confirmed` marks a reviewer-confirmed one.
@@ -116,9 +124,9 @@ pub fn render_finding_in(
             what = format!("{what} per {p}");
         }
         let label = format!("{role}: {} {what}", c.text).trim_end().to_string();
-        let line_len = line_length(text, c.span.start);
+        let long_line = line_longer_than(text, c.span.start, LONG_LINE);
         let mut l = Label::new((path.clone(), c.span.start..c.span.end)).with_order(i as i32);
-        if line_len <= LONG_LINE {
+        if !long_line {
             l = l.with_message(label);
         } else {
             l = l.with_message(role);

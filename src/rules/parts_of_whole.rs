@@ -124,12 +124,14 @@ fn of_the_group(cx: &Context, sentence: &[&Claim]) -> Option<Finding> {
         let from = floor_char_boundary(text, c.span.start.saturating_sub(10));
         text.get(from..c.span.start)
             .is_some_and(|b| b.to_lowercase().trim_end().ends_with("of the"))
-            && text.get(c.span.end..).is_some_and(|a| {
-                a.trim_start()
-                    .split(',')
-                    .next()
-                    .is_some_and(|w| w.split_whitespace().count() <= 3)
-            })
+            && text
+                .get(c.span.end..floor_char_boundary(text, c.span.end.saturating_add(60)))
+                .is_some_and(|a| {
+                    a.trim_start()
+                        .split(',')
+                        .next()
+                        .is_some_and(|w| w.split_whitespace().count() <= 3)
+                })
     })?;
     let parts: Vec<&Claim> = sentence
         .iter()
