@@ -223,8 +223,16 @@ impl Lock {
                 .create_new(true)
                 .open(&path)
             {
-                Ok(_) => return Ok(Lock { path }),
+                Ok(mut f) => {
+                    // The owner's pid, so that a lock left by a killed review can be taken over.
+                    let _ = write!(f, "{}", std::process::id());
+                    return Ok(Lock { path });
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    if stale(&path) {
+                        let _ = std::fs::remove_file(&path);
+                        continue;
+                    }
                     if start.elapsed() > Duration::from_secs(10) {
                         return Err(ReviewError::Locked(review.to_path_buf()));
                     }
@@ -233,6 +241,24 @@ impl Lock {
                 Err(e) => return Err(ReviewError::Io(path, e)),
             }
         }
+    }
+}
+
+/// A lock whose owner is gone: its pid names no running process (where /proc tells); or it
+/// holds no pid a second after it was made (its owner died between creating and writing
+/// it); or it is older than a minute.
+fn stale(lock: &Path) -> bool {
+    let pid = std::fs::read_to_string(lock)
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok());
+    let age = std::fs::metadata(lock)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok());
+    match pid {
+        Some(pid) if Path::new("/proc/self").exists() => !Path::new(&format!("/proc/{pid}")).exists(),
+        Some(_) => age.is_some_and(|a| a > Duration::from_secs(60)),
+        None => age.is_some_and(|a| a > Duration::from_secs(1)),
     }
 }
 
