@@ -63,3 +63,37 @@ fn every_rule_file_passes_its_examples() {
         insta::assert_snapshot!(out);
     });
 }
+
+/// Inputs that once crashed a fuzz target (tests/regressions/*): now each gives an error or
+/// rules, and renders.
+#[test]
+fn fuzz_regressions_do_not_panic() {
+    for entry in std::fs::read_dir("tests/regressions")
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let bytes = std::fs::read(entry.path()).unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes);
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("rule_file") {
+            if let Err(e) = claims_lang::parse_file("regression.toml", &text) {
+                assert!(!e.render(false).is_empty());
+            }
+        } else {
+            let report = claimcheck::check(&text);
+            let docs = [Checked {
+                path: "regression",
+                report: &report,
+            }];
+            let _ = human::render(
+                &docs,
+                Show {
+                    consistent: true,
+                    unverifiable: true,
+                },
+                false,
+            );
+        }
+    }
+}

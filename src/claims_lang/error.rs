@@ -35,8 +35,24 @@ impl RuleFileError {
         if self.text.is_empty() {
             return out;
         }
-        let end = self.span.end.clamp(self.span.start, self.text.len());
-        let start = self.span.start.min(end);
+        // Spans come from the TOML reader and the relation parser; put both ends on character
+        // boundaries so that no byte offset inside a character reaches the renderer.
+        let floor = |mut i: usize| {
+            i = i.min(self.text.len());
+            while i > 0 && !self.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let ceil = |mut i: usize| {
+            i = i.min(self.text.len());
+            while i < self.text.len() && !self.text.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
+        let start = floor(self.span.start);
+        let end = ceil(self.span.end.max(start));
         let mut buf = Vec::new();
         let report = Report::build(ReportKind::Error, (self.path.clone(), start..end))
             .with_config(
