@@ -48,6 +48,24 @@ pub struct Parsed {
     pub scale: Option<f64>,
 }
 
+impl Parsed {
+    /// A plain figure read from `len` bytes: no range, currency, unit or scale yet.
+    fn plain(len: usize, kind: Kind, value: f64, unit: f64) -> Parsed {
+        Parsed {
+            len,
+            kind,
+            value,
+            unit,
+            high: None,
+            currency: None,
+            fixed_unit: None,
+            bare_integer: None,
+            multiplier_word: false,
+            scale: None,
+        }
+    }
+}
+
 fn fail<T>(i: &str) -> IResult<&str, T> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Tag)))
 }
@@ -244,16 +262,9 @@ fn consumed(start: &str, rest: &str) -> usize {
 pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
     if let Ok((r, (f, unit))) = multiplier_word(i) {
         return Some(Parsed {
-            len: consumed(i, r),
-            kind: Kind::Multiplier,
-            value: f,
-            unit,
-            high: None,
-            currency: None,
             fixed_unit: Some("times"),
-            bare_integer: None,
             multiplier_word: true,
-            scale: None,
+            ..Parsed::plain(consumed(i, r), Kind::Multiplier, f, unit)
         });
     }
     if let Ok((r, code)) = currency(i) {
@@ -276,18 +287,7 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
     }
     if let Ok((r, w)) = word_number(i) {
         let kind = if w.fraction { Kind::Fraction } else { Kind::Count };
-        let p = Parsed {
-            len: consumed(i, r),
-            kind,
-            value: w.value,
-            unit: w.unit,
-            high: None,
-            currency: None,
-            fixed_unit: None,
-            bare_integer: None,
-            multiplier_word: false,
-            scale: None,
-        };
+        let p = Parsed::plain(consumed(i, r), kind, w.value, w.unit);
         if w.fraction {
             return Some(p);
         }
@@ -309,19 +309,7 @@ fn digit_fraction(i: &str) -> Option<Parsed> {
     if !(n >= 1.0 && d > n && d <= 1000.0) {
         return None;
     }
-    let v = n / d;
-    Some(Parsed {
-        len: consumed(i, r),
-        kind: Kind::Fraction,
-        value: v,
-        unit: 0.0,
-        high: None,
-        currency: None,
-        fixed_unit: None,
-        bare_integer: None,
-        multiplier_word: false,
-        scale: None,
-    })
+    Some(Parsed::plain(consumed(i, r), Kind::Fraction, n / d, 0.0))
 }
 
 /// Vague plurals and the ranges they name: "dozens of" 12–120, "hundreds of" 100–1,000,
@@ -353,16 +341,8 @@ fn vague_plural(i: &str) -> Option<Parsed> {
         // Only "… of": "thousands of people", not "the thousands".
         let (_, _) = space(rest).and_then(|(r, _)| word("of")(r)).ok()?;
         Some(Parsed {
-            len: consumed(i, rest),
-            kind: Kind::Count,
-            value: *low,
-            unit: *low,
             high: Some((*high, *high)),
-            currency: None,
-            fixed_unit: None,
-            bare_integer: None,
-            multiplier_word: false,
-            scale: None,
+            ..Parsed::plain(consumed(i, rest), Kind::Count, *low, *low)
         })
     })
 }
@@ -370,16 +350,14 @@ fn vague_plural(i: &str) -> Option<Parsed> {
 fn from_numeral(start: &str, rest: &str, n: &Numeral, kind: Kind) -> Parsed {
     let bare = !n.grouped && !n.scaled && !n.digits.contains('.') && !start.starts_with(['-', '−', '+']);
     Parsed {
-        len: consumed(start, rest),
-        kind,
-        value: n.value,
-        unit: rounding_unit(&n.digits, n.scale),
-        high: None,
-        currency: None,
-        fixed_unit: None,
         bare_integer: bare.then(|| n.digits.clone()),
-        multiplier_word: false,
         scale: n.scaled.then_some(n.scale),
+        ..Parsed::plain(
+            consumed(start, rest),
+            kind,
+            n.value,
+            rounding_unit(&n.digits, n.scale),
+        )
     }
 }
 
