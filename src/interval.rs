@@ -342,6 +342,10 @@ pub const FLOAT_SLACK: f64 = 1e-9;
 ///   holds only at the edge of its hedge), or outside it while the intervals overlap;
 /// * contradicted: the intervals do not overlap at all.
 pub fn verdict(stated: &Value, derived: &Value, tolerance: f64) -> Verdict {
+    // An overflow (1e300 × 1e300) or a NaN never decides anything.
+    if !stated.is_finite() || !derived.is_finite() || !tolerance.is_finite() {
+        return Verdict::Unverifiable;
+    }
     let s = stated.widen(tolerance);
     let x = derived.nominal;
     let eps = FLOAT_SLACK * x.abs().max(1.0);

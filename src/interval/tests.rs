@@ -79,3 +79,13 @@ fn verdicts_follow_the_policy() {
     assert_eq!(verdict(&stated, &derived, 0.0), Verdict::Contradicted);
     assert_eq!(verdict(&stated, &derived, 0.1), Verdict::Consistent);
 }
+
+#[test]
+fn infinities_and_nans_never_reach_a_verdict() {
+    let huge = Value::new(1e300, 1e300, 1e300);
+    let overflow = huge.times(huge);
+    assert!(!overflow.is_finite());
+    assert_eq!(verdict(&Value::point(5.0), &overflow, 0.0), Verdict::Unverifiable);
+    assert_eq!(verdict(&Value::point(f64::NAN), &Value::point(1.0), 0.0), Verdict::Unverifiable);
+    assert_eq!(verdict(&Value::point(1.0), &Value::point(1.0), f64::INFINITY), Verdict::Unverifiable);
+}
