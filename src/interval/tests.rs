@@ -86,6 +86,12 @@ fn infinities_and_nans_never_reach_a_verdict() {
     let overflow = huge.times(huge);
     assert!(!overflow.is_finite());
     assert_eq!(verdict(&Value::point(5.0), &overflow, 0.0), Verdict::Unverifiable);
-    assert_eq!(verdict(&Value::point(f64::NAN), &Value::point(1.0), 0.0), Verdict::Unverifiable);
-    assert_eq!(verdict(&Value::point(1.0), &Value::point(1.0), f64::INFINITY), Verdict::Unverifiable);
+    assert_eq!(
+        verdict(&Value::point(f64::NAN), &Value::point(1.0), 0.0),
+        Verdict::Unverifiable
+    );
+    assert_eq!(
+        verdict(&Value::point(1.0), &Value::point(1.0), f64::INFINITY),
+        Verdict::Unverifiable
+    );
 }
