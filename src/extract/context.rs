@@ -487,7 +487,7 @@ pub fn each_before(sentence_before: &str) -> Option<String> {
     run.last().map(|w| singular(w))
 }
 
-const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+use super::special::MONTH;
 
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(

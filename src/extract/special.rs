@@ -19,7 +19,8 @@ pub struct Special {
     pub value: f64,
 }
 
-const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+/// Month names and their abbreviations, as a regex group.
+pub(crate) const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 
 static PATTERNS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
     let rows: Vec<(String, Kind)> = vec![

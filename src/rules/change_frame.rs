@@ -6,7 +6,7 @@
 //! `absolute-change` read these frames; building them once keeps the two rules agreeing
 //! on which figure is which.
 
-use super::linking::{distance, same_noun};
+use super::linking::{distance, same_measure};
 use super::{Context, sharpen_pair};
 use crate::claim::{Claim, Kind, Role};
 use crate::extract::hedge::floor_char_boundary;
@@ -69,17 +69,6 @@ fn endpoint(c: &Claim) -> bool {
         && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
         && matches!(c.role, Role::Value)
         && c.per.is_none()
-}
-
-/// True when two figures measure the same thing: same kind and unit, and for counts the
-/// same noun (or one of them has none).
-fn same_measure(a: &Claim, b: &Claim) -> bool {
-    a.kind == b.kind
-        && match (&a.unit, &b.unit) {
-            (Some(x), Some(y)) => x == y || (a.kind == Kind::Count && same_noun(x, y)),
-            (None, None) => true,
-            _ => a.kind == Kind::Count,
-        }
 }
 
 /// The change frames of a document, one per sentence that states a change with at least

@@ -73,6 +73,15 @@ pub fn distance(a: &Claim, b: &Claim) -> usize {
     a.sentence.abs_diff(b.sentence)
 }
 
+/// Unhedged figures before approximate ones, before bounds.
+pub fn hedge_rank(c: &Claim) -> u8 {
+    match c.hedge {
+        Hedge::Exact => 0,
+        Hedge::Approx => 1,
+        _ => 2,
+    }
+}
+
 /// A ranking key for candidate inputs: same anchor first, unhedged before bounds, then
 /// nearest, earlier before later.
 pub fn rank(target: &Claim, c: &Claim) -> (u8, u8, usize, u8) {
@@ -82,11 +91,7 @@ pub fn rank(target: &Claim, c: &Claim) -> (u8, u8, usize, u8) {
         (Some(_), None) => 1,
         _ => 2,
     };
-    let hedge = match c.hedge {
-        Hedge::Exact => 0,
-        Hedge::Approx => 1,
-        _ => 2,
-    };
+    let hedge = hedge_rank(c);
     let after = u8::from(c.span.start > target.span.start);
     (anchor, hedge, distance(target, c), after)
 }

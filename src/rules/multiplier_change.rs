@@ -16,7 +16,7 @@
 //! Multipliers with no anchor linking them to a start value ("three times as many as"
 //! comparisons), and start or end values of another noun or currency.
 
-use super::linking::{WINDOW, distance, plain_value, same_unit};
+use super::linking::{WINDOW, distance, hedge_rank, plain_value, same_unit};
 use super::{Context, Rule};
 use crate::claim::{Claim, Kind};
 use crate::extract::context::same_time;
@@ -228,14 +228,6 @@ fn same_noun_if_named(a: &Claim, b: &Claim) -> bool {
     match (&a.noun, &b.noun) {
         (Some(x), Some(y)) => x == y,
         _ => true,
-    }
-}
-
-fn hedge_rank(c: &Claim) -> u8 {
-    match c.hedge {
-        crate::interval::Hedge::Exact => 0,
-        crate::interval::Hedge::Approx => 1,
-        _ => 2,
     }
 }
 

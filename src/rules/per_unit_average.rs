@@ -190,7 +190,7 @@ fn best_total<'a>(avg: &Claim, claims: &'a [Claim], accept: impl Fn(&Claim) -> b
 
 /// How a stated value compares with a derived one, as the words before "the <derived>":
 /// "matches", "is 5.7×", "is 3× smaller than".
-pub fn describe(v: Verdict, factor: f64) -> String {
+fn describe(v: Verdict, factor: f64) -> String {
     match v {
         Verdict::Consistent => "matches".into(),
         Verdict::Borderline => "is close to, but not within the rounding of,".into(),

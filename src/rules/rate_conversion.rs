@@ -65,7 +65,8 @@ impl Rule for RateConversion {
     }
 }
 
-fn days(per: &str) -> Option<f64> {
+/// Days in a period named by a per-unit ("month" → 30.4), or `None` for other per-units.
+pub fn days(per: &str) -> Option<f64> {
     PERIODS.iter().find(|(p, _)| *p == per).map(|(_, d)| *d)
 }
 

@@ -55,11 +55,6 @@ impl Rule for ShareOfTotal {
     }
 }
 
-/// Per-units that are periods: "$120 million a year" is still an amount.
-fn is_period(per: &str) -> bool {
-    ["day", "week", "month", "quarter", "year"].contains(&per)
-}
-
 fn preceded_by_of(text: &str, c: &Claim) -> bool {
     let from = floor_char_boundary(text, c.span.start.saturating_sub(40));
     let before = text.get(from..c.span.start).unwrap_or("").to_lowercase();
@@ -86,7 +81,9 @@ fn check_one(cx: &Context, share: &Claim) -> Option<Finding> {
         .filter(|c| c.sentence == share.sentence && c.id != share.id && c.usable())
         .filter(|c| {
             matches!(c.kind, Kind::Count | Kind::Money)
-                && c.per.as_deref().is_none_or(is_period)
+                && c.per
+                    .as_deref()
+                    .is_none_or(|p| super::rate_conversion::days(p).is_some())
                 && c.role != Role::PerBase
         })
         .collect();
