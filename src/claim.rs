@@ -105,8 +105,12 @@ pub struct Claim {
     pub text: String,
     /// What sort of figure it is.
     pub kind: Kind,
-    /// Where it is.
+    /// Where it is in the file as read.
     pub span: Span,
+    /// Where it is in the text the rules read, when that is not the file itself (HTML):
+    /// offsets, line and column of the extracted prose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_span: Option<Span>,
     /// Its value as an interval.
     pub value: Value,
     /// How it is hedged.

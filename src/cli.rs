@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[command(
     name = "claimcheck",
     version,
-    after_help = "Examples:\n  claimcheck check fixtures/caseload.txt\n  claimcheck check --format json articles/ > report.json\n  claimcheck extract fixtures/caseload.txt\n  cat story.txt | claimcheck check -\n\nExit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error."
+    after_help = "Examples:\n  claimcheck check fixtures/caseload.txt\n  claimcheck check --format json articles/ > report.json\n  claimcheck check --input jsonl --format jsonl corpus.jsonl > findings.jsonl\n  claimcheck extract fixtures/caseload.txt\n  cat story.txt | claimcheck check -\n\nExit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error."
 )]
 pub struct Cli {
     /// What to do.
@@ -24,7 +24,7 @@ pub struct Cli {
 pub enum Command {
     /// Check articles and report discrepancies between their figures.
     #[command(
-        after_help = "Examples:\n  claimcheck check story.txt\n  claimcheck check --show consistent story.txt   # what was checked and passed, too\n  claimcheck check --format json stories/        # every .txt/.md/.html file in stories/\n  claimcheck check --fail-on borderline story.txt  # exit 1 on borderline findings too"
+        after_help = "Examples:\n  claimcheck check story.txt\n  claimcheck check --show consistent story.txt   # what was checked and passed, too\n  claimcheck check --format json stories/        # every .txt/.md/.html file in stories/\n  claimcheck check --fail-on borderline story.txt  # exit 1 on borderline findings too\n  claimcheck check --format sarif site/ > claimcheck.sarif  # for GitHub code scanning\n  claimcheck check --format github 'news/**/*.md'   # annotations in a workflow\n  claimcheck check --input jsonl --format jsonl - < shard.jsonl > out.jsonl\n\nDefaults come from the nearest claimcheck.toml (see README, Configuration)."
     )]
     Check(CheckArgs),
     /// Review flagged findings: confirm or dismiss them, remembered across runs.
@@ -42,29 +42,57 @@ pub enum Command {
     Extract(ExtractArgs),
 }
 
+/// Where articles come from (`check` and `extract`).
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Articles: files, directories (read recursively, skipping what .gitignore ignores),
+    /// glob patterns ("news/**/*.html", quoted), or "-" for standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    /// How to read inputs: by extension (.html/.htm HTML, .md Markdown, .jsonl JSON Lines,
+    /// anything else plain text), or all as one format. "jsonl" reads one
+    /// {"id": …, "text": …} object per line (optional "format": "html"|"markdown"|"text").
+    #[arg(long, visible_alias = "input", value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+    /// Also read files that .gitignore, .ignore or hidden-file rules would skip.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Check this many articles at once (default: one per CPU core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Read defaults from this configuration file instead of the nearest claimcheck.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<String>,
+    /// Ignore claimcheck.toml files.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Article files or directories of articles; "-" reads standard input.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<String>,
-    /// Output format: "human" for a reviewer, "json" for scripts (see README, JSON contract),
-    /// "markdown" for a ticket, "html" for a page with the claims highlighted.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format (default: human, or [check] format in claimcheck.toml): "human" for a
+    /// reviewer, "json" for scripts (README, JSON contract), "jsonl" one document per line
+    /// for corpora, "markdown" for a ticket, "html" for a page with the claims
+    /// highlighted, "sarif" for code scanning, "github" for Actions annotations.
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
     /// Also show findings of these verdicts in the human report (JSON always lists all).
     /// Example: --show consistent
     #[arg(long, value_enum, value_delimiter = ',')]
     pub show: Vec<ShowWhat>,
-    /// Exit with status 1 when a finding at or above this verdict is found.
+    /// Exit with status 1 when a finding at or above this verdict is left unreviewed
+    /// (default: contradicted, or [check] fail-on in claimcheck.toml).
     /// Example: --fail-on borderline
-    #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
-    pub fail_on: FailOn,
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Colour in the human report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// User rules: a rule file or a directory of *.toml rule files (default: ./claims if
-    /// present). Example: --rules claims/
+    /// User rules: a rule file or a directory of *.toml rule files (default: [rules] dirs
+    /// in claimcheck.toml, else ./claims if present). Example: --rules claims/
     #[arg(long, value_name = "DIR")]
     pub rules: Option<String>,
     /// Run the built-in rules only, even when ./claims exists.
@@ -145,10 +173,9 @@ pub struct ReviewArgs {
 /// Arguments of `extract`.
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// Article files or directories of articles; "-" reads standard input.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<String>,
-    /// Output format: "table" for reading, "json" for scripts.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format: "table" for reading, "json" for scripts, "jsonl" one document per line.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
     pub format: ExtractFormat,
 }
@@ -164,6 +191,12 @@ pub enum CheckFormat {
     Markdown,
     /// One self-contained HTML page with the claims highlighted.
     Html,
+    /// One JSON document object per line, streamed as articles are checked.
+    Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow annotations (::error / ::warning lines).
+    Github,
 }
 
 /// Formats of `extract`.
@@ -173,6 +206,36 @@ pub enum ExtractFormat {
     Table,
     /// One JSON object with the claims only.
     Json,
+    /// One JSON document object per line.
+    Jsonl,
+}
+
+/// Input formats on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// By file extension.
+    Auto,
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// HTML.
+    Html,
+    /// JSON Lines records.
+    Jsonl,
+}
+
+impl From<InputFormatArg> for claimcheck::input::InputFormat {
+    fn from(f: InputFormatArg) -> Self {
+        use claimcheck::input::InputFormat as F;
+        match f {
+            InputFormatArg::Auto => F::Auto,
+            InputFormatArg::Text => F::Text,
+            InputFormatArg::Markdown => F::Markdown,
+            InputFormatArg::Html => F::Html,
+            InputFormatArg::Jsonl => F::Jsonl,
+        }
+    }
 }
 
 /// Extra verdicts to show.

@@ -11,16 +11,59 @@ use std::sync::LazyLock;
 pub struct Document {
     /// The text as read.
     pub text: String,
-    line_starts: Vec<usize>,
-    /// (byte offset, characters before it) about every CHECKPOINT bytes, so that a column
-    /// on a long line is counted from the nearest checkpoint, not from the line's start.
-    checkpoints: Vec<(usize, usize)>,
+    lines: LineIndex,
     /// Byte ranges of sentences, in order; every byte of prose lies in exactly one.
     pub sentences: Vec<Range<usize>>,
     /// Paragraph index of each sentence.
     pub sentence_paragraph: Vec<usize>,
     /// Byte ranges that are web debris.
     pub debris: Vec<Range<usize>>,
+}
+
+/// Where the lines of a text start, for line and column numbers of byte offsets.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    /// (byte offset, characters before it) about every CHECKPOINT bytes, so that a column
+    /// on a long line is counted from the nearest checkpoint, not from the line's start.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl LineIndex {
+    /// Index a text.
+    pub fn new(text: &str) -> Self {
+        let mut checkpoints = vec![(0, 0)];
+        let mut next = CHECKPOINT;
+        for (chars, (i, _)) in text.char_indices().enumerate() {
+            if i >= next {
+                checkpoints.push((i, chars));
+                next = i + CHECKPOINT;
+            }
+        }
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset of the indexed `text`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let col = self
+            .char_index(text, offset)
+            .saturating_sub(self.char_index(text, start));
+        (line, col + 1)
+    }
+
+    /// Characters before a byte offset, counted from the nearest checkpoint.
+    fn char_index(&self, text: &str, offset: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset).max(1);
+        let (b, c) = self.checkpoints.get(k - 1).copied().unwrap_or((0, 0));
+        c + text.get(b..offset).map_or(0, |s| s.chars().count())
+    }
 }
 
 /// Bytes between column checkpoints.
@@ -58,16 +101,7 @@ impl Document {
     /// Lay out a text.
     pub fn new(text: impl Into<String>) -> Self {
         let text = text.into();
-        let mut checkpoints = vec![(0, 0)];
-        let mut next = CHECKPOINT;
-        for (chars, (i, _)) in text.char_indices().enumerate() {
-            if i >= next {
-                checkpoints.push((i, chars));
-                next = i + CHECKPOINT;
-            }
-        }
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let lines = LineIndex::new(&text);
         let (sentences, sentence_paragraph) = segment(&text);
         let mut debris: Vec<Range<usize>> = Vec::new();
         for re in [&*CSS_RULE, &*DEBRIS_LINE, &*CAPTION_LINE] {
@@ -76,8 +110,7 @@ impl Document {
         debris.sort_by_key(|r| r.start);
         Document {
             text,
-            line_starts,
-            checkpoints,
+            lines,
             sentences,
             sentence_paragraph,
             debris,
@@ -86,17 +119,7 @@ impl Document {
 
     /// 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = self.char_index(offset).saturating_sub(self.char_index(start));
-        (line, col + 1)
-    }
-
-    /// Characters before a byte offset, counted from the nearest checkpoint.
-    fn char_index(&self, offset: usize) -> usize {
-        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset).max(1);
-        let (b, c) = self.checkpoints.get(k - 1).copied().unwrap_or((0, 0));
-        c + self.text.get(b..offset).map_or(0, |s| s.chars().count())
+        self.lines.line_col(&self.text, offset)
     }
 
     /// Index of the sentence holding a byte offset.

@@ -1,19 +1,66 @@
-//! Reading articles: files, directories of articles and standard input, with one clear
-//! message for each way that can fail.
+//! Reading articles: files, directories (walked recursively, .gitignore respected), glob
+//! patterns, standard input, and JSON Lines corpora, one clear message for each way that
+//! can fail.
+//!
+//! Inputs are named first ([`expand`]: cheap, only paths) and read one at a time as a
+//! batch asks for them ([`Articles`]), so a corpus larger than memory streams through.
 
+use crate::markup::Format;
+use serde::Deserialize;
 use std::fmt;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// An article as read.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// The path as given ("-" for standard input).
+    /// The path as given ("-" for standard input); for a JSON Lines record, its id.
     pub path: String,
-    /// Its text.
+    /// Its text, as in the file.
     pub text: String,
     /// True when the bytes were not valid UTF-8 and were decoded with replacement characters.
     pub lossy: bool,
+    /// How the text is written.
+    pub format: Format,
+    /// True when the article is a file of its own, which a review file can sit beside.
+    pub is_file: bool,
+}
+
+/// How to read inputs: by extension, as one format, or as JSON Lines records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    /// By extension: .html/.htm HTML, .md Markdown, .jsonl JSON Lines, anything else text.
+    #[default]
+    Auto,
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// HTML.
+    Html,
+    /// JSON Lines: one `{"id": …, "text": …}` object per line.
+    Jsonl,
+}
+
+impl InputFormat {
+    /// The format of one file under this setting; `None` for JSON Lines.
+    fn of(self, path: &Path) -> Option<Format> {
+        match self {
+            InputFormat::Auto if is_jsonl(path) => None,
+            InputFormat::Auto => Some(Format::from_path(path)),
+            InputFormat::Text => Some(Format::Text),
+            InputFormat::Markdown => Some(Format::Markdown),
+            InputFormat::Html => Some(Format::Html),
+            InputFormat::Jsonl => None,
+        }
+    }
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
 /// Why an input could not be read.
@@ -21,8 +68,12 @@ pub struct Article {
 pub enum InputError {
     /// No such file or directory.
     NotFound(String),
-    /// A directory with no .txt, .md or .html files in it.
+    /// A directory with no articles in it.
     EmptyDirectory(String),
+    /// A glob pattern that names no file.
+    NoMatch(String),
+    /// A glob pattern that is not one.
+    BadPattern(String, String),
     /// Any other I/O error, with its cause.
     Unreadable(String, std::io::Error),
 }
@@ -31,12 +82,13 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputError::NotFound(p) => write!(f, "{p}: no such file or directory"),
-            InputError::EmptyDirectory(p) => {
-                write!(
-                    f,
-                    "{p}: directory holds no articles (looked for *.txt, *.md, *.html)"
-                )
-            }
+            InputError::EmptyDirectory(p) => write!(
+                f,
+                "{p}: directory holds no articles (looked for *.txt, *.md, *.html, *.jsonl, \
+                 skipping what .gitignore ignores)"
+            ),
+            InputError::NoMatch(p) => write!(f, "{p}: pattern matches no file"),
+            InputError::BadPattern(p, e) => write!(f, "{p}: not a valid glob pattern: {e}"),
             InputError::Unreadable(p, e) => write!(f, "{p}: cannot read: {e}"),
         }
     }
@@ -45,63 +97,308 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 /// File extensions read from a directory.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "jsonl", "ndjson"];
 
-/// Read every article a path names: a file, a directory (its articles, sorted, not
-/// recursive) or "-" for standard input.
-pub fn read_articles(path: &str) -> Result<Vec<Article>, InputError> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError::Unreadable("<stdin>".into(), e))?;
-        return Ok(vec![decode("-".into(), bytes)]);
-    }
-    let p = Path::new(path);
-    let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => InputError::NotFound(path.into()),
-        _ => InputError::Unreadable(path.into(), e),
-    })?;
-    if meta.is_dir() {
-        let entries = std::fs::read_dir(p).map_err(|e| InputError::Unreadable(path.into(), e))?;
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|f| {
-                f.is_file()
-                    && f.extension()
-                        .and_then(|x| x.to_str())
-                        .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x.to_lowercase().as_str()))
-            })
-            .collect();
-        files.sort();
-        if files.is_empty() {
-            return Err(InputError::EmptyDirectory(path.into()));
+/// One input named on the command line, after expansion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file.
+    File(PathBuf),
+    /// Standard input.
+    Stdin,
+}
+
+/// How directories are walked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Walk {
+    /// Read what .gitignore, .ignore and hidden-file rules would skip, too.
+    pub no_ignore: bool,
+}
+
+/// Turn command-line inputs into sources: "-" is standard input, a file is itself, a
+/// directory is every article below it (sorted, .gitignore respected), anything else with
+/// `*`, `?` or `[` is a glob pattern.
+pub fn expand(inputs: &[String], walk: Walk) -> Result<Vec<Source>, InputError> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input == "-" {
+            out.push(Source::Stdin);
+            continue;
         }
-        return files.iter().map(|f| read_file(&f.to_string_lossy())).collect();
+        let path = Path::new(input);
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                let found = walk_dir(path, walk)?;
+                if found.is_empty() {
+                    return Err(InputError::EmptyDirectory(input.clone()));
+                }
+                out.extend(found.into_iter().map(Source::File));
+            }
+            Ok(_) => out.push(Source::File(path.to_path_buf())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && is_pattern(input) => {
+                let mut matched = Vec::new();
+                let paths =
+                    glob::glob(input).map_err(|e| InputError::BadPattern(input.clone(), e.to_string()))?;
+                for p in paths {
+                    let p = p.map_err(|e| {
+                        let path = e.path().display().to_string();
+                        InputError::Unreadable(path, e.into())
+                    })?;
+                    if p.is_dir() {
+                        matched.extend(walk_dir(&p, walk)?);
+                    } else {
+                        matched.push(p);
+                    }
+                }
+                if matched.is_empty() {
+                    return Err(InputError::NoMatch(input.clone()));
+                }
+                out.extend(matched.into_iter().map(Source::File));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(InputError::NotFound(input.clone()));
+            }
+            Err(e) => return Err(InputError::Unreadable(input.clone(), e)),
+        }
     }
-    Ok(vec![read_file(path)?])
+    Ok(out)
 }
 
-fn read_file(path: &str) -> Result<Article, InputError> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+fn is_pattern(s: &str) -> bool {
+    s.contains(['*', '?', '['])
+}
+
+/// The articles below a directory, in name order.
+fn walk_dir(dir: &Path, walk: Walk) -> Result<Vec<PathBuf>, InputError> {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder.sort_by_file_name(|a, b| a.cmp(b));
+    if walk.no_ignore {
+        builder.standard_filters(false);
+    } else {
+        // .gitignore applies even outside a git repository (an exported archive).
+        builder.require_git(false);
+    }
+    let mut files = Vec::new();
+    for entry in builder.build() {
+        let entry =
+            entry.map_err(|e| InputError::Unreadable(dir.display().to_string(), std::io::Error::other(e)))?;
+        let is_article = entry.file_type().is_some_and(|t| t.is_file())
+            && entry
+                .path()
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
+        if is_article {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+/// Something worth telling the user while reading, without stopping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A file that looks binary, not read.
+    Binary(String),
+    /// A file or record that was not valid UTF-8 and was decoded with replacements.
+    Lossy(String),
+    /// A JSON Lines record that could not be used: file, line, why.
+    BadRecord(String, usize, String),
+    /// A file that could not be read, not checked.
+    Unreadable(String, String),
+}
+
+impl Notice {
+    /// True for notices about input that was not checked at all.
+    pub fn is_skip(&self) -> bool {
+        !matches!(self, Notice::Lossy(_))
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::Binary(p) => write!(f, "{p}: looks binary (NUL bytes); skipped"),
+            Notice::Lossy(p) => write!(f, "{p}: not valid UTF-8; invalid bytes were replaced"),
+            Notice::BadRecord(p, line, why) => write!(f, "{p}:{line}: {why}; record skipped"),
+            Notice::Unreadable(p, why) => write!(f, "{p}: cannot read: {why}; skipped"),
+        }
+    }
+}
+
+/// One item of input: an article to check, or a notice.
+pub type Item = Result<Article, Notice>;
+
+/// A JSON Lines record.
+#[derive(Deserialize)]
+struct Record {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    text: String,
+    #[serde(default)]
+    format: Option<Format>,
+}
+
+/// Reads sources one article at a time: a JSON Lines source is read a line at a time.
+pub struct Articles {
+    sources: std::vec::IntoIter<Source>,
+    format: InputFormat,
+    lines: Option<Lines>,
+}
+
+/// A JSON Lines source being read.
+struct Lines {
+    name: String,
+    reader: Box<dyn BufRead + Send>,
+    number: usize,
+}
+
+impl Articles {
+    /// Read `sources` under an input format.
+    pub fn new(sources: Vec<Source>, format: InputFormat) -> Self {
+        Articles {
+            sources: sources.into_iter(),
+            format,
+            lines: None,
+        }
+    }
+
+    fn next_record(lines: &mut Lines) -> Option<Item> {
+        let mut bytes = Vec::new();
+        loop {
+            bytes.clear();
+            lines.number += 1;
+            match lines.reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(Notice::Unreadable(lines.name.clone(), e.to_string()))),
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let (line, lossy) = decode(std::mem::take(&mut bytes));
+            let record: Record = match serde_json::from_str(&line) {
+                Ok(r) => r,
+                Err(e) => {
+                    let why = format!("not a JSON object with a \"text\" string ({e})");
+                    return Some(Err(Notice::BadRecord(lines.name.clone(), lines.number, why)));
+                }
+            };
+            let path = match record.id {
+                Some(serde_json::Value::String(s)) => s,
+                Some(serde_json::Value::Null) | None => format!("{}:{}", lines.name, lines.number),
+                Some(other) => other.to_string(),
+            };
+            return Some(Ok(Article {
+                path,
+                text: record.text,
+                lossy,
+                format: record.format.unwrap_or_default(),
+                is_file: false,
+            }));
+        }
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(lines) = &mut self.lines {
+                match Self::next_record(lines) {
+                    Some(item) => return Some(item),
+                    None => self.lines = None,
+                }
+            }
+            let source = self.sources.next()?;
+            let (name, jsonl_format) = match &source {
+                Source::Stdin => ("-".to_string(), self.format == InputFormat::Jsonl),
+                Source::File(p) => (p.display().to_string(), self.format.of(p).is_none()),
+            };
+            if jsonl_format {
+                let reader: Box<dyn BufRead + Send> = match &source {
+                    Source::Stdin => Box::new(BufReader::new(std::io::stdin())),
+                    Source::File(p) => match std::fs::File::open(p) {
+                        Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
+                        Err(e) => return Some(Err(Notice::Unreadable(name, e.to_string()))),
+                    },
+                };
+                self.lines = Some(Lines {
+                    name,
+                    reader,
+                    number: 0,
+                });
+                continue;
+            }
+            return Some(match source {
+                Source::Stdin => {
+                    let mut bytes = Vec::new();
+                    match std::io::stdin().read_to_end(&mut bytes) {
+                        Ok(_) => {
+                            let (text, lossy) = decode(bytes);
+                            let format = match self.format {
+                                InputFormat::Markdown => Format::Markdown,
+                                InputFormat::Html => Format::Html,
+                                _ => Format::Text,
+                            };
+                            Ok(Article {
+                                path: name,
+                                text,
+                                lossy,
+                                format,
+                                is_file: false,
+                            })
+                        }
+                        Err(e) => Err(Notice::Unreadable("<stdin>".into(), e.to_string())),
+                    }
+                }
+                Source::File(p) => read_file(&p, self.format.of(&p).unwrap_or_default()),
+            });
+        }
+    }
+}
+
+/// Bytes in which a NUL marks a file as binary (as git and ripgrep decide).
+const BINARY_SNIFF: usize = 8000;
+
+fn read_file(path: &Path, format: Format) -> Item {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Notice::Unreadable(name.clone(), e.to_string()))?;
+    if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
+        return Err(Notice::Binary(name));
+    }
+    let (text, lossy) = decode(bytes);
+    Ok(Article {
+        path: name,
+        text,
+        lossy,
+        format,
+        is_file: true,
+    })
+}
+
+/// Read one article file, whatever it looks like (for `review`, which names one file).
+pub fn read_article(path: &str) -> Result<Article, InputError> {
+    let p = Path::new(path);
+    let bytes = std::fs::read(p).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => InputError::NotFound(path.into()),
         _ => InputError::Unreadable(path.into(), e),
     })?;
-    Ok(decode(path.into(), bytes))
+    let (text, lossy) = decode(bytes);
+    Ok(Article {
+        path: path.into(),
+        text,
+        lossy,
+        format: Format::from_path(p),
+        is_file: true,
+    })
 }
 
-fn decode(path: String, bytes: Vec<u8>) -> Article {
+/// UTF-8 text from bytes, lossily when it must be; true when it had to be.
+fn decode(bytes: Vec<u8>) -> (String, bool) {
     match String::from_utf8(bytes) {
-        Ok(text) => Article {
-            path,
-            text,
-            lossy: false,
-        },
-        Err(e) => Article {
-            path,
-            text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
-            lossy: true,
-        },
+        Ok(text) => (text, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
     }
 }

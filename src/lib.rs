@@ -37,13 +37,16 @@
 // into let-chains would not make them clearer.
 #![allow(clippy::collapsible_if)]
 
+pub mod batch;
 pub mod claim;
 pub mod claims_lang;
+pub mod config;
 pub mod document;
 pub mod extract;
 pub mod finding;
 pub mod input;
 pub mod interval;
+pub mod markup;
 pub mod pattern;
 pub mod report;
 pub mod review;
@@ -60,6 +63,9 @@ pub use interval::{Hedge, Value, Verdict};
 pub struct Report {
     /// The article as laid out for the rules.
     pub document: Document,
+    /// The file as read, when the rules read text converted from it (HTML); claim spans
+    /// point into this, their `text_span`s into `document`.
+    pub source: Option<String>,
     /// Every numerical claim, in text order.
     pub claims: Vec<Claim>,
     /// Every checked relation, of every verdict.
@@ -96,6 +102,47 @@ impl Report {
     }
 }
 
+/// Check an article written in a markup format with the given rules: the rules read its
+/// prose, and claim spans point into `source` itself.
+pub fn check_source(
+    source: &str,
+    format: markup::Format,
+    rules: &[&dyn rules::Rule],
+    settings: &rules::Settings,
+) -> Report {
+    let converted = markup::convert(source, format);
+    let mut report = check_text(&converted.text, rules, settings);
+    if let Some(map) = converted.map {
+        let lines = document::LineIndex::new(source);
+        for c in &mut report.claims {
+            let start = map.start(c.span.start);
+            let end = map.end(c.span.end).max(start);
+            let (line, column) = lines.line_col(source, start);
+            c.text_span = Some(c.span);
+            c.span = Span {
+                start,
+                end,
+                line,
+                column,
+            };
+        }
+        report.source = Some(source.to_string());
+    }
+    report
+}
+
+impl Report {
+    /// The text that claim spans point into: the file as read.
+    pub fn source_text(&self) -> &str {
+        self.source.as_deref().unwrap_or(&self.document.text)
+    }
+
+    /// Where a claim is in the text the rules read (`document.text`).
+    pub fn text_span(claim: &Claim) -> Span {
+        claim.text_span.unwrap_or(claim.span)
+    }
+}
+
 /// Extract the numerical claims of an article.
 pub fn extract(text: &str) -> Vec<Claim> {
     extract::extract(&Document::new(text))
@@ -108,13 +155,18 @@ pub fn check(text: &str) -> Report {
 
 /// Extract an article's claims and check them with the given rules.
 pub fn check_with(text: &str, rules: &[&dyn rules::Rule]) -> Report {
+    check_text(text, rules, &rules::Settings::default())
+}
+
+fn check_text(text: &str, rules: &[&dyn rules::Rule], settings: &rules::Settings) -> Report {
     let document = Document::new(text);
     let claims = extract::extract(&document);
-    let findings = rules::run(&document, &claims, rules);
+    let findings = rules::run_with(&document, &claims, rules, settings);
     let rules_run = rules.iter().map(|r| r.id().to_string()).collect();
     let reviews = vec![None; findings.len()];
     Report {
         reviews,
+        source: None,
         document,
         claims,
         findings,

@@ -380,6 +380,7 @@ fn to_claim(doc: &Document, f: Found) -> Claim {
             line,
             column,
         },
+        text_span: None,
         value: f.value,
         hedge: f.hedge,
         unit,

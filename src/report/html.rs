@@ -89,9 +89,10 @@ pub fn render(docs: &[Checked], show: Show) -> String {
             .iter()
             .filter(|c| c.kind.enters_arithmetic())
             .collect();
-        claims.sort_by_key(|c| c.span.start);
+        claims.sort_by_key(|c| crate::Report::text_span(c).start);
         for c in claims {
-            let (s, e) = (c.span.start, c.span.end);
+            let span = crate::Report::text_span(c);
+            let (s, e) = (span.start, span.end);
             if s < pos || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                 continue;
             }

@@ -11,28 +11,35 @@ use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
 pub fn render(docs: &[Checked], show: Show, color: bool) -> String {
     let mut out = String::new();
     for d in docs {
-        let mut cache: SourceCache = (d.path.to_string(), Source::from(d.report.document.text.as_str()));
-        let shown: Vec<(usize, &Finding)> = d
-            .report
-            .findings
-            .iter()
-            .enumerate()
-            .filter(|(i, f)| show.shows(f.verdict) && !d.report.dismissed(*i))
-            .collect();
-        if shown.is_empty() {
-            out.push_str(&format!("{}: no discrepancies found\n\n", d.path));
-        }
-        for (i, f) in shown {
-            let confirmed = d
-                .report
-                .review_of(i)
-                .is_some_and(|r| r.status == crate::review::Status::Confirmed);
-            out.push_str(&render_finding_in(d, f, color, confirmed, &mut cache));
-            out.push('\n');
-        }
+        out.push_str(&render_document(d, show, color));
     }
     out.push_str(&table::summary_table(docs));
     out.push('\n');
+    out
+}
+
+/// The part of the human report about one article (everything but the summary table).
+pub fn render_document(d: &Checked, show: Show, color: bool) -> String {
+    let mut out = String::new();
+    let mut cache: SourceCache = (d.path.to_string(), Source::from(d.report.source_text()));
+    let shown: Vec<(usize, &Finding)> = d
+        .report
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| show.shows(f.verdict) && !d.report.dismissed(*i))
+        .collect();
+    if shown.is_empty() {
+        out.push_str(&format!("{}: no discrepancies found\n\n", d.path));
+    }
+    for (i, f) in shown {
+        let confirmed = d
+            .report
+            .review_of(i)
+            .is_some_and(|r| r.status == crate::review::Status::Confirmed);
+        out.push_str(&render_finding_in(d, f, color, confirmed, &mut cache));
+        out.push('\n');
+    }
     out
 }
 
@@ -62,7 +69,7 @@ fn line_longer_than(text: &str, offset: usize, limit: usize) -> bool {
 
 /// One finding as an annotated excerpt; `confirmed` marks a reviewer-confirmed one.
 pub fn render_finding(d: &Checked, f: &Finding, color: bool, confirmed: bool) -> String {
-    let mut cache = (d.path.to_string(), Source::from(d.report.document.text.as_str()));
+    let mut cache = (d.path.to_string(), Source::from(d.report.source_text()));
     render_finding_in(d, f, color, confirmed, &mut cache)
 }
 
@@ -78,7 +85,7 @@ pub fn render_finding_in(
     confirmed: bool,
     cache: &mut SourceCache,
 ) -> String {
-    let text = d.report.document.text.as_str();
+    let text = d.report.source_text();
     let path = d.path.to_string();
     let kind = match f.verdict {
         Verdict::Contradicted => ReportKind::Error,

@@ -5,12 +5,17 @@
 //! * [`table`]: the claims of an article as a table (`claimcheck extract`);
 //! * [`json`]: the JSON contract of DESIGN.md, for scripts, CI and the evaluation;
 //! * [`markdown`]: a checklist for a ticket;
-//! * [`html`]: one self-contained page with the claims highlighted by verdict.
+//! * [`html`]: one self-contained page with the claims highlighted by verdict;
+//! * [`json`] again, one document per line, for corpora (JSON Lines);
+//! * [`sarif`]: SARIF 2.1.0 for code-scanning viewers;
+//! * [`github`]: GitHub Actions annotations.
 
+pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod sarif;
 pub mod table;
 
 use crate::Report;

@@ -52,14 +52,61 @@ pub fn claims_table(doc: &Checked) -> String {
     format!("{}\n{t}\n", doc.path)
 }
 
+/// One article's line of the summary table: kept instead of its report when a batch
+/// streams, so the table costs a few numbers per article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRow {
+    /// The article.
+    pub path: String,
+    /// Claims found.
+    pub claims: usize,
+    /// Claims that can enter arithmetic.
+    pub quantities: usize,
+    /// Rules run.
+    pub rules_run: usize,
+    /// Findings by verdict, dismissed ones apart: contradicted, borderline, consistent.
+    pub contradicted: usize,
+    /// Borderline findings not dismissed.
+    pub borderline: usize,
+    /// Consistent findings not dismissed.
+    pub consistent: usize,
+    /// Findings a reviewer dismissed.
+    pub dismissed: usize,
+}
+
+impl SummaryRow {
+    /// The row of one article.
+    pub fn of(d: &Checked) -> SummaryRow {
+        let r = d.report;
+        // Dismissed findings are counted apart, not under their verdict.
+        let count = |v: Verdict| {
+            r.findings
+                .iter()
+                .enumerate()
+                .filter(|(i, f)| f.verdict == v && !r.dismissed(*i))
+                .count()
+        };
+        SummaryRow {
+            path: d.path.to_string(),
+            claims: r.claims.len(),
+            quantities: r.claims.iter().filter(|c| c.usable()).count(),
+            rules_run: r.rules_run.len(),
+            contradicted: count(Verdict::Contradicted),
+            borderline: count(Verdict::Borderline),
+            consistent: count(Verdict::Consistent),
+            dismissed: (0..r.findings.len()).filter(|i| r.dismissed(*i)).count(),
+        }
+    }
+}
+
 /// Claims found, rules run and findings by verdict, one row per article.
 pub fn summary_table(docs: &[Checked]) -> String {
-    let dismissed = |d: &Checked| {
-        (0..d.report.findings.len())
-            .filter(|i| d.report.dismissed(*i))
-            .count()
-    };
-    let any_dismissed = docs.iter().any(|d| dismissed(d) > 0);
+    summary_of_rows(&docs.iter().map(SummaryRow::of).collect::<Vec<_>>())
+}
+
+/// The summary table from rows.
+pub fn summary_of_rows(rows: &[SummaryRow]) -> String {
+    let any_dismissed = rows.iter().any(|r| r.dismissed > 0);
     let mut header = vec![
         "article",
         "claims",
@@ -73,28 +120,18 @@ pub fn summary_table(docs: &[Checked]) -> String {
         header.push("dismissed");
     }
     let mut t = new_table(header);
-    for d in docs {
-        // Dismissed findings are counted apart, not under their verdict.
-        let count = |v: Verdict| {
-            d.report
-                .findings
-                .iter()
-                .enumerate()
-                .filter(|(i, f)| f.verdict == v && !d.report.dismissed(*i))
-                .count()
-                .to_string()
-        };
+    for r in rows {
         let mut row = vec![
-            d.path.to_string(),
-            d.report.claims.len().to_string(),
-            d.report.claims.iter().filter(|c| c.usable()).count().to_string(),
-            d.report.rules_run.len().to_string(),
-            count(Verdict::Contradicted),
-            count(Verdict::Borderline),
-            count(Verdict::Consistent),
+            r.path.clone(),
+            r.claims.to_string(),
+            r.quantities.to_string(),
+            r.rules_run.to_string(),
+            r.contradicted.to_string(),
+            r.borderline.to_string(),
+            r.consistent.to_string(),
         ];
         if any_dismissed {
-            row.push(dismissed(d).to_string());
+            row.push(r.dismissed.to_string());
         }
         t.add_row(row);
     }

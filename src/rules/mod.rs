@@ -20,7 +20,7 @@ pub mod superlative_order;
 use crate::claim::Claim;
 use crate::document::Document;
 use crate::finding::Finding;
-use crate::interval::{Hedge, Value};
+use crate::interval::{Hedge, Value, Verdict};
 
 /// How many claims before and after a claim a rule may pair it with.
 pub const MAX_NEIGHBOURS: usize = 60;
@@ -106,11 +106,56 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &superlative_order::SuperlativeOrder,
 ];
 
+/// Extra slack a user allows before a figure counts as wrong: a fraction of the stated
+/// value (0.05 = ±5%), for every rule or for one rule by id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    /// Slack for every rule.
+    pub tolerance: f64,
+    /// Slack for particular rules, by id; wins over `tolerance`.
+    pub tolerances: std::collections::BTreeMap<String, f64>,
+}
+
+impl Settings {
+    /// The slack for a rule.
+    pub fn tolerance_for(&self, rule: &str) -> f64 {
+        self.tolerances.get(rule).copied().unwrap_or(self.tolerance)
+    }
+
+    /// Soften a flagged finding that the allowed slack reconciles: its stated value,
+    /// widened by the slack, meets the derived one. The explanation says so.
+    fn apply(&self, f: &mut Finding) {
+        let t = self.tolerance_for(&f.rule);
+        if t.is_nan() || t <= 0.0 || !matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline) {
+            return;
+        }
+        let v = crate::interval::verdict(&f.stated, &f.derived, t);
+        if v < f.verdict {
+            f.explanation.push_str(&format!(
+                " Within the configured tolerance of ±{}%: {} rather than {}.",
+                crate::finding::fmt_num(t * 100.0),
+                v.as_str(),
+                f.verdict.as_str()
+            ));
+            f.verdict = v;
+            f.severity = crate::finding::Severity::of(v);
+        }
+    }
+}
+
 /// Run rules over a document's claims; findings are numbered f1, f2, … in order of
 /// their stated claim.
 pub fn run(doc: &Document, claims: &[Claim], rules: &[&dyn Rule]) -> Vec<Finding> {
+    run_with(doc, claims, rules, &Settings::default())
+}
+
+/// Like [`run`], with user settings (tolerances).
+pub fn run_with(doc: &Document, claims: &[Claim], rules: &[&dyn Rule], settings: &Settings) -> Vec<Finding> {
     let cx = Context { doc, claims };
     let mut findings: Vec<Finding> = rules.iter().flat_map(|r| r.check(&cx)).collect();
+    for f in &mut findings {
+        settings.apply(f);
+    }
     let index: std::collections::HashMap<&str, usize> = claims
         .iter()
         .enumerate()

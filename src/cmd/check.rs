@@ -1,0 +1,404 @@
+//! `claimcheck check` and `claimcheck extract` over any number of articles: settings from
+//! flags over claimcheck.toml over defaults, inputs expanded and streamed through the
+//! parallel batch, each article rendered in its worker, output written in input order.
+
+use super::{all_rules, color_of, user_rules_in};
+use crate::cli::{CheckArgs, CheckFormat, ExtractArgs, ExtractFormat, FailOn, InputArgs, ShowWhat};
+use claimcheck::batch::{self, Limits};
+use claimcheck::config::Config;
+use claimcheck::input::{Article, Articles, InputFormat, Notice, Source, Walk, expand};
+use claimcheck::report::table::SummaryRow;
+use claimcheck::report::{Checked, Show, github, html, human, json, markdown, sarif, table};
+use claimcheck::review::{self, ReviewFile};
+use claimcheck::rules::{Rule, Settings};
+use claimcheck::{Report, Verdict};
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Why a batch stopped early.
+enum Halt {
+    /// Standard output was closed (`| head`): stop quietly.
+    Pipe,
+    /// An error to report, exit status 2.
+    Error(String),
+}
+
+/// The configuration the flags point to: `--config`, else the nearest claimcheck.toml.
+fn config_of(input: &InputArgs) -> Result<Config, String> {
+    if input.no_config {
+        return Ok(Config::default());
+    }
+    let path = match &input.config {
+        Some(p) => Some(std::path::PathBuf::from(p)),
+        None => std::env::current_dir().ok().and_then(|d| Config::find(&d)),
+    };
+    match path {
+        Some(p) => Config::load(&p).map_err(|e| e.to_string()),
+        None => Ok(Config::default()),
+    }
+}
+
+/// A value from the configuration, checked against the flag's choices.
+fn from_config<T: ValueEnum>(
+    config: &Config,
+    key: &str,
+    value: Option<&String>,
+) -> Result<Option<T>, String> {
+    let Some(v) = value else { return Ok(None) };
+    T::from_str(v, true).map(Some).map_err(|_| {
+        let names: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(|x| x.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        let file = config
+            .path
+            .as_ref()
+            .map_or("claimcheck.toml".into(), |p| p.display().to_string());
+        format!("{file}: {key} = \"{v}\" is not one of {}", names.join(", "))
+    })
+}
+
+/// Set the worker count, once per process.
+fn set_jobs(jobs: Option<usize>) -> Result<(), String> {
+    if let Some(n) = jobs {
+        if n == 0 {
+            return Err("--jobs must be at least 1".into());
+        }
+        // Only fails when a pool was already built, which this process never does first.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    }
+    Ok(())
+}
+
+/// A progress bar on standard error for batches, when it is a terminal.
+fn progress(sources: &[Source], format: InputFormat) -> ProgressBar {
+    let jsonl = format == InputFormat::Jsonl
+        || sources.iter().any(|s| match s {
+            Source::File(p) => p
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson")),
+            Source::Stdin => false,
+        });
+    if !std::io::stderr().is_terminal() || (sources.len() < 2 && !jsonl) {
+        return ProgressBar::hidden();
+    }
+    let bar = if jsonl {
+        ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {pos} articles checked ({per_sec}, {elapsed})")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        )
+    } else {
+        ProgressBar::new(sources.len() as u64).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} articles ({per_sec}, eta {eta})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr());
+    bar
+}
+
+/// What a worker hands back for one article.
+struct Done {
+    path: String,
+    lossy: bool,
+    /// Text to write as is (human, json, jsonl, github, extract table).
+    text: String,
+    /// SARIF results, gathered into one log at the end.
+    sarif: Vec<serde_sarif::sarif::Result>,
+    /// The summary table's row (human).
+    row: Option<SummaryRow>,
+    /// The whole report, for formats that render all articles at once (markdown, html).
+    kept: Option<(String, Report)>,
+    /// A finding at or above --fail-on that no reviewer dismissed.
+    failed: bool,
+}
+
+/// Where rendered articles go, in input order.
+struct Output {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    format: Format,
+    documents: usize,
+    rows: Vec<SummaryRow>,
+    sarif: Vec<serde_sarif::sarif::Result>,
+    kept: Vec<(String, Report)>,
+}
+
+/// Every output format of `check` and `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Check(CheckFormat),
+    Extract(ExtractFormat),
+}
+
+impl Output {
+    fn write(&mut self, s: &str) -> Result<(), Halt> {
+        match self.out.write_all(s.as_bytes()) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Halt::Pipe),
+            Err(e) => Err(Halt::Error(format!("cannot write output: {e}"))),
+        }
+    }
+
+    fn add(&mut self, done: Done) -> Result<(), Halt> {
+        let json = matches!(
+            self.format,
+            Format::Check(CheckFormat::Json) | Format::Extract(ExtractFormat::Json)
+        );
+        if json {
+            let opening = if self.documents == 0 {
+                json::head(true)
+            } else {
+                json::SEPARATOR.to_string()
+            };
+            self.write(&opening)?;
+        }
+        self.documents += 1;
+        self.write(&done.text)?;
+        self.rows.extend(done.row);
+        self.sarif.extend(done.sarif);
+        self.kept.extend(done.kept);
+        Ok(())
+    }
+
+    fn finish(mut self, rules: &[&dyn Rule], show: Show) -> Result<(), Halt> {
+        let tail = match self.format {
+            Format::Check(CheckFormat::Json) | Format::Extract(ExtractFormat::Json) => {
+                let mut t = String::new();
+                if self.documents == 0 {
+                    t.push_str(&json::head(false));
+                }
+                t.push_str(json::tail(self.documents > 0));
+                t.push('\n');
+                t
+            }
+            Format::Check(CheckFormat::Human) => format!("{}\n", table::summary_of_rows(&self.rows)),
+            Format::Check(CheckFormat::Sarif) => {
+                format!("{}\n", sarif::render(std::mem::take(&mut self.sarif), rules))
+            }
+            Format::Check(f @ (CheckFormat::Markdown | CheckFormat::Html)) => {
+                let kept = std::mem::take(&mut self.kept);
+                let checked: Vec<Checked> = kept
+                    .iter()
+                    .map(|(path, report)| Checked { path, report })
+                    .collect();
+                if f == CheckFormat::Markdown {
+                    markdown::render(&checked, show)
+                } else {
+                    html::render(&checked, show)
+                }
+            }
+            _ => String::new(),
+        };
+        self.write(&tail)?;
+        match self.out.flush() {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Halt::Error(format!("cannot write output: {e}")))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Settings shared by every worker.
+struct Job<'a> {
+    rules: &'a [&'a dyn Rule],
+    settings: Settings,
+    format: Format,
+    show: Show,
+    color: bool,
+    review: bool,
+    fail_on: Option<Verdict>,
+}
+
+impl Job<'_> {
+    /// Check and render one article.
+    fn run(&self, a: Article) -> Result<Done, String> {
+        let mut report = claimcheck::check_source(&a.text, a.format, self.rules, &self.settings);
+        if self.review && a.is_file {
+            let file =
+                ReviewFile::load(&review::default_path(Path::new(&a.path))).map_err(|e| e.to_string())?;
+            report.apply_review(&file);
+        }
+        let d = Checked {
+            path: &a.path,
+            report: &report,
+        };
+        let failed = self.fail_on.is_some_and(|t| {
+            report.findings.iter().enumerate().any(|(i, f)| {
+                matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline)
+                    && f.verdict >= t
+                    && !report.dismissed(i)
+            })
+        });
+        let mut done = Done {
+            path: a.path.clone(),
+            lossy: a.lossy,
+            text: String::new(),
+            sarif: Vec::new(),
+            row: None,
+            kept: None,
+            failed,
+        };
+        match self.format {
+            Format::Check(CheckFormat::Human) => {
+                done.text = human::render_document(&d, self.show, self.color);
+                done.row = Some(SummaryRow::of(&d));
+            }
+            Format::Check(CheckFormat::Json) => done.text = json::render_document(&d, true),
+            Format::Check(CheckFormat::Jsonl) => done.text = json::render_line(&d, true) + "\n",
+            Format::Check(CheckFormat::Github) => done.text = github::render_document(&d),
+            Format::Check(CheckFormat::Sarif) => done.sarif = sarif::results(&d, self.rules),
+            Format::Check(CheckFormat::Markdown | CheckFormat::Html) => {
+                done.kept = Some((a.path, report));
+            }
+            Format::Extract(ExtractFormat::Json) => done.text = json::render_document(&d, false),
+            Format::Extract(ExtractFormat::Jsonl) => done.text = json::render_line(&d, false) + "\n",
+            Format::Extract(ExtractFormat::Table) => done.text = table::claims_table(&d) + "\n",
+        }
+        Ok(done)
+    }
+}
+
+/// Run a batch: expand inputs, check in parallel, write in order. Exit status 1 when a
+/// finding fails the run, 2 when an input could not be read.
+fn run_batch(input: &InputArgs, config: &Config, job: &Job) -> Result<ExitCode, String> {
+    set_jobs(input.jobs)?;
+    let format = input
+        .input_format
+        .map(InputFormat::from)
+        .or(config.check.input_format)
+        .unwrap_or_default();
+    let sources = expand(
+        &input.files,
+        Walk {
+            no_ignore: input.no_ignore,
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    let bar = progress(&sources, format);
+    let mut output = Output {
+        out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+        format: job.format,
+        documents: 0,
+        rows: Vec::new(),
+        sarif: Vec::new(),
+        kept: Vec::new(),
+    };
+    let mut failed = false;
+    let mut unread = 0usize;
+    let warn = |bar: &ProgressBar, n: &Notice| bar.suspend(|| eprintln!("claimcheck: warning: {n}"));
+    let result = batch::ordered(
+        Articles::new(sources, format),
+        Limits::default(),
+        |a| job.run(a),
+        |item| {
+            bar.inc(1);
+            match item {
+                Err(notice) => {
+                    warn(&bar, &notice);
+                    if !matches!(notice, Notice::Binary(_)) {
+                        unread += 1;
+                    }
+                    Ok(())
+                }
+                Ok(Err(message)) => Err(Halt::Error(message)),
+                Ok(Ok(done)) => {
+                    if done.lossy {
+                        warn(&bar, &Notice::Lossy(done.path.clone()));
+                    }
+                    failed |= done.failed;
+                    output.add(done)
+                }
+            }
+        },
+    );
+    bar.finish_and_clear();
+    let result = result.and_then(|()| output.finish(job.rules, job.show));
+    match result {
+        Ok(()) | Err(Halt::Pipe) => {}
+        Err(Halt::Error(message)) => return Err(message),
+    }
+    Ok(if unread > 0 {
+        eprintln!("claimcheck: {unread} input(s) could not be read (see warnings above)");
+        ExitCode::from(2)
+    } else if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `claimcheck check`.
+pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
+    let config = config_of(&args.input)?;
+    let format = args
+        .format
+        .or(from_config(&config, "format", config.check.format.as_ref())?)
+        .unwrap_or(CheckFormat::Human);
+    let fail_on = args
+        .fail_on
+        .or(from_config(&config, "fail-on", config.check.fail_on.as_ref())?)
+        .unwrap_or(FailOn::Contradicted);
+    let user = if args.no_user_rules {
+        Vec::new()
+    } else {
+        let dirs = match (&args.rules, config.rule_dirs()) {
+            (Some(flag), _) => vec![flag.clone()],
+            (None, Some(dirs)) => dirs,
+            (None, None) if Path::new("claims").is_dir() => vec!["claims".to_string()],
+            (None, None) => Vec::new(),
+        };
+        user_rules_in(&dirs)?
+    };
+    let every = all_rules(&user);
+    let ids: Vec<&str> = every.iter().map(|r| r.id()).collect();
+    let keep = config.select(&ids).map_err(|e| {
+        let file = config
+            .path
+            .as_ref()
+            .map_or("claimcheck.toml".into(), |p| p.display().to_string());
+        format!("{file}: {e}")
+    })?;
+    let rules: Vec<&dyn Rule> = every
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(r, _)| *r)
+        .collect();
+    let all = args.show.contains(&ShowWhat::All);
+    let job = Job {
+        rules: &rules,
+        settings: config.settings(),
+        format: Format::Check(format),
+        show: Show {
+            consistent: all || args.show.contains(&ShowWhat::Consistent),
+            unverifiable: all || args.show.contains(&ShowWhat::Unverifiable),
+        },
+        color: color_of(args.color),
+        review: !args.no_review,
+        fail_on: match fail_on {
+            FailOn::Contradicted => Some(Verdict::Contradicted),
+            FailOn::Borderline => Some(Verdict::Borderline),
+            FailOn::Never => None,
+        },
+    };
+    run_batch(&args.input, &config, &job)
+}
+
+/// `claimcheck extract`.
+pub fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
+    let config = config_of(&args.input)?;
+    let job = Job {
+        rules: &[],
+        settings: Settings::default(),
+        format: Format::Extract(args.format),
+        show: Show::default(),
+        color: false,
+        review: false,
+        fail_on: None,
+    };
+    run_batch(&args.input, &config, &job)
+}

@@ -1,0 +1,82 @@
+//! GitHub Actions workflow commands: one `::error` (contradicted) or `::warning`
+//! (borderline) line per flagged finding that no reviewer dismissed, at the stated
+//! claim's line and column, so the finding shows on the article in a pull request.
+
+use super::Checked;
+use crate::interval::Verdict;
+
+/// The annotation lines of one document.
+pub fn render_document(d: &Checked) -> String {
+    let mut out = String::new();
+    for (i, f) in d.report.findings.iter().enumerate() {
+        let level = match f.verdict {
+            Verdict::Contradicted => "error",
+            Verdict::Borderline => "warning",
+            _ => continue,
+        };
+        if d.report.dismissed(i) {
+            continue;
+        }
+        let Some(stated) = f
+            .claims
+            .last()
+            .and_then(|id| crate::claim::by_id(&d.report.claims, id))
+        else {
+            continue;
+        };
+        let mut props = format!(
+            "file={},line={},col={}",
+            property(d.path),
+            stated.span.line,
+            stated.span.column
+        );
+        if !stated.text.contains('\n') {
+            props.push_str(&format!(
+                ",endLine={},endColumn={}",
+                stated.span.line,
+                stated.span.column + stated.text.chars().count()
+            ));
+        }
+        props.push_str(&format!(
+            ",title={}",
+            property(&format!("claimcheck {}: {}", f.verdict.as_str(), f.rule))
+        ));
+        out.push_str(&format!(
+            "::{level} {props}::{}\n",
+            data(&format!("{}\n{}", f.message, f.explanation))
+        ));
+    }
+    out
+}
+
+/// Escape a command's message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escape a command property's value.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotations_point_at_the_stated_claim() {
+        let report = crate::check(
+            "There are 6,000 officers and 7.4 million cases.\nEach officer handles an average of 7,000 cases.\n",
+        );
+        let out = render_document(&Checked {
+            path: "news/a, b.txt",
+            report: &report,
+        });
+        assert!(
+            out.starts_with("::error file=news/a%2C b.txt,line=2,col="),
+            "{out}"
+        );
+        assert!(out.contains("title=claimcheck contradicted%3A per-unit-average::"));
+        assert_eq!(out.lines().count(), 1, "one line per finding: {out}");
+    }
+}

@@ -1,0 +1,168 @@
+//! SARIF 2.1.0 (serde-sarif types), so GitHub code scanning and other SARIF viewers show
+//! flagged findings on the article's lines: one result per contradicted (error) or
+//! borderline (warning) finding, at its stated claim, with the other claims it used as
+//! related locations, a partial fingerprint that survives edits elsewhere in the article
+//! (the review fingerprint) and, for findings a reviewer dismissed, an external
+//! suppression carrying the reason.
+//!
+//! Columns are counted in characters (`columnKind: unicodeCodePoints`), as in every other
+//! claimcheck output.
+
+use super::Checked;
+use crate::claim::Claim;
+use crate::finding::Finding;
+use crate::interval::Verdict;
+use crate::review::Status;
+use crate::rules::Rule;
+use serde_sarif::sarif;
+
+/// The results of one document (rendered apart, in parallel, then gathered by [`render`]).
+pub fn results(d: &Checked, rules: &[&dyn Rule]) -> Vec<sarif::Result> {
+    d.report
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline))
+        .filter_map(|(i, f)| result(d, i, f, rules))
+        .collect()
+}
+
+fn result(d: &Checked, index: usize, f: &Finding, rules: &[&dyn Rule]) -> Option<sarif::Result> {
+    let claims: Vec<&Claim> = f
+        .claims
+        .iter()
+        .filter_map(|id| crate::claim::by_id(&d.report.claims, id))
+        .collect();
+    let (stated, others) = claims.split_last()?;
+    let level = if f.verdict == Verdict::Contradicted {
+        sarif::ResultLevel::Error
+    } else {
+        sarif::ResultLevel::Warning
+    };
+    let text = format!("{} {}", f.message, f.explanation);
+    let mut fingerprints = std::collections::BTreeMap::new();
+    fingerprints.insert(
+        "claimcheck/v1".to_string(),
+        crate::review::fingerprint(f, &d.report.claims),
+    );
+    let related: Vec<sarif::Location> = others
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let mut l = location(d.path, c);
+            l.id = Some(k as i64);
+            l.message = Some(sarif::Message::from(&format!("{} (\"{}\")", role(f, k), c.text)));
+            l
+        })
+        .collect();
+    let mut r = sarif::Result::builder()
+        .rule_id(f.rule.clone())
+        .level(level)
+        .message(&text)
+        .locations(vec![location(d.path, stated)])
+        .partial_fingerprints(fingerprints)
+        .build();
+    r.rule_index = rules.iter().position(|x| x.id() == f.rule).map(|i| i as i64);
+    if !related.is_empty() {
+        r.related_locations = Some(related);
+    }
+    if let Some(review) = d
+        .report
+        .review_of(index)
+        .filter(|r| r.status == Status::Dismissed)
+    {
+        let mut s = sarif::Suppression::builder()
+            .kind(serde_json::json!("external"))
+            .build();
+        s.justification = review.reason.clone();
+        r.suppressions = Some(vec![s]);
+    }
+    Some(r)
+}
+
+fn role(f: &Finding, k: usize) -> String {
+    f.roles.get(k).cloned().unwrap_or_else(|| "uses".into())
+}
+
+/// Where a claim is: the file and the region of its text.
+fn location(path: &str, c: &Claim) -> sarif::Location {
+    let mut region = sarif::Region::builder()
+        .start_line(c.span.line as i64)
+        .start_column(c.span.column as i64)
+        .byte_offset(c.span.start as i64)
+        .byte_length(c.span.end.saturating_sub(c.span.start) as i64)
+        .build();
+    // A claim on one line ends on it; the text's characters give the end column.
+    if !c.text.contains('\n') {
+        region.end_line = Some(c.span.line as i64);
+        region.end_column = Some((c.span.column + c.text.chars().count()) as i64);
+    }
+    sarif::Location::builder()
+        .physical_location(
+            sarif::PhysicalLocation::builder()
+                .artifact_location(sarif::ArtifactLocation::builder().uri(uri(path)).build())
+                .region(region)
+                .build(),
+        )
+        .build()
+}
+
+/// A relative URI reference for a path: forward slashes, reserved characters escaped.
+pub fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '\\' => out.push('/'),
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.' | '_' | '~' | '/' | ':' => out.push(c),
+            _ => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The whole SARIF log: one run of claimcheck with every rule described and the results
+/// of every document.
+pub fn render(results: Vec<sarif::Result>, rules: &[&dyn Rule]) -> String {
+    let descriptors: Vec<sarif::ReportingDescriptor> = rules
+        .iter()
+        .map(|r| {
+            let mut d = sarif::ReportingDescriptor::builder()
+                .id(r.id().to_string())
+                .short_description(&r.summary().to_string())
+                .build();
+            d.full_description = Some(sarif::MultiformatMessageString::from(&r.doc()));
+            d
+        })
+        .collect();
+    let driver = sarif::ToolComponent::builder()
+        .name("claimcheck")
+        .semantic_version(env!("CARGO_PKG_VERSION"))
+        .rules(descriptors)
+        .build();
+    let mut run = sarif::Run::builder().tool(driver).results(results).build();
+    run.column_kind = Some(serde_json::json!("unicodeCodePoints"));
+    let log = sarif::Sarif::builder()
+        .schema(sarif::SCHEMA_URL)
+        .version(serde_json::json!("2.1.0"))
+        .runs(vec![run])
+        .build();
+    // Serializing plain structs of strings and integers cannot fail.
+    serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("fixtures/caseload.txt"), "fixtures/caseload.txt");
+        assert_eq!(uri("a dir\\50% off.html"), "a%20dir/50%25%20off.html");
+        assert_eq!(uri("é.md"), "%C3%A9.md");
+    }
+}
