@@ -137,6 +137,20 @@ impl Report {
         self.source.as_deref().unwrap_or(&self.document.text)
     }
 
+    /// The 1-based line and character column just past the end of a claim in the file
+    /// (a claim in HTML can run over a line break of the file).
+    pub fn end_of(&self, claim: &Claim) -> (usize, usize) {
+        let s = claim.span;
+        let covered = self.source_text().get(s.start..s.end).unwrap_or(&claim.text);
+        match covered.rfind('\n') {
+            Some(i) => (
+                s.line + covered.matches('\n').count(),
+                covered.get(i + 1..).map_or(0, |t| t.chars().count()) + 1,
+            ),
+            None => (s.line, s.column + covered.chars().count()),
+        }
+    }
+
     /// Where a claim is in the text the rules read (`document.text`).
     pub fn text_span(claim: &Claim) -> Span {
         claim.text_span.unwrap_or(claim.span)

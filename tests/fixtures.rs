@@ -1,8 +1,21 @@
-//! Snapshots of every report over every article in fixtures/: the claims table, the
-//! human report (findings of every verdict, no colour) and the JSON output.
+//! Snapshots of every report over every article in fixtures/ (plain text, Markdown and
+//! HTML): the claims table, the human report (findings of every verdict, no colour), the
+//! JSON, Markdown, HTML, SARIF and GitHub outputs.
 
-use claimcheck::report::{Checked, Show, human, json, table};
+use claimcheck::Report;
+use claimcheck::markup::Format;
+use claimcheck::report::{Checked, Show, github, human, json, sarif, table};
+use claimcheck::rules::{BUILTIN, Rule, Settings};
 use std::path::Path;
+
+/// Every article of fixtures/, whatever its format.
+const ARTICLES: &str = "**/*.{txt,md,html}";
+
+/// Check a fixture as the CLI would: its format from its extension.
+fn check_file(p: &Path, rules: &[&dyn Rule]) -> Report {
+    let text = std::fs::read_to_string(p).unwrap_or_default();
+    claimcheck::check_source(&text, Format::from_path(p), rules, &Settings::default())
+}
 
 /// The fixture's path as a user would type it from the repository root.
 fn path_of(p: &Path) -> String {
@@ -15,9 +28,8 @@ fn path_of(p: &Path) -> String {
 
 #[test]
 fn extract_tables() {
-    insta::glob!("../fixtures", "**/*.txt", |p| {
-        let text = std::fs::read_to_string(p).unwrap_or_default();
-        let report = claimcheck::check_with(&text, &[]);
+    insta::glob!("../fixtures", ARTICLES, |p| {
+        let report = check_file(p, &[]);
         let path = path_of(p);
         insta::assert_snapshot!(table::claims_table(&Checked {
             path: &path,
@@ -28,9 +40,8 @@ fn extract_tables() {
 
 #[test]
 fn check_human() {
-    insta::glob!("../fixtures", "**/*.txt", |p| {
-        let text = std::fs::read_to_string(p).unwrap_or_default();
-        let report = claimcheck::check(&text);
+    insta::glob!("../fixtures", ARTICLES, |p| {
+        let report = check_file(p, BUILTIN);
         let path = path_of(p);
         let show = Show {
             consistent: true,
@@ -49,9 +60,8 @@ fn check_human() {
 
 #[test]
 fn check_json() {
-    insta::glob!("../fixtures", "**/*.txt", |p| {
-        let text = std::fs::read_to_string(p).unwrap_or_default();
-        let report = claimcheck::check(&text);
+    insta::glob!("../fixtures", ARTICLES, |p| {
+        let report = check_file(p, BUILTIN);
         let path = path_of(p);
         insta::assert_snapshot!(json::render(
             &[Checked {
@@ -65,9 +75,8 @@ fn check_json() {
 
 #[test]
 fn check_markdown() {
-    insta::glob!("../fixtures", "**/*.txt", |p| {
-        let text = std::fs::read_to_string(p).unwrap_or_default();
-        let report = claimcheck::check(&text);
+    insta::glob!("../fixtures", ARTICLES, |p| {
+        let report = check_file(p, BUILTIN);
         let path = path_of(p);
         let show = Show {
             consistent: false,
@@ -86,8 +95,7 @@ fn check_markdown() {
 #[test]
 fn check_html() {
     insta::glob!("../fixtures", "*.txt", |p| {
-        let text = std::fs::read_to_string(p).unwrap_or_default();
-        let report = claimcheck::check(&text);
+        let report = check_file(p, BUILTIN);
         let path = path_of(p);
         let show = Show {
             consistent: true,
@@ -100,5 +108,33 @@ fn check_html() {
             }],
             show
         ));
+    });
+}
+
+#[test]
+fn check_sarif() {
+    insta::glob!("../fixtures", ARTICLES, |p| {
+        let report = check_file(p, BUILTIN);
+        let path = path_of(p);
+        let results = sarif::results(
+            &Checked {
+                path: &path,
+                report: &report,
+            },
+            BUILTIN,
+        );
+        insta::assert_json_snapshot!(results);
+    });
+}
+
+#[test]
+fn check_github() {
+    insta::glob!("../fixtures", ARTICLES, |p| {
+        let report = check_file(p, BUILTIN);
+        let path = path_of(p);
+        insta::assert_snapshot!(github::render_document(&Checked {
+            path: &path,
+            report: &report,
+        }));
     });
 }

@@ -176,6 +176,7 @@ const STOP: &[&str] = &[
 /// Plurals that do not end in "s".
 const IRREGULAR_PLURALS: &[(&str, &str)] = &[
     ("people", "person"),
+    ("buses", "bus"),
     ("men", "man"),
     ("women", "woman"),
     ("children", "child"),
@@ -259,6 +260,14 @@ const TIME_UNITS: &[&str] = &[
     "second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade", "season",
     "game", "share", "head", "person", "student", "resident",
 ];
+
+/// True for the periods of a time rate ("a year", "per day").
+pub fn is_time_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "second" | "minute" | "hour" | "day" | "night" | "week" | "month" | "quarter" | "year" | "decade" | "season"
+    )
+}
 
 /// Singular form of a counted noun, lower case.
 pub fn singular(word: &str) -> String {

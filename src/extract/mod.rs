@@ -430,9 +430,14 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
             c.noun = Some(n.noun.clone());
             c.modifiers = n.modifiers.clone();
         }
-        if per.is_none() && matches!(c.kind, Kind::Count | Kind::Money) {
+        // "Each bus carries 95,000 riders a year": the distributive noun is the per-unit
+        // that links to a count of buses; the time rate only says over what period.
+        let time_rate = per
+            .as_ref()
+            .is_some_and(|(p, n)| n.is_none() && context::is_time_unit(p));
+        if (per.is_none() || time_rate) && matches!(c.kind, Kind::Count | Kind::Money) {
             if let Some(each) = context::each_before(before_in_sentence) {
-                if c.unit.as_deref() != Some(each.as_str()) {
+                if c.unit.as_deref() != Some(each.as_str()) && !context::is_time_unit(&each) {
                     per = Some((each, None));
                 }
             }

@@ -30,13 +30,8 @@ pub fn render_document(d: &Checked) -> String {
             stated.span.line,
             stated.span.column
         );
-        if !stated.text.contains('\n') {
-            props.push_str(&format!(
-                ",endLine={},endColumn={}",
-                stated.span.line,
-                stated.span.column + stated.text.chars().count()
-            ));
-        }
+        let (end_line, end_column) = d.report.end_of(stated);
+        props.push_str(&format!(",endLine={end_line},endColumn={end_column}"));
         props.push_str(&format!(
             ",title={}",
             property(&format!("claimcheck {}: {}", f.verdict.as_str(), f.rule))

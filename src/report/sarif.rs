@@ -49,7 +49,7 @@ fn result(d: &Checked, index: usize, f: &Finding, rules: &[&dyn Rule]) -> Option
         .iter()
         .enumerate()
         .map(|(k, c)| {
-            let mut l = location(d.path, c);
+            let mut l = location(d.path, d.report, c);
             l.id = Some(k as i64);
             l.message = Some(sarif::Message::from(&format!("{} (\"{}\")", role(f, k), c.text)));
             l
@@ -59,7 +59,7 @@ fn result(d: &Checked, index: usize, f: &Finding, rules: &[&dyn Rule]) -> Option
         .rule_id(f.rule.clone())
         .level(level)
         .message(&text)
-        .locations(vec![location(d.path, stated)])
+        .locations(vec![location(d.path, d.report, stated)])
         .partial_fingerprints(fingerprints)
         .build();
     r.rule_index = rules.iter().position(|x| x.id() == f.rule).map(|i| i as i64);
@@ -85,18 +85,16 @@ fn role(f: &Finding, k: usize) -> String {
 }
 
 /// Where a claim is: the file and the region of its text.
-fn location(path: &str, c: &Claim) -> sarif::Location {
+fn location(path: &str, report: &crate::Report, c: &Claim) -> sarif::Location {
     let mut region = sarif::Region::builder()
         .start_line(c.span.line as i64)
         .start_column(c.span.column as i64)
         .byte_offset(c.span.start as i64)
         .byte_length(c.span.end.saturating_sub(c.span.start) as i64)
         .build();
-    // A claim on one line ends on it; the text's characters give the end column.
-    if !c.text.contains('\n') {
-        region.end_line = Some(c.span.line as i64);
-        region.end_column = Some((c.span.column + c.text.chars().count()) as i64);
-    }
+    let (end_line, end_column) = report.end_of(c);
+    region.end_line = Some(end_line as i64);
+    region.end_column = Some(end_column as i64);
     sarif::Location::builder()
         .physical_location(
             sarif::PhysicalLocation::builder()

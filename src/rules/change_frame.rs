@@ -50,7 +50,7 @@ static DOWN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 static OLD_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?i)(?:\bfrom|\bcompared\s+(?:with|to)|\bthan(?:\s+(?:the|in|its|their))?|\bover\s+(?:the\s+|this\s+year's\s+|last\s+year's\s+|a\s+year\s+earlier\s+)?|\bup\s+from|\bdown\s+from)\s*$",
+        r"(?i)(?:\bfrom(?:\s+(?:the|its|their|an?))?|\bcompared\s+(?:with|to)|\bthan(?:\s+(?:the|in|its|their))?|\bover\s+(?:the\s+|this\s+year's\s+|last\s+year's\s+|a\s+year\s+earlier\s+)?|\bup\s+from|\bdown\s+from)\s*$",
     )
 });
 

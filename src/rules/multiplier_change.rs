@@ -107,10 +107,17 @@ fn from_to<'a>(cx: &'a Context, m: &Claim) -> Option<Finding> {
     let text = cx.doc.text.as_str();
     let in_sentence =
         |c: &&'a Claim| c.sentence == m.sentence && c.span.start > m.span.end && plain_or_fresh(c);
+    // "from $290 million", "from the $7 million first budgeted".
     let preceded_by = |c: &Claim, word: &str| {
-        let from = crate::extract::hedge::floor_char_boundary(text, c.span.start.saturating_sub(8));
-        text.get(from..c.span.start)
-            .is_some_and(|b| b.trim_end().to_lowercase().ends_with(word))
+        let from = crate::extract::hedge::floor_char_boundary(text, c.span.start.saturating_sub(16));
+        text.get(from..c.span.start).is_some_and(|b| {
+            let b = b.trim_end().to_lowercase();
+            let b = [" the", " its", " their", " a", " an"]
+                .iter()
+                .find_map(|d| b.strip_suffix(d))
+                .unwrap_or(&b);
+            b.ends_with(word)
+        })
     };
     let end = cx
         .near(m, 0)

@@ -118,7 +118,13 @@ fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
         },
         fmt_range(&derived),
     );
+    // A number of people or things is whole once it is more than a handful.
     let needed_staff = total.value.nominal / avg.value.nominal * base;
+    let needed_staff = if needed_staff >= 10.0 {
+        needed_staff.round()
+    } else {
+        needed_staff
+    };
     let would_hold_if = (v != Verdict::Consistent).then(|| {
         if avg.value.nominal > derived.nominal {
             format!(
