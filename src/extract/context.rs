@@ -261,11 +261,36 @@ const TIME_UNITS: &[&str] = &[
     "game", "share", "head", "person", "student", "resident",
 ];
 
+/// True when "each" follows a figure's noun and ends the clause: "an average of 40 cases
+/// each", "$2,000 each." — the per-unit is then a plural noun counted earlier.
+pub fn each_after(text: &str, pos: usize) -> bool {
+    let rest = text.get(pos..).unwrap_or("");
+    let head = super::hedge::head_lower(rest.trim_start(), 12);
+    head.strip_prefix("each").is_some_and(|t| {
+        t.is_empty()
+            || t.starts_with(|c: char| !c.is_alphanumeric() && c != ' ')
+            || t.starts_with(" year")
+            || t.starts_with(" month")
+            || t.starts_with(" week")
+            || t.starts_with(" day")
+    })
+}
+
 /// True for the periods of a time rate ("a year", "per day").
 pub fn is_time_unit(word: &str) -> bool {
     matches!(
         word,
-        "second" | "minute" | "hour" | "day" | "night" | "week" | "month" | "quarter" | "year" | "decade" | "season"
+        "second"
+            | "minute"
+            | "hour"
+            | "day"
+            | "night"
+            | "week"
+            | "month"
+            | "quarter"
+            | "year"
+            | "decade"
+            | "season"
     )
 }
 

@@ -398,6 +398,21 @@ fn to_claim(doc: &Document, f: Found) -> Claim {
     }
 }
 
+/// The per-unit of "… 40 cases each": the nearest plural count before the claim in its
+/// sentence, of another noun ("About 50 officers handled 2,000 cases, an average of 40
+/// cases each" → officer).
+fn distributed_over(claims: &[Claim], i: usize) -> Option<(String, Option<f64>)> {
+    let c = claims.get(i)?;
+    claims
+        .get(..i)?
+        .iter()
+        .rev()
+        .take_while(|o| o.sentence == c.sentence)
+        .find(|o| o.kind == Kind::Count && o.value.nominal > 1.0 && o.unit.is_some() && o.unit != c.unit)
+        .and_then(|o| o.unit.clone())
+        .map(|u| (u, None))
+}
+
 /// Read each claim's context: noun, per-unit, anchor, role, and inferred nouns.
 fn annotate(doc: &Document, claims: &mut [Claim]) {
     let text = doc.text.as_str();
@@ -442,6 +457,11 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
                 }
             }
         }
+        if per.is_none() && matches!(c.kind, Kind::Count | Kind::Money) && context::each_after(text, per_from)
+        {
+            per = distributed_over(claims, i);
+        }
+        let Some(c) = claims.get_mut(i) else { continue };
         if let Some((p, n)) = per {
             c.per = Some(p);
             c.per_count = n;
