@@ -73,7 +73,7 @@ pub fn fmt_num(x: f64) -> String {
     } else {
         3
     };
-    let s = format!("{:.*}", decimals, a);
+    let s = fixed(a, decimals);
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
         None => (s.clone(), String::new()),
@@ -95,6 +95,23 @@ pub fn fmt_num(x: f64) -> String {
     } else {
         format!("{sign}{grouped}.{frac}")
     }
+}
+
+/// `a` (not negative) with `decimals` decimals, as `format!("{:.*}")` prints it but
+/// without its exact-decimal slow path: below 2^53 after scaling, rounding the scaled
+/// value is exact enough for a message.
+fn fixed(a: f64, decimals: usize) -> String {
+    let scale = 10f64.powi(decimals as i32);
+    let scaled = (a * scale).round_ties_even();
+    if !(scaled < 9.0e15) {
+        return format!("{:.*}", decimals, a);
+    }
+    let n = scaled as u64;
+    if decimals == 0 {
+        return n.to_string();
+    }
+    let unit = 10u64.pow(decimals as u32);
+    format!("{}.{:0width$}", n / unit, n % unit, width = decimals)
 }
 
 /// "7,350,000–7,450,000", or a single number when the interval is a point.

@@ -160,6 +160,10 @@ fn currency(i: &str) -> IResult<&str, &'static str> {
 
 // multiplier_word := "doubled" | "tripled" | … | word_number? ("fold" | "-fold")
 fn multiplier_word(i: &str) -> IResult<&str, (f64, f64)> {
+    // Every word of the table starts with a letter; most candidates start with a digit.
+    if !i.starts_with(|c: char| c.is_alphabetic()) {
+        return fail(i);
+    }
     for (w, f) in MULTIPLIER_WORDS {
         if let Ok((r, _)) = word(w)(i) {
             return Ok((r, (*f, 1.0)));
@@ -191,6 +195,9 @@ fn percent(i: &str) -> IResult<&str, &'static str> {
 // money_word := space ("dollars" | "euros" | "cents" | …)
 fn money_word(i: &str) -> IResult<&str, (&'static str, Option<&'static str>)> {
     let (r, _) = space(i)?;
+    if !r.starts_with(|c: char| c.is_alphabetic()) {
+        return fail(i);
+    }
     for (w, code, unit) in CURRENCY_WORDS {
         if let Ok((r2, _)) = word(w)(r) {
             return Ok((r2, (*code, *unit)));
