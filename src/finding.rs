@@ -103,7 +103,7 @@ pub fn fmt_num(x: f64) -> String {
 fn fixed(a: f64, decimals: usize) -> String {
     let scale = 10f64.powi(decimals as i32);
     let scaled = (a * scale).round_ties_even();
-    if !(scaled < 9.0e15) {
+    if scaled.is_nan() || scaled >= 9.0e15 {
         return format!("{:.*}", decimals, a);
     }
     let n = scaled as u64;
