@@ -67,7 +67,7 @@ impl LineIndex {
 }
 
 /// Bytes between column checkpoints.
-const CHECKPOINT: usize = 4096;
+const CHECKPOINT: usize = 256;
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[

@@ -345,7 +345,29 @@ fn is_verb_form(word: &str) -> bool {
 
 /// True for function words that end a noun phrase.
 pub fn is_stop(word: &str) -> bool {
-    STOP.contains(&word.to_lowercase().as_str())
+    STOP_SET.contains(lower(word).as_ref())
+}
+
+/// The stop words, for lookups by hash.
+static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| STOP.iter().copied().collect());
+
+/// A word in lower case, copied only when it has capitals.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// The word right after `rest`'s leading space or hyphen (`WORD_AFTER`), with its byte
+/// range in `rest`; found with `find`, which is much cheaper than `captures`.
+fn word_after(rest: &str) -> Option<(&str, std::ops::Range<usize>)> {
+    let m = WORD_AFTER.find(rest)?;
+    let word = m.as_str().trim_start_matches([' ', '\t', '\u{a0}', '-']);
+    let start = m.end() - word.len();
+    Some((word, start..m.end()))
 }
 
 /// The counted noun after a figure.
@@ -359,7 +381,7 @@ pub struct NounPhrase {
     pub end: usize,
 }
 
-static WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[ \t\u{a0}]+|-)([A-Za-z][A-Za-z’'-]*)"));
+static WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[ \t\u{a0}]+|-)[A-Za-z][A-Za-z’'-]*"));
 
 /// The noun phrase right after a figure ending at `end`: up to four words, stopping at a
 /// function word or punctuation. The head is the last plural of the run ("claims
@@ -370,31 +392,30 @@ pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
     if let Some(c) = text
         .get(end..)
         .filter(|t| t.starts_with('-'))
-        .and_then(|t| WORD_AFTER.captures(t))
+        .and_then(word_after)
     {
-        let m = c.get(1)?;
-        let w = m.as_str().split('-').next().unwrap_or("");
+        let (word, range) = c;
+        let w = word.split('-').next().unwrap_or("");
         return Some(NounPhrase {
             noun: singular(w),
             modifiers: Vec::new(),
-            end: end + m.start() + w.len(),
+            end: end + range.start + w.len(),
         });
     }
     let mut words: Vec<(String, usize)> = Vec::new();
     let mut pos = end;
     while words.len() < 4 {
         let rest = text.get(pos..)?;
-        let Some(c) = WORD_AFTER.captures(rest) else {
+        let Some((word, m)) = word_after(rest) else {
             break;
         };
-        let Some(m) = c.get(1) else { break };
-        let w = m.as_str().trim_end_matches(['’', '\'', '-']);
+        let w = word.trim_end_matches(['’', '\'', '-']);
         // "10,000 fewer units", "150 more judges": the comparative qualifies the noun.
         let comparative = words.is_empty()
             && pos == end
             && ["fewer", "more", "less", "additional", "extra"].contains(&w.to_lowercase().as_str());
         if comparative {
-            pos += m.end();
+            pos += m.end;
             continue;
         }
         if is_stop(w) || is_verb_form(w) {
@@ -403,7 +424,7 @@ pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
         // "budget serves 300,000", "residents works out": a word in -s after a noun, before a
         // figure, a determiner or a particle, is the verb.
         if !words.is_empty() && is_plural(w) {
-            let next = text.get(pos + m.end()..).unwrap_or("").trim_start();
+            let next = text.get(pos + m.end..).unwrap_or("").trim_start();
             let next_word = next
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
@@ -418,8 +439,8 @@ pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
                 break;
             }
         }
-        words.push((w.to_string(), pos + m.start() + w.len()));
-        pos += m.end();
+        words.push((w.to_string(), pos + m.start + w.len()));
+        pos += m.end;
     }
     let singular_figure = {
         let from = super::hedge::floor_char_boundary(text, end.saturating_sub(4));
