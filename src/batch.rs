@@ -1,9 +1,11 @@
-//! Checking many articles: read in input order, checked in parallel (rayon), handed back
-//! in input order. At most two chunks of articles are held at once (the one being
-//! checked and the one being read), each bounded by [`Limits`] or by one article when an
-//! article alone is larger, so memory follows the largest article, not the archive.
+//! Checking many articles: named in input order by the calling thread, read, decoded and
+//! checked in parallel by rayon's workers, handed back in input order. The calling thread
+//! does the ordered I/O: while the workers check one chunk, it writes the results of the
+//! chunk before and names the chunk after. So at most three chunks are alive at once,
+//! each bounded by [`Limits`] (or by one article, when an article alone is larger):
+//! memory follows the largest article, not the archive.
 
-use crate::input::{Article, Item, Notice};
+use crate::input::{Article, Notice, Pending};
 use rayon::prelude::*;
 
 /// How much input one chunk may hold.
@@ -11,67 +13,83 @@ use rayon::prelude::*;
 pub struct Limits {
     /// Articles per chunk.
     pub articles: usize,
-    /// Bytes of text per chunk (a chunk holds at least one article, however large).
+    /// Bytes of input per chunk (a chunk holds at least one article, however large).
     pub bytes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            articles: 1024,
-            bytes: 8 << 20,
+            articles: 512,
+            bytes: 4 << 20,
         }
     }
 }
 
-/// Read the next chunk of items.
-fn next_chunk<I: Iterator<Item = Item>>(items: &mut I, limits: Limits) -> Vec<Item> {
+/// Name the next chunk of inputs.
+fn next_chunk<I: Iterator<Item = Pending>>(items: &mut I, limits: Limits) -> Vec<Pending> {
     let mut chunk = Vec::new();
     let mut bytes = 0usize;
     while chunk.len() < limits.articles && bytes < limits.bytes {
         let Some(item) = items.next() else { break };
-        bytes += item.as_ref().map_or(0, |a| a.text.len());
+        bytes = bytes.saturating_add(item.size());
         chunk.push(item);
     }
     chunk
 }
 
-/// Apply `work` to every article in parallel and give each result, or the notice read in
-/// its place, to `sink` in input order. Reading the next chunk overlaps checking the
-/// current one. Stops at the first error `sink` returns.
+/// Read and apply `work` to every input in parallel, and give each result, or the notice
+/// read in its place, to `sink` in input order. Stops at the first error `sink` returns.
 pub fn ordered<I, T, E, F, S>(items: I, limits: Limits, work: F, mut sink: S) -> Result<(), E>
 where
-    I: Iterator<Item = Item> + Send,
+    I: Iterator<Item = Pending>,
     T: Send,
     F: Fn(Article) -> T + Sync,
     S: FnMut(Result<T, Notice>) -> Result<(), E>,
 {
     let mut items = items;
     let mut chunk = next_chunk(&mut items, limits);
-    while !chunk.is_empty() {
-        let (done, next) = rayon::join(
-            || {
-                chunk
-                    .into_par_iter()
-                    .map(|item| item.map(&work))
-                    .collect::<Vec<_>>()
-            },
-            || next_chunk(&mut items, limits),
-        );
-        for d in done {
-            sink(d)?;
+    let mut written: Option<Vec<Result<T, Notice>>> = None;
+    loop {
+        if chunk.is_empty() {
+            for r in written.take().into_iter().flatten() {
+                sink(r)?;
+            }
+            return Ok(());
         }
+        let mut done: Vec<Result<T, Notice>> = Vec::new();
+        let mut stopped = None;
+        let mut next = Vec::new();
+        let work = &work;
+        rayon::in_place_scope(|scope| {
+            let current = std::mem::take(&mut chunk);
+            let done = &mut done;
+            scope.spawn(move |_| {
+                *done = current.into_par_iter().map(|p| p.read().map(work)).collect();
+            });
+            // Meanwhile, on this thread: write the chunk before, name the chunk after.
+            for r in written.take().into_iter().flatten() {
+                if let Err(e) = sink(r) {
+                    stopped = Some(e);
+                    return;
+                }
+            }
+            next = next_chunk(&mut items, limits);
+        });
+        if let Some(e) = stopped {
+            return Err(e);
+        }
+        written = Some(done);
         chunk = next;
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn article(i: usize) -> Item {
-        Ok(Article {
+    fn article(i: usize) -> Pending {
+        Pending::Ready(Article {
             path: format!("a{i}"),
             text: "x".repeat(i % 7 * 100),
             lossy: false,
@@ -82,10 +100,10 @@ mod tests {
 
     #[test]
     fn results_come_back_in_input_order() {
-        let items: Vec<Item> = (0..2000)
+        let items: Vec<Pending> = (0..2000)
             .map(|i| {
                 if i % 100 == 3 {
-                    Err(Notice::Binary(format!("a{i}")))
+                    Pending::Failed(Notice::Binary(format!("a{i}")))
                 } else {
                     article(i)
                 }

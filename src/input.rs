@@ -229,6 +229,42 @@ impl fmt::Display for Notice {
 /// One item of input: an article to check, or a notice.
 pub type Item = Result<Article, Notice>;
 
+/// An input named but not yet read or decoded: what the reading thread hands to the
+/// workers, which do the reading (files) and decoding (JSON Lines records) in parallel.
+#[derive(Debug)]
+pub enum Pending {
+    /// A file to read, with its size when known.
+    File(PathBuf, Format, u64),
+    /// A JSON Lines record: the file it is in, its line number, its bytes.
+    Record(String, usize, Vec<u8>),
+    /// Standard input, already read.
+    Ready(Article),
+    /// Something that went wrong while naming inputs.
+    Failed(Notice),
+}
+
+impl Pending {
+    /// Bytes this input will take in memory, about.
+    pub fn size(&self) -> usize {
+        match self {
+            Pending::File(_, _, n) => usize::try_from(*n).unwrap_or(usize::MAX),
+            Pending::Record(_, _, bytes) => bytes.len(),
+            Pending::Ready(a) => a.text.len(),
+            Pending::Failed(_) => 0,
+        }
+    }
+
+    /// Read and decode it.
+    pub fn read(self) -> Item {
+        match self {
+            Pending::File(path, format, _) => read_file(&path, format),
+            Pending::Record(name, line, bytes) => record(&name, line, bytes),
+            Pending::Ready(a) => Ok(a),
+            Pending::Failed(n) => Err(n),
+        }
+    }
+}
+
 /// A JSON Lines record.
 #[derive(Deserialize)]
 struct Record {
@@ -239,7 +275,28 @@ struct Record {
     format: Option<Format>,
 }
 
-/// Reads sources one article at a time: a JSON Lines source is read a line at a time.
+/// Decode one JSON Lines record.
+fn record(name: &str, number: usize, bytes: Vec<u8>) -> Item {
+    let (line, lossy) = decode(bytes);
+    let record: Record = serde_json::from_str(&line).map_err(|e| {
+        let why = format!("not a JSON object with a \"text\" string ({e})");
+        Notice::BadRecord(name.to_string(), number, why)
+    })?;
+    let path = match record.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Null) | None => format!("{name}:{number}"),
+        Some(other) => other.to_string(),
+    };
+    Ok(Article {
+        path,
+        text: record.text,
+        lossy,
+        format: record.format.unwrap_or_default(),
+        is_file: false,
+    })
+}
+
+/// Names inputs one at a time, in order: a JSON Lines source a line at a time.
 pub struct Articles {
     sources: std::vec::IntoIter<Source>,
     format: InputFormat,
@@ -249,7 +306,7 @@ pub struct Articles {
 /// A JSON Lines source being read.
 struct Lines {
     name: String,
-    reader: Box<dyn BufRead + Send>,
+    reader: Box<dyn BufRead>,
     number: usize,
 }
 
@@ -263,47 +320,32 @@ impl Articles {
         }
     }
 
-    fn next_record(lines: &mut Lines) -> Option<Item> {
-        let mut bytes = Vec::new();
+    fn next_record(lines: &mut Lines) -> Option<Pending> {
         loop {
-            bytes.clear();
+            let mut bytes = Vec::new();
             lines.number += 1;
             match lines.reader.read_until(b'\n', &mut bytes) {
                 Ok(0) => return None,
                 Ok(_) => {}
-                Err(e) => return Some(Err(Notice::Unreadable(lines.name.clone(), e.to_string()))),
+                Err(e) => {
+                    return Some(Pending::Failed(Notice::Unreadable(
+                        lines.name.clone(),
+                        e.to_string(),
+                    )));
+                }
             }
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let (line, lossy) = decode(std::mem::take(&mut bytes));
-            let record: Record = match serde_json::from_str(&line) {
-                Ok(r) => r,
-                Err(e) => {
-                    let why = format!("not a JSON object with a \"text\" string ({e})");
-                    return Some(Err(Notice::BadRecord(lines.name.clone(), lines.number, why)));
-                }
-            };
-            let path = match record.id {
-                Some(serde_json::Value::String(s)) => s,
-                Some(serde_json::Value::Null) | None => format!("{}:{}", lines.name, lines.number),
-                Some(other) => other.to_string(),
-            };
-            return Some(Ok(Article {
-                path,
-                text: record.text,
-                lossy,
-                format: record.format.unwrap_or_default(),
-                is_file: false,
-            }));
+            return Some(Pending::Record(lines.name.clone(), lines.number, bytes));
         }
     }
 }
 
 impl Iterator for Articles {
-    type Item = Item;
+    type Item = Pending;
 
-    fn next(&mut self) -> Option<Item> {
+    fn next(&mut self) -> Option<Pending> {
         loop {
             if let Some(lines) = &mut self.lines {
                 match Self::next_record(lines) {
@@ -317,11 +359,11 @@ impl Iterator for Articles {
                 Source::File(p) => (p.display().to_string(), self.format.of(p).is_none()),
             };
             if jsonl_format {
-                let reader: Box<dyn BufRead + Send> = match &source {
+                let reader: Box<dyn BufRead> = match &source {
                     Source::Stdin => Box::new(BufReader::new(std::io::stdin())),
                     Source::File(p) => match std::fs::File::open(p) {
                         Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
-                        Err(e) => return Some(Err(Notice::Unreadable(name, e.to_string()))),
+                        Err(e) => return Some(Pending::Failed(Notice::Unreadable(name, e.to_string()))),
                     },
                 };
                 self.lines = Some(Lines {
@@ -342,7 +384,7 @@ impl Iterator for Articles {
                                 InputFormat::Html => Format::Html,
                                 _ => Format::Text,
                             };
-                            Ok(Article {
+                            Pending::Ready(Article {
                                 path: name,
                                 text,
                                 lossy,
@@ -350,10 +392,14 @@ impl Iterator for Articles {
                                 is_file: false,
                             })
                         }
-                        Err(e) => Err(Notice::Unreadable("<stdin>".into(), e.to_string())),
+                        Err(e) => Pending::Failed(Notice::Unreadable("<stdin>".into(), e.to_string())),
                     }
                 }
-                Source::File(p) => read_file(&p, self.format.of(&p).unwrap_or_default()),
+                Source::File(p) => {
+                    let size = std::fs::metadata(&p).map_or(0, |m| m.len());
+                    let format = self.format.of(&p).unwrap_or_default();
+                    Pending::File(p, format, size)
+                }
             });
         }
     }

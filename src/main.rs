@@ -11,6 +11,10 @@
 mod cli;
 mod cmd;
 
+/// mimalloc: the checker allocates many small strings per claim, from several threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use cli::{Cli, Command};
 use std::process::ExitCode;
