@@ -11,6 +11,10 @@
 
 mod corpus;
 
+/// The allocator the `claimcheck` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use claimcheck::markup::Format;
 use claimcheck::rules::{BUILTIN, Settings};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

@@ -97,6 +97,13 @@ static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The three debris patterns as one set, in the order [`Document::new`] runs them.
+static DEBRIS_ANY: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new([CSS_RULE.as_str(), DEBRIS_LINE.as_str(), CAPTION_LINE.as_str()])
+        // The same patterns compile one by one above, so they compile as a set.
+        .unwrap_or_else(|_| regex::RegexSet::empty())
+});
+
 impl Document {
     /// Lay out a text.
     pub fn new(text: impl Into<String>) -> Self {
@@ -104,8 +111,15 @@ impl Document {
         let lines = LineIndex::new(&text);
         let (sentences, sentence_paragraph) = segment(&text);
         let mut debris: Vec<Range<usize>> = Vec::new();
-        for re in [&*CSS_RULE, &*DEBRIS_LINE, &*CAPTION_LINE] {
-            debris.extend(re.find_iter(&text).map(|m| m.range()));
+        // One pass says which debris patterns occur at all (in most articles, none).
+        let present = DEBRIS_ANY.matches(&text);
+        for (i, re) in [&*CSS_RULE, &*DEBRIS_LINE, &*CAPTION_LINE]
+            .into_iter()
+            .enumerate()
+        {
+            if present.matched(i) || DEBRIS_ANY.is_empty() {
+                debris.extend(re.find_iter(&text).map(|m| m.range()));
+            }
         }
         debris.sort_by_key(|r| r.start);
         Document {

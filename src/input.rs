@@ -213,6 +213,14 @@ impl Notice {
     pub fn is_skip(&self) -> bool {
         !matches!(self, Notice::Lossy(_))
     }
+
+    /// The input it is about: a file, or file:line for a JSON Lines record.
+    pub fn path(&self) -> String {
+        match self {
+            Notice::Binary(p) | Notice::Lossy(p) | Notice::Unreadable(p, _) => p.clone(),
+            Notice::BadRecord(p, line, _) => format!("{p}:{line}"),
+        }
+    }
 }
 
 impl fmt::Display for Notice {

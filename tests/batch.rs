@@ -184,9 +184,26 @@ fn a_jsonl_corpus_streams_one_line_per_record() {
     // One record is not JSON: a warning naming its line, the rest checked, exit status 2.
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("fixtures/batch/corpus.jsonl:5:"), "{stderr}");
-    let docs: Vec<Value> = stdout.lines().map(json).collect();
-    let ids: Vec<&str> = docs.iter().filter_map(|d| d["path"].as_str()).collect();
-    assert_eq!(ids, ["wire-001", "wire-002", "3", "wire-004", "wire-005"]);
+    let lines: Vec<Value> = stdout.lines().map(json).collect();
+    // One output line per input record, the bad one included, in order.
+    let ids: Vec<&str> = lines.iter().filter_map(|d| d["path"].as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "wire-001",
+            "wire-002",
+            "3",
+            "fixtures/batch/corpus.jsonl:5",
+            "wire-004",
+            "wire-005"
+        ]
+    );
+    assert!(
+        lines[3]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("not a JSON object"))
+    );
+    let docs: Vec<Value> = lines.into_iter().filter(|d| d["error"].is_null()).collect();
     assert!(docs.iter().all(|d| d["version"] == 1));
     let flagged: Vec<&str> = docs
         .iter()
@@ -358,7 +375,14 @@ fn binary_and_invalid_utf8_files_are_named() {
     write("c.md", b"About 40 \xff\xfe cases.");
     let (code, stdout, stderr) = run(&["extract", "--format", "jsonl", &d.display().to_string()]);
     assert_eq!(code, Some(0), "a skipped binary file is not an error: {stderr}");
-    assert_eq!(stdout.lines().count(), 2);
+    // Every input has its line: the binary one says it was skipped.
+    assert_eq!(stdout.lines().count(), 3);
+    assert!(
+        stdout
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("\"error\"") && l.contains("looks binary"))
+    );
     assert!(stderr.contains("b.html: looks binary"), "{stderr}");
     assert!(stderr.contains("c.md: not valid UTF-8"), "{stderr}");
 }

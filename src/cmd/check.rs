@@ -87,12 +87,12 @@ fn progress(sources: &[Source], format: InputFormat) -> ProgressBar {
     }
     let bar = if jsonl {
         ProgressBar::new_spinner().with_style(
-            ProgressStyle::with_template("{spinner} {pos} articles checked ({per_sec}, {elapsed})")
+            ProgressStyle::with_template("{spinner} {human_pos} articles checked ({elapsed})")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         )
     } else {
         ProgressBar::new(sources.len() as u64).with_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} articles ({per_sec}, eta {eta})")
+            ProgressStyle::with_template("{bar:40} {human_pos}/{human_len} articles (eta {eta})")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         )
     };
@@ -161,6 +161,31 @@ impl Output {
         self.sarif.extend(done.sarif);
         self.kept.extend(done.kept);
         Ok(())
+    }
+
+    /// An input that was not checked: in JSON Lines, a line saying so, so that output
+    /// lines still match input records one for one.
+    fn skipped(&mut self, notice: &Notice) -> Result<(), Halt> {
+        let jsonl = matches!(
+            self.format,
+            Format::Check(CheckFormat::Jsonl) | Format::Extract(ExtractFormat::Jsonl)
+        );
+        if !jsonl {
+            return Ok(());
+        }
+        #[derive(serde::Serialize)]
+        struct Skipped {
+            version: u32,
+            path: String,
+            error: String,
+        }
+        let line = serde_json::to_string(&Skipped {
+            version: json::VERSION,
+            path: notice.path(),
+            error: notice.to_string(),
+        })
+        .unwrap_or_default();
+        self.write(&format!("{line}\n"))
     }
 
     fn finish(mut self, rules: &[&dyn Rule], show: Show) -> Result<(), Halt> {
@@ -302,7 +327,7 @@ fn run_batch(input: &InputArgs, config: &Config, job: &Job) -> Result<ExitCode, 
                     if !matches!(notice, Notice::Binary(_)) {
                         unread += 1;
                     }
-                    Ok(())
+                    output.skipped(&notice)
                 }
                 Ok(Err(message)) => Err(Halt::Error(message)),
                 Ok(Ok(done)) => {
