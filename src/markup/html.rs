@@ -35,6 +35,43 @@ const SKIPPED: &[&str] = &[
     "video",
 ];
 
+/// Words in a class or id that mark page furniture rather than the story: share bars,
+/// newsletter boxes, related links, comment counts, ads, cookie notices.
+const BOILERPLATE_NAMES: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "related",
+    "recirc",
+    "promo",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsor",
+    "cookie",
+    "consent",
+    "subscribe",
+    "paywall",
+    "comments",
+    "breadcrumb",
+    "sidebar",
+];
+
+/// True for an element whose class or id names page furniture ("share-bar", "related").
+/// The page's own containers, whose classes describe the whole page ("has-sidebar"), are
+/// never furniture.
+fn is_boilerplate(e: &scraper::node::Element) -> bool {
+    if matches!(e.name(), "html" | "body" | "main" | "article") {
+        return false;
+    }
+    let names = e.attr("class").into_iter().chain(e.attr("id"));
+    names
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| BOILERPLATE_NAMES.iter().any(|b| w.eq_ignore_ascii_case(b)))
+}
+
 /// Elements that start a new block (a new line of text).
 const BLOCKS: &[&str] = &[
     "title",
@@ -108,7 +145,7 @@ pub fn to_text(source: &str) -> (String, SourceMap) {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
                     let name = e.name();
-                    if SKIPPED.contains(&name) {
+                    if SKIPPED.contains(&name) || is_boilerplate(e) {
                         skipping += 1;
                     }
                     if name == "pre" {
@@ -144,7 +181,7 @@ pub fn to_text(source: &str) -> (String, SourceMap) {
             ego_tree::iter::Edge::Close(node) => {
                 if let Some(e) = node.value().as_element() {
                     let name = e.name();
-                    if SKIPPED.contains(&name) {
+                    if SKIPPED.contains(&name) || is_boilerplate(e) {
                         skipping = skipping.saturating_sub(1);
                     }
                     if name == "pre" {
@@ -353,6 +390,13 @@ mod tests {
             "7.4 million</b> cases"
         );
         assert_eq!(original(page, &text, &map, "about 6,000"), "about 6,000");
+    }
+
+    #[test]
+    fn page_furniture_is_dropped_by_class_or_id() {
+        let page = "<body class=\"single has-sidebar ad-free\"><div id=\"share\">Share 1.2k</div><div class=\"story-body\"><p>Rates rose 12%.</p></div><div class=\"related-links promo\">5 things</div><section class=\"ad\">50% off</section>";
+        let (text, _) = to_text(page);
+        assert_eq!(text, "Rates rose 12%.");
     }
 
     #[test]
