@@ -12,9 +12,13 @@
 //! "The backlog has quadrupled since 2015, when it stood at about 460,000. It now holds
 //! 1.1 million cases." → 1.1M ÷ 460,000 = 2.39, contradicted.
 //!
+//! Comparisons in one sentence count too: "reached $9 billion, three times the $2
+//! billion of a decade ago" → 9 ÷ 2 = 4.5, contradicted.
+//!
 //! ## Not flagged
 //! Multipliers with no anchor linking them to a start value ("three times as many as"
-//! comparisons), and start or end values of another noun or currency.
+//! comparisons with no figure after them), and start or end values of another noun or
+//! currency.
 
 use super::linking::{WINDOW, distance, hedge_rank, plain_value, same_unit};
 use super::{Context, Rule};
@@ -49,6 +53,10 @@ impl Rule for MultiplierChange {
                 "Revenue reached $610 million this year. Profit aside, revenue has more than doubled since 2020, when it was $290 million.",
                 Verdict::Consistent,
             ),
+            (
+                "Exports reached $9 billion, three times the $2 billion of a decade ago.",
+                Verdict::Contradicted,
+            ),
         ]
     }
 
@@ -66,6 +74,9 @@ fn check_one(cx: &Context, m: &Claim) -> Option<Finding> {
         return None;
     }
     if let Some(f) = from_to(cx, m) {
+        return Some(f);
+    }
+    if let Some(f) = times_the(cx, m) {
         return Some(f);
     }
     let anchor = m.time.as_deref()?;
@@ -132,13 +143,42 @@ fn from_to<'a>(cx: &'a Context, m: &Claim) -> Option<Finding> {
     finding(m, start, end)
 }
 
+/// "Exports reached $9 billion, three times the $2 billion of a decade ago": a multiplier
+/// in words ("N times", "twice") followed by "the" and a figure compares the figure just
+/// before it with that one, in the same sentence and unit.
+fn times_the<'a>(cx: &'a Context, m: &Claim) -> Option<Finding> {
+    let text = cx.doc.text.as_str();
+    let lower = m.text.to_lowercase();
+    if !(lower.ends_with("times") || lower == "twice") {
+        return None;
+    }
+    let after = text.get(m.span.end..)?;
+    let gap = after.len() - after.trim_start().len();
+    let rest = after.trim_start();
+    if !rest.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the ")) {
+        return None;
+    }
+    let next = cx.claim_at(m.span.end + gap + 4)?;
+    let before = cx
+        .near(m, 0)
+        .iter()
+        .rev()
+        .find(|c| c.sentence == m.sentence && c.span.end <= m.span.start && plain_or_fresh(c))?;
+    if !plain_or_fresh(next) || !same_unit(before, next) {
+        return None;
+    }
+    finding(m, next, before)
+}
+
 /// A claim usable as a start or end value, whatever its role in its own clause.
 fn plain_or_fresh(c: &Claim) -> bool {
     c.usable() && c.per.is_none() && !c.average && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
 }
 
 fn finding(m: &Claim, start: &Claim, end: &Claim) -> Option<Finding> {
-    let derived = end.value.checked_div(start.value)?;
+    // "30 points, three times the 12": unhedged figures of one magnitude share a precision.
+    let (start_value, end_value) = super::sharpen_pair(start, end);
+    let derived = end_value.checked_div(start_value)?;
     let v = verdict(&m.value, &derived, 0.0);
     let unit = if start.kind == Kind::Count {
         start.unit.clone().unwrap_or_default()
@@ -150,8 +190,8 @@ fn finding(m: &Claim, start: &Claim, end: &Claim) -> Option<Finding> {
         fmt_num(end.value.nominal),
         fmt_num(start.value.nominal),
         fmt_num(derived.nominal),
-        fmt_range(&end.value),
-        fmt_range(&start.value),
+        fmt_range(&end_value),
+        fmt_range(&start_value),
         fmt_range(&derived)
     );
     let edge =
@@ -191,10 +231,11 @@ fn finding(m: &Claim, start: &Claim, end: &Claim) -> Option<Finding> {
         } else {
             "about"
         };
+        let things = plural(&unit);
         format!(
-            "it holds only if the start value were {bound} {} {}, with the end value at {}",
+            "it holds only if the start value were {bound} {}{}{things}, with the end value at {}",
             fmt_num(end.value.nominal / m.value.nominal),
-            plural(&unit),
+            if things.is_empty() { "" } else { " " },
             fmt_num(end.value.nominal)
         )
     });
