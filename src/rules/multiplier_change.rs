@@ -146,7 +146,7 @@ fn from_to<'a>(cx: &'a Context, m: &Claim) -> Option<Finding> {
 /// "Exports reached $9 billion, three times the $2 billion of a decade ago": a multiplier
 /// in words ("N times", "twice") followed by "the" and a figure compares the figure just
 /// before it with that one, in the same sentence and unit.
-fn times_the<'a>(cx: &'a Context, m: &Claim) -> Option<Finding> {
+fn times_the(cx: &Context, m: &Claim) -> Option<Finding> {
     let text = cx.doc.text.as_str();
     let lower = m.text.to_lowercase();
     if !(lower.ends_with("times") || lower == "twice") {
