@@ -323,7 +323,7 @@ pub fn is_plural_noun(word: &str) -> bool {
 }
 
 fn is_plural(word: &str) -> bool {
-    let w = word.to_lowercase();
+    let w = lower(word);
     if w.ends_with("'s") || w.ends_with("’s") {
         return false;
     }
@@ -332,14 +332,14 @@ fn is_plural(word: &str) -> bool {
     }
     w.len() > 3
         && w.ends_with('s')
-        && !NOT_PLURAL.contains(&w.as_str())
+        && !NOT_PLURAL.contains(&w.as_ref())
         && !w.ends_with("ss")
         && !w.ends_with("us")
 }
 
 /// Past participles and place adverbs end a noun run: "2,000 appealed", "40 nationwide".
 fn is_verb_form(word: &str) -> bool {
-    let w = word.to_lowercase();
+    let w = lower(word);
     (w.len() > 4 && w.ends_with("ed")) || w == "nationwide" || w == "statewide" || w == "worldwide"
 }
 

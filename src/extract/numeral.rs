@@ -46,7 +46,18 @@ pub fn word_end(i: &str) -> IResult<&str, ()> {
 
 /// A case-insensitive whole word.
 pub fn word<'a>(w: &'static str) -> impl FnMut(&'a str) -> IResult<&'a str, &'a str> {
-    terminated(tag_no_case(w), word_end)
+    let mut parser = terminated(tag_no_case(w), word_end);
+    let first = w.as_bytes().first().copied();
+    move |i: &'a str| {
+        // Most tries fail on the first letter: test it as bytes before nom compares the
+        // whole word case-insensitively, character by character.
+        match (first, i.as_bytes().first()) {
+            (Some(a), Some(b)) if a.is_ascii_alphabetic() && !a.eq_ignore_ascii_case(b) => Err(
+                nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)),
+            ),
+            _ => parser(i),
+        }
+    }
 }
 
 /// One or more spaces of any Unicode kind, but not a line break.
