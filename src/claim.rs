@@ -131,6 +131,10 @@ pub struct Claim {
     /// True when the noun was not next to the figure but inferred from its sentence or the one before.
     #[serde(default)]
     pub unit_inferred: bool,
+    /// The period of a rate whose per-unit is something else: "each household uses 9,000
+    /// gallons a month" → per "household", rate "month".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<String>,
     /// The number that `per` counts, when it is not one ("per 10,000 residents" → 10000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_count: Option<f64>,

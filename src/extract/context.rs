@@ -340,8 +340,20 @@ fn is_plural(word: &str) -> bool {
 /// Past participles and place adverbs end a noun run: "2,000 appealed", "40 nationwide".
 fn is_verb_form(word: &str) -> bool {
     let w = lower(word);
-    (w.len() > 4 && w.ends_with("ed")) || w == "nationwide" || w == "statewide" || w == "worldwide"
+    (w.len() > 4 && w.ends_with("ed"))
+        || w == "nationwide"
+        || w == "statewide"
+        || w == "worldwide"
+        || IRREGULAR_PAST.contains(&w.as_ref())
 }
+
+/// Past tenses without "-ed" that follow a counted noun: "each branch lent …", "$5 million
+/// spent on …".
+const IRREGULAR_PAST: &[&str] = &[
+    "lent", "spent", "drew", "made", "took", "saw", "paid", "sold", "got", "gave", "won", "lost", "ran",
+    "bought", "brought", "caught", "held", "kept", "left", "led", "met", "sent", "shot", "stood", "told",
+    "wrote", "grew", "fell", "rose", "built", "dealt", "felt", "found", "heard", "meant", "taught",
+];
 
 /// True for function words that end a noun phrase.
 pub fn is_stop(word: &str) -> bool {

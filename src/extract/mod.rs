@@ -390,6 +390,7 @@ fn to_claim(doc: &Document, f: Found) -> Claim {
         modifiers: Vec::new(),
         unit_inferred: false,
         per_count: None,
+        rate: None,
         average: f.average,
         role: Role::Value,
         debris: doc.is_debris(&f.range),
@@ -450,9 +451,11 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         let time_rate = per
             .as_ref()
             .is_some_and(|(p, n)| n.is_none() && context::is_time_unit(p));
+        let mut rate = None;
         if (per.is_none() || time_rate) && matches!(c.kind, Kind::Count | Kind::Money) {
             if let Some(each) = context::each_before(before_in_sentence) {
                 if c.unit.as_deref() != Some(each.as_str()) && !context::is_time_unit(&each) {
+                    rate = per.take().filter(|_| time_rate).map(|(p, _)| p);
                     per = Some((each, None));
                 }
             }
@@ -466,6 +469,7 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
             c.per = Some(p);
             c.per_count = n;
         }
+        c.rate = rate;
     }
     // Time anchors: the first anchor after the claim and before the next claim of the
     // sentence, else one that encloses it, else the nearest one before it. The anchors of a

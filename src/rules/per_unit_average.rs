@@ -68,8 +68,26 @@ fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
     // Inputs must be figures, not thresholds: "cities of more than 50,000 people" names a
     // class of cities, not a population to divide by.
     let figure = |c: &Claim| plain_value(c) && matches!(c.hedge, Hedge::Exact | Hedge::Approx);
+    // "each household uses 9,000 gallons a month": the total is a rate over the same period
+    // ("300 million gallons a month").
+    // A plain total then counts only when its time anchor names that period ("42 million
+    // riders last year" for "95,000 riders a year"), never a total over another period.
+    let total_figure = |c: &Claim| match avg.rate.as_deref() {
+        None => figure(c),
+        Some(rate) => {
+            let rate_total = c.per.as_deref() == Some(rate)
+                && c.per_count.is_none()
+                && c.usable()
+                && c.role == crate::claim::Role::Value
+                && !c.average
+                && matches!(c.hedge, Hedge::Exact | Hedge::Approx);
+            let period_total =
+                figure(c) && c.time.as_deref().is_some_and(|t| t.to_lowercase().contains(rate));
+            rate_total || period_total
+        }
+    };
     let total = best_total(avg, cx.near(avg, WINDOW), |c| {
-        figure(c)
+        total_figure(c)
             && same_unit(c, avg)
             && c.value.nominal > avg.value.nominal
             // An average tied to a time ("for 2012") needs a total tied to that time.
@@ -88,9 +106,10 @@ fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
     let derived = total.value.checked_div(staff.value)?.scale(base);
     let v = verdict(&avg.value, &derived, 0.0);
     let unit = avg.unit.clone().unwrap_or_default();
+    let period = avg.rate.as_deref().map(|r| format!(" a {r}")).unwrap_or_default();
     let per_label = match avg.per_count {
-        Some(n) => format!("per {} {}", fmt_num(n), plural(per)),
-        None => format!("per {per}"),
+        Some(n) => format!("per {} {}{period}", fmt_num(n), plural(per)),
+        None => format!("per {per}{period}"),
     };
     let things = if avg.kind == Kind::Money {
         "money".to_string()
