@@ -138,6 +138,13 @@ impl Config {
         Ok(config)
     }
 
+    /// The file's name for messages ("claimcheck.toml" when none was read).
+    pub fn name(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| FILE_NAME.to_string(), |p| p.display().to_string())
+    }
+
     /// The rule directories, resolved against the configuration file's directory.
     pub fn rule_dirs(&self) -> Option<Vec<String>> {
         let base = self

@@ -44,7 +44,16 @@ pub enum InputFormat {
 }
 
 impl InputFormat {
-    /// The format of one file under this setting; `None` for JSON Lines.
+    /// True when a source is read as JSON Lines records under this setting.
+    pub fn reads_records(self, source: &Source) -> bool {
+        match source {
+            Source::Stdin => self == InputFormat::Jsonl,
+            Source::File(p) => self.of(p).is_none(),
+        }
+    }
+
+    /// The format of one file under this setting; `None` for JSON Lines. A path without
+    /// an extension (standard input) reads as text under `Auto`.
     fn of(self, path: &Path) -> Option<Format> {
         match self {
             InputFormat::Auto if is_jsonl(path) => None,
@@ -209,9 +218,10 @@ pub enum Notice {
 }
 
 impl Notice {
-    /// True for notices about input that was not checked at all.
-    pub fn is_skip(&self) -> bool {
-        !matches!(self, Notice::Lossy(_))
+    /// True for input that should have been read and could not be: it makes the run
+    /// exit 2. (A binary file is skipped on purpose; a lossy one is still checked.)
+    pub fn is_failure(&self) -> bool {
+        matches!(self, Notice::BadRecord(..) | Notice::Unreadable(..))
     }
 
     /// The input it is about: a file, or file:line for a JSON Lines record.
@@ -362,11 +372,11 @@ impl Iterator for Articles {
                 }
             }
             let source = self.sources.next()?;
-            let (name, jsonl_format) = match &source {
-                Source::Stdin => ("-".to_string(), self.format == InputFormat::Jsonl),
-                Source::File(p) => (p.display().to_string(), self.format.of(p).is_none()),
+            let name = match &source {
+                Source::Stdin => "-".to_string(),
+                Source::File(p) => p.display().to_string(),
             };
-            if jsonl_format {
+            if self.format.reads_records(&source) {
                 let reader: Box<dyn BufRead> = match &source {
                     Source::Stdin => Box::new(BufReader::new(std::io::stdin())),
                     Source::File(p) => match std::fs::File::open(p) {
@@ -387,11 +397,7 @@ impl Iterator for Articles {
                     match std::io::stdin().read_to_end(&mut bytes) {
                         Ok(_) => {
                             let (text, lossy) = decode(bytes);
-                            let format = match self.format {
-                                InputFormat::Markdown => Format::Markdown,
-                                InputFormat::Html => Format::Html,
-                                _ => Format::Text,
-                            };
+                            let format = self.format.of(Path::new("")).unwrap_or_default();
                             Pending::Ready(Article {
                                 path: name,
                                 text,

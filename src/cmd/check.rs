@@ -2,7 +2,7 @@
 //! flags over claimcheck.toml over defaults, inputs expanded and streamed through the
 //! parallel batch, each article rendered in its worker, output written in input order.
 
-use super::{all_rules, color_of, user_rules_in};
+use super::{all_rules, color_of, user_rules, user_rules_in};
 use crate::cli::{CheckArgs, CheckFormat, ExtractArgs, ExtractFormat, FailOn, InputArgs, ShowWhat};
 use claimcheck::batch::{self, Limits};
 use claimcheck::config::Config;
@@ -53,11 +53,11 @@ fn from_config<T: ValueEnum>(
             .iter()
             .filter_map(|x| x.to_possible_value().map(|p| p.get_name().to_string()))
             .collect();
-        let file = config
-            .path
-            .as_ref()
-            .map_or("claimcheck.toml".into(), |p| p.display().to_string());
-        format!("{file}: {key} = \"{v}\" is not one of {}", names.join(", "))
+        format!(
+            "{}: {key} = \"{v}\" is not one of {}",
+            config.name(),
+            names.join(", ")
+        )
     })
 }
 
@@ -75,13 +75,7 @@ fn set_jobs(jobs: Option<usize>) -> Result<(), String> {
 
 /// A progress bar on standard error for batches, when it is a terminal.
 fn progress(sources: &[Source], format: InputFormat) -> ProgressBar {
-    let jsonl = format == InputFormat::Jsonl
-        || sources.iter().any(|s| match s {
-            Source::File(p) => p
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson")),
-            Source::Stdin => false,
-        });
+    let jsonl = sources.iter().any(|s| format.reads_records(s));
     if !std::io::stderr().is_terminal() || (sources.len() < 2 && !jsonl) {
         return ProgressBar::hidden();
     }
@@ -133,6 +127,24 @@ enum Format {
     Extract(ExtractFormat),
 }
 
+impl Format {
+    /// The one JSON object of the contract.
+    fn is_json(self) -> bool {
+        matches!(
+            self,
+            Format::Check(CheckFormat::Json) | Format::Extract(ExtractFormat::Json)
+        )
+    }
+
+    /// JSON Lines.
+    fn is_jsonl(self) -> bool {
+        matches!(
+            self,
+            Format::Check(CheckFormat::Jsonl) | Format::Extract(ExtractFormat::Jsonl)
+        )
+    }
+}
+
 impl Output {
     fn write(&mut self, s: &str) -> Result<(), Halt> {
         match self.out.write_all(s.as_bytes()) {
@@ -143,11 +155,7 @@ impl Output {
     }
 
     fn add(&mut self, done: Done) -> Result<(), Halt> {
-        let json = matches!(
-            self.format,
-            Format::Check(CheckFormat::Json) | Format::Extract(ExtractFormat::Json)
-        );
-        if json {
+        if self.format.is_json() {
             let opening = if self.documents == 0 {
                 json::head(true)
             } else {
@@ -166,11 +174,7 @@ impl Output {
     /// An input that was not checked: in JSON Lines, a line saying so, so that output
     /// lines still match input records one for one.
     fn skipped(&mut self, notice: &Notice) -> Result<(), Halt> {
-        let jsonl = matches!(
-            self.format,
-            Format::Check(CheckFormat::Jsonl) | Format::Extract(ExtractFormat::Jsonl)
-        );
-        if !jsonl {
+        if !self.format.is_jsonl() {
             return Ok(());
         }
         #[derive(serde::Serialize)]
@@ -190,7 +194,7 @@ impl Output {
 
     fn finish(mut self, rules: &[&dyn Rule], show: Show) -> Result<(), Halt> {
         let tail = match self.format {
-            Format::Check(CheckFormat::Json) | Format::Extract(ExtractFormat::Json) => {
+            f if f.is_json() => {
                 let mut t = String::new();
                 if self.documents == 0 {
                     t.push_str(&json::head(false));
@@ -324,7 +328,7 @@ fn run_batch(input: &InputArgs, config: &Config, job: &Job) -> Result<ExitCode, 
             match item {
                 Err(notice) => {
                     warn(&bar, &notice);
-                    if !matches!(notice, Notice::Binary(_)) {
+                    if notice.is_failure() {
                         unread += 1;
                     }
                     output.skipped(&notice)
@@ -370,23 +374,16 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let user = if args.no_user_rules {
         Vec::new()
     } else {
-        let dirs = match (&args.rules, config.rule_dirs()) {
-            (Some(flag), _) => vec![flag.clone()],
-            (None, Some(dirs)) => dirs,
-            (None, None) if Path::new("claims").is_dir() => vec!["claims".to_string()],
-            (None, None) => Vec::new(),
-        };
-        user_rules_in(&dirs)?
+        match (&args.rules, config.rule_dirs()) {
+            (None, Some(dirs)) => user_rules_in(&dirs)?,
+            (flag, _) => user_rules(flag.as_deref())?,
+        }
     };
     let every = all_rules(&user);
     let ids: Vec<&str> = every.iter().map(|r| r.id()).collect();
-    let keep = config.select(&ids).map_err(|e| {
-        let file = config
-            .path
-            .as_ref()
-            .map_or("claimcheck.toml".into(), |p| p.display().to_string());
-        format!("{file}: {e}")
-    })?;
+    let keep = config
+        .select(&ids)
+        .map_err(|e| format!("{}: {e}", config.name()))?;
     let rules: Vec<&dyn Rule> = every
         .iter()
         .zip(&keep)

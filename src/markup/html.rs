@@ -35,6 +35,11 @@ const SKIPPED: &[&str] = &[
     "video",
 ];
 
+/// True for an element whose text is not prose: by its name or by its class or id.
+fn is_skipped(e: &scraper::node::Element) -> bool {
+    SKIPPED.contains(&e.name()) || is_boilerplate(e)
+}
+
 /// Words in a class or id that mark page furniture rather than the story: share bars,
 /// newsletter boxes, related links, comment counts, ads, cookie notices.
 const BOILERPLATE_NAMES: &[&str] = &[
@@ -145,7 +150,7 @@ pub fn to_text(source: &str) -> (String, SourceMap) {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
                     let name = e.name();
-                    if SKIPPED.contains(&name) || is_boilerplate(e) {
+                    if is_skipped(e) {
                         skipping += 1;
                     }
                     if name == "pre" {
@@ -181,7 +186,7 @@ pub fn to_text(source: &str) -> (String, SourceMap) {
             ego_tree::iter::Edge::Close(node) => {
                 if let Some(e) = node.value().as_element() {
                     let name = e.name();
-                    if SKIPPED.contains(&name) || is_boilerplate(e) {
+                    if is_skipped(e) {
                         skipping = skipping.saturating_sub(1);
                     }
                     if name == "pre" {

@@ -57,7 +57,13 @@ pub fn same_unit(a: &Claim, b: &Claim) -> bool {
 
 /// True when a claim is a plain stated value a rule may use as an input.
 pub fn plain_value(c: &Claim) -> bool {
-    c.usable() && c.role == Role::Value && c.per.is_none() && !c.average
+    value_per(c, None)
+}
+
+/// A usable, stated value (not a change, not an average) whose per-unit is `per`: `None`
+/// for a plain figure, `Some("month")` for a rate such as "300 million gallons a month".
+pub fn value_per(c: &Claim, per: Option<&str>) -> bool {
+    c.usable() && c.role == Role::Value && c.per.as_deref() == per && c.per_count.is_none() && !c.average
 }
 
 /// True when two claims' time anchors do not name different times.

@@ -15,7 +15,9 @@
 //! Averages per unit of time ("2,000 a day": that is rate conversion), averages with no
 //! total or no count of the same units nearby, and totals that are changes ("rose by").
 
-use super::linking::{WINDOW, best, compatible_time, distance, plain_value, rank, same_noun, same_unit};
+use super::linking::{
+    WINDOW, best, compatible_time, distance, plain_value, rank, same_noun, same_unit, value_per,
+};
 use super::{Context, Rule};
 use crate::claim::{Claim, Kind};
 use crate::finding::{Finding, Severity, capitalize, fmt_num, fmt_range, plural, with_unit};
@@ -67,7 +69,8 @@ fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
     }
     // Inputs must be figures, not thresholds: "cities of more than 50,000 people" names a
     // class of cities, not a population to divide by.
-    let figure = |c: &Claim| plain_value(c) && matches!(c.hedge, Hedge::Exact | Hedge::Approx);
+    let measured = |c: &Claim| matches!(c.hedge, Hedge::Exact | Hedge::Approx);
+    let figure = |c: &Claim| plain_value(c) && measured(c);
     // "each household uses 9,000 gallons a month": the total is a rate over the same period
     // ("300 million gallons a month").
     // A plain total then counts only when its time anchor names that period ("42 million
@@ -75,12 +78,7 @@ fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
     let total_figure = |c: &Claim| match avg.rate.as_deref() {
         None => figure(c),
         Some(rate) => {
-            let rate_total = c.per.as_deref() == Some(rate)
-                && c.per_count.is_none()
-                && c.usable()
-                && c.role == crate::claim::Role::Value
-                && !c.average
-                && matches!(c.hedge, Hedge::Exact | Hedge::Approx);
+            let rate_total = value_per(c, Some(rate)) && measured(c);
             let period_total =
                 figure(c) && c.time.as_deref().is_some_and(|t| t.to_lowercase().contains(rate));
             rate_total || period_total
