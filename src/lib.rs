@@ -111,7 +111,8 @@ pub fn check_source(
     settings: &rules::Settings,
 ) -> Report {
     let converted = markup::convert(source, format);
-    let mut report = check_text(&converted.text, rules, settings);
+    // The converted text moves into the document: one copy of the article, not two.
+    let mut report = check_document(Document::new(converted.text), rules, settings);
     if let Some(map) = converted.map {
         let lines = document::LineIndex::new(source);
         for c in &mut report.claims {
@@ -169,11 +170,10 @@ pub fn check(text: &str) -> Report {
 
 /// Extract an article's claims and check them with the given rules.
 pub fn check_with(text: &str, rules: &[&dyn rules::Rule]) -> Report {
-    check_text(text, rules, &rules::Settings::default())
+    check_document(Document::new(text), rules, &rules::Settings::default())
 }
 
-fn check_text(text: &str, rules: &[&dyn rules::Rule], settings: &rules::Settings) -> Report {
-    let document = Document::new(text);
+fn check_document(document: Document, rules: &[&dyn rules::Rule], settings: &rules::Settings) -> Report {
     let claims = extract::extract(&document);
     let findings = rules::run_with(&document, &claims, rules, settings);
     let rules_run = rules.iter().map(|r| r.id().to_string()).collect();
