@@ -86,14 +86,14 @@ static CSS_RULE: LazyLock<Regex> =
 
 static DEBRIS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?mi)^[ \t]*(?:click here\b|tap here\b|download the\b|get the latest\b|subscribe\b|sign up\b|follow us\b|share this\b|advertisement\b|read more\b|related:|watch:|listen:|comments?\s*\(?\d|\d[\d.,]*[kKmM]?\s+(?:shares|comments|views|likes)\b).*$",
+        r"(?mi)^[ \t]*(?:click here(?-u:\b)|tap here(?-u:\b)|download the(?-u:\b)|get the latest(?-u:\b)|subscribe(?-u:\b)|sign up(?-u:\b)|follow us(?-u:\b)|share this(?-u:\b)|advertisement(?-u:\b)|read more(?-u:\b)|related:|watch:|listen:|comments?\s*\(?\d|\d[\d.,]*[kKmM]?\s+(?:shares|comments|views|likes)(?-u:\b)).*$",
     )
 });
 
 static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // A line ending in a parenthesised photo credit: "(AP Photo/Jane Doe)", "(Getty Images)".
     crate::pattern::compile(
-        r"(?mi)^.*\((?:[^()\n]*\b(?:photo|photos|getty|images?|credit|courtesy|file|reuters|afp|ap)\b[^()\n]*)\)[ \t]*$",
+        r"(?mi)^.*\((?:[^()\n]*(?-u:\b)(?:photo|photos|getty|images?|credit|courtesy|file|reuters|afp|ap)(?-u:\b)[^()\n]*)\)[ \t]*$",
     )
 });
 

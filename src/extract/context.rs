@@ -513,7 +513,7 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
 }
 
 static EACH_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?:\b([a-z]+)\s+)?\b(?:each|every)\s+((?:of\s+the\s+)?(?:[\w’'-]+\s+){0,4})"));
+    LazyLock::new(|| re(r"(?i)(?:(?-u:\b)([a-z]+)\s+)?(?-u:\b)(?:each|every)\s+((?:of\s+the\s+)?(?:[\w’'-]+\s+){0,4})"));
 
 /// A distributive noun earlier in the sentence: "each assigned ICE agent is responsible for
 /// … 7,000 cases" gives "agent". The noun is the first plain lower-case word after
@@ -559,13 +559,13 @@ use super::special::MONTH;
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?ix)
-        \b(?:since|as\s+of|until|through)\s+(?:{MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{4}}|[^,;.!?\n]{{1,60}})
-        | \bwhen\s+[^,;.!?\n]{{1,60}}
-        | \b(?:in|during|for|by|at\s+the\s+end\s+of|at\s+the\s+start\s+of|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:last|this|next|previous|current|same|past|first|second|third|fourth)\s+)?(?:fiscal\s+|calendar\s+)?(?:year|quarter|month|week|decade)\b(?:\s+\d{{4}})?
-        | \b(?:in|during|by|as\s+of|for)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:\d{{4}}|{MONTH}\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)\b
-        | \b(?:last|this|next)\s+(?:year|month|week|quarter|decade|fiscal\s+year)\b
-        | \b(?:a|one|two|three|four|five|\d+)\s+(?:years?|months?|weeks?|decades?)\s+(?:ago|earlier|before)\b
-        | \b(?:now|today|currently)\b"
+        (?-u:\b)(?:since|as\s+of|until|through)\s+(?:{MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{4}}|[^,;.!?\n]{{1,60}})
+        | (?-u:\b)when\s+[^,;.!?\n]{{1,60}}
+        | (?-u:\b)(?:in|during|for|by|at\s+the\s+end\s+of|at\s+the\s+start\s+of|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:last|this|next|previous|current|same|past|first|second|third|fourth)\s+)?(?:fiscal\s+|calendar\s+)?(?:year|quarter|month|week|decade)(?-u:\b)(?:\s+\d{{4}})?
+        | (?-u:\b)(?:in|during|by|as\s+of|for)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:\d{{4}}|{MONTH}\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)(?-u:\b)
+        | (?-u:\b)(?:last|this|next)\s+(?:year|month|week|quarter|decade|fiscal\s+year)(?-u:\b)
+        | (?-u:\b)(?:a|one|two|three|four|five|\d+)\s+(?:years?|months?|weeks?|decades?)\s+(?:ago|earlier|before)(?-u:\b)
+        | (?-u:\b)(?:now|today|currently)(?-u:\b)"
     ))
 });
 
@@ -649,19 +649,19 @@ pub fn same_time(a: &str, b: &str) -> bool {
 
 static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:increas|decreas|ris|rose|fell|fall|grew|grow|drop|declin|climb|jump|surg|soar|plung|shr[iu]nk|expand|gain|los|cut|reduc|boost|rais|lower|swell|balloon|widen|narrow|improv|slip|slid|dip|sank|sink|tumbl|spik|hike|trim|slash|advanc|retreat)\w*\s+(?:by\s+)?|\b(?:increas|decreas|rais|lower|cut|reduc|boost|hik|trim|slash)\w*\b[^.;:!?\d]{0,40}\bby\s+|\b(?:increase|decrease|rise|drop|decline|gain|jump|fall|cut|reduction|growth|loss)\s+of\s+|\b(?:up|down)\s+|\b(?:added|adding|gained|lost|shed)\s+(?:a\s+net\s+|another\s+)?)$",
+        r"(?i)(?:(?-u:\b)(?:increas|decreas|ris|rose|fell|fall|grew|grow|drop|declin|climb|jump|surg|soar|plung|shr[iu]nk|expand|gain|los|cut|reduc|boost|rais|lower|swell|balloon|widen|narrow|improv|slip|slid|dip|sank|sink|tumbl|spik|hike|trim|slash|advanc|retreat)\w*\s+(?:by\s+)?|(?-u:\b)(?:increas|decreas|rais|lower|cut|reduc|boost|hik|trim|slash)\w*(?-u:\b)[^.;:!?\d]{0,40}(?-u:\b)by\s+|(?-u:\b)(?:increase|decrease|rise|drop|decline|gain|jump|fall|cut|reduction|growth|loss)\s+of\s+|(?-u:\b)(?:up|down)\s+|(?-u:\b)(?:added|adding|gained|lost|shed)\s+(?:a\s+net\s+|another\s+)?)$",
     )
 });
 
 static PROJECTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:on\s+(?:track|pace|course)|expected|projected|forecast|set|likely|poised|could|would|will|may|might|aims?|plans?|hopes?|seeks?|targets?)\b[^.;!?]{0,30}?\b(?:reach|hit|top|exceed|surpass|grow\s+to|rise\s+to|climb\s+to|fall\s+to|drop\s+to|be)\s+$",
+        r"(?i)(?-u:\b)(?:on\s+(?:track|pace|course)|expected|projected|forecast|set|likely|poised|could|would|will|may|might|aims?|plans?|hopes?|seeks?|targets?)(?-u:\b)[^.;!?]{0,30}?(?-u:\b)(?:reach|hit|top|exceed|surpass|grow\s+to|rise\s+to|climb\s+to|fall\s+to|drop\s+to|be)\s+$",
     )
 });
 
 static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:\s*(?:increase|decrease|rise|drop|decline|gain|jump|fall|cut|reduction|growth|loss|hike|dip|slide|surge|climb|improvement|boost|raise|reduction)\b|\s+(?:fewer|more|less|lower|higher)\b)",
+        r"(?i)^(?:\s*(?:increase|decrease|rise|drop|decline|gain|jump|fall|cut|reduction|growth|loss|hike|dip|slide|surge|climb|improvement|boost|raise|reduction)(?-u:\b)|\s+(?:fewer|more|less|lower|higher)(?-u:\b))",
     )
 });
 
@@ -677,11 +677,11 @@ pub fn change_after(text: &str, end: usize) -> bool {
 /// "makes up 26 percent", "adds up to": "up" that is part of a verb, not a rise.
 static PHRASAL_UP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:make|makes|made|making|add|adds|added|adding|sum|sums|summed|take|takes|took|taking|end|ends|ended|set|sets|pick|picks|picked|show|shows|showed|turn|turns|turned|step|steps|stepped|break|breaks|broke|shut|shuts|cut|cuts|sign|signs|signed|line|lines|lined|back|backs|backed)\s+(?:up|down)\s+$",
+        r"(?i)(?-u:\b)(?:make|makes|made|making|add|adds|added|adding|sum|sums|summed|take|takes|took|taking|end|ends|ended|set|sets|pick|picks|picked|show|shows|showed|turn|turns|turned|step|steps|stepped|break|breaks|broke|shut|shuts|cut|cuts|sign|signs|signed|line|lines|lined|back|backs|backed)\s+(?:up|down)\s+$",
     )
 });
 
-static PER_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:per|for\s+every)\s+$"));
+static PER_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:per|for\s+every)\s+$"));
 
 /// The part a figure starting at `start` plays, read from the words before it.
 pub fn role_before(text: &str, start: usize) -> Role {
@@ -700,13 +700,13 @@ pub fn role_before(text: &str, start: usize) -> Role {
 
 static OF_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bof\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+|such\s+)?((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
+        r"(?i)(?-u:\b)of\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+|such\s+)?((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
     )
 });
 
 static PLACE_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:city|town|county|state|country|nation|population|district|region|community|village|metropolis|suburb|island|province)\s+of\s+(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|around\s+)?$",
+        r"(?i)(?-u:\b)(?:city|town|county|state|country|nation|population|district|region|community|village|metropolis|suburb|island|province)\s+of\s+(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|around\s+)?$",
     )
 });
 

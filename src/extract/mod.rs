@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?i)(?:US|NZ|HK|NT|C|A|S|R)?\$(?:US)?|[£€¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|INR|JPY|CHF|CNY)\s?\d|\bRM\d|[-−+]?\.?\d|\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\s+(?:dozen|hundred|thousand|million|billion|trillion|third|quarter|half|fifth|sixth|seventh|eighth|ninth|tenth)|doubl\w+|tripl\w+|trebled|quadrupl\w+|quintupled|halv\w+|twice|thrice|\w+fold)\b",
+        r"(?i)(?:US|NZ|HK|NT|C|A|S|R)?\$(?:US)?|[£€¥₹]|(?-u:\b)(?:USD|EUR|GBP|AUD|CAD|INR|JPY|CHF|CNY)\s?\d|(?-u:\b)RM\d|[-−+]?\.?\d|(?-u:\b)(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\s+(?:dozen|hundred|thousand|million|billion|trillion|third|quarter|half|fifth|sixth|seventh|eighth|ninth|tenth)|doubl\w+|tripl\w+|trebled|quadrupl\w+|quintupled|halv\w+|twice|thrice|\w+fold)(?-u:\b)",
     )
 });
 

@@ -25,36 +25,36 @@ pub(crate) const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:
 static PATTERNS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
     let rows: Vec<(String, Kind)> = vec![
         // CSS and pixel sizes.
-        (r"\b\d+(?:\.\d+)?(?:px|em|rem|pt|vh|vw|dpi)\b".into(), Kind::Other),
+        (r"(?-u:\b)\d+(?:\.\d+)?(?:px|em|rem|pt|vh|vw|dpi)(?-u:\b)".into(), Kind::Other),
         // January 8, 2023 / Jan. 8 / Oct. 1st
-        (format!(r"\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"), Kind::Date),
+        (format!(r"(?-u:\b){MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{{4}}(?-u:\b))?"), Kind::Date),
         // 8 January 2023
-        (format!(r"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}}\b)?"), Kind::Date),
+        (format!(r"(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?-u:\b)\.?(?:,?\s+\d{{4}}(?-u:\b))?"), Kind::Date),
         // March 2020
-        (format!(r"\b{MONTH}\.?,?\s+\d{{4}}\b"), Kind::Date),
+        (format!(r"(?-u:\b){MONTH}\.?,?\s+\d{{4}}(?-u:\b)"), Kind::Date),
         // 1/8/2023, 2023-01-08
-        (r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b".into(), Kind::Date),
-        (r"\b\d{4}-\d{2}-\d{2}\b".into(), Kind::Date),
+        (r"(?-u:\b)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?-u:\b)".into(), Kind::Date),
+        (r"(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)".into(), Kind::Date),
         // 3:30 p.m., 10 a.m., 14:05
-        (r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)".into(), Kind::Time),
-        (r"\b\d{1,2}:\d{2}(?::\d{2})?\b".into(), Kind::Time),
+        (r"(?i)(?-u:\b)\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))".into(), Kind::Time),
+        (r"(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)".into(), Kind::Time),
         // (555) 123-4567, 555-123-4567
-        (r"(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b".into(), Kind::Phone),
+        (r"(?:\(\d{3}\)\s?|(?-u:\b)\d{3}[-.])\d{3}[-.]\d{4}(?-u:\b)".into(), Kind::Phone),
         // fiscal year 2024, FY2024, fiscal 2025, 2023-24 season
-        (r"(?i)\b(?:fiscal\s+year|financial\s+year|calendar\s+year|fiscal|FY)\s?'?\d{2,4}\b".into(), Kind::Year),
-        (r"\b(?:19|20)\d{2}\s?[-–/]\s?(?:(?:19|20)\d{2}|\d{2})\b".into(), Kind::Year),
-        (r"\b(?:1[89]|20)\d0s\b".into(), Kind::Year),
+        (r"(?i)(?-u:\b)(?:fiscal\s+year|financial\s+year|calendar\s+year|fiscal|FY)\s?'?\d{2,4}(?-u:\b)".into(), Kind::Year),
+        (r"(?-u:\b)(?:19|20)\d{2}\s?[-–/]\s?(?:(?:19|20)\d{2}|\d{2})(?-u:\b)".into(), Kind::Year),
+        (r"(?-u:\b)(?:1[89]|20)\d0s(?-u:\b)".into(), Kind::Year),
         // page 9, pp. 4-5, Table 4, Figure 2
-        (r"(?i)\b(?:pages?|pp?\.|table|figure|fig\.|chart|exhibit|appendix)\s+\d+(?:\s?[-–]\s?\d+)?\b".into(), Kind::Page),
+        (r"(?i)(?-u:\b)(?:pages?|pp?\.|table|figure|fig\.|chart|exhibit|appendix)\s+\d+(?:\s?[-–]\s?\d+)?(?-u:\b)".into(), Kind::Page),
         // Section 240, Chapter 11, Route 66, No. 1, #3, 24/7
-        (r"\b(?:Section|Sections|Sec\.|Chapter|Article|Title|Route|Highway|Interstate|Room|Flight|Suite|Apt\.|Gate|Terminal|Platform|Channel|Proposition|Prop\.|Measure|Form|Model|Version|Season|Episode|Volume|Vol\.|Issue|Precinct|District|Ward|Rule|Amendment|Item|Level|Grade|Phase|Stage|Lot|Unit|Box|Row|Seat|Tier|Class|Category|Group)\s+\d+[A-Za-z]?\b".into(), Kind::Identifier),
-        (r"\b(?:No|Nos|Number|no)\.\s?\d+\b|#\d+\b".into(), Kind::Identifier),
-        (r"\b\d{1,2}/7\b|\b9/11\b".into(), Kind::Identifier),
-        (r"\b[A-Z]{1,3}-\d+\b".into(), Kind::Identifier),
+        (r"(?-u:\b)(?:Section|Sections|Sec\.|Chapter|Article|Title|Route|Highway|Interstate|Room|Flight|Suite|Apt\.|Gate|Terminal|Platform|Channel|Proposition|Prop\.|Measure|Form|Model|Version|Season|Episode|Volume|Vol\.|Issue|Precinct|District|Ward|Rule|Amendment|Item|Level|Grade|Phase|Stage|Lot|Unit|Box|Row|Seat|Tier|Class|Category|Group)\s+\d+[A-Za-z]?(?-u:\b)".into(), Kind::Identifier),
+        (r"(?-u:\b)(?:No|Nos|Number|no)\.\s?\d+(?-u:\b)|#\d+(?-u:\b)".into(), Kind::Identifier),
+        (r"(?-u:\b)\d{1,2}/7(?-u:\b)|(?-u:\b)9/11(?-u:\b)".into(), Kind::Identifier),
+        (r"(?-u:\b)[A-Z]{1,3}-\d+(?-u:\b)".into(), Kind::Identifier),
         // 1600 Pennsylvania Avenue
-        (r"\b\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Parkway|Square|Terrace)\b".into(), Kind::Address),
+        (r"(?-u:\b)\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Parkway|Square|Terrace)(?-u:\b)".into(), Kind::Address),
         // 3rd, 22nd, 50th
-        (r"\b\d+(?:st|nd|rd|th)\b".into(), Kind::Ordinal),
+        (r"(?-u:\b)\d+(?:st|nd|rd|th)(?-u:\b)".into(), Kind::Ordinal),
     ];
     rows.into_iter()
         .filter_map(|(p, k)| Regex::new(&p).ok().map(|r| (r, k)))

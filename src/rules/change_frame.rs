@@ -44,18 +44,18 @@ pub struct ChangeFrame<'a> {
 
 static DOWN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?i)\b(?:fell|fall|falls|falling|down|decreas\w*|declin\w*|drop\w*|dropp\w*|fewer|less|lower|lost|loss|cut|cuts|reduc\w*|shr[iu]nk\w*|slipp\w*|slip|slid\w*|dip\w*|sank|tumbl\w*|plung\w*|halv\w*)\b",
+        r"(?i)(?-u:\b)(?:fell|fall|falls|falling|down|decreas\w*|declin\w*|drop\w*|dropp\w*|fewer|less|lower|lost|loss|cut|cuts|reduc\w*|shr[iu]nk\w*|slipp\w*|slip|slid\w*|dip\w*|sank|tumbl\w*|plung\w*|halv\w*)(?-u:\b)",
     )
 });
 
 static OLD_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?i)(?:\bfrom(?:\s+(?:the|its|their|an?))?|\bcompared\s+(?:with|to)|\bthan(?:\s+(?:the|in|its|their))?|\bover\s+(?:the\s+|this\s+year's\s+|last\s+year's\s+|a\s+year\s+earlier\s+)?|\bup\s+from|\bdown\s+from)\s*$",
+        r"(?i)(?:(?-u:\b)from(?:\s+(?:the|its|their|an?))?|(?-u:\b)compared\s+(?:with|to)|(?-u:\b)than(?:\s+(?:the|in|its|their))?|(?-u:\b)over\s+(?:the\s+|this\s+year's\s+|last\s+year's\s+|a\s+year\s+earlier\s+)?|(?-u:\b)up\s+from|(?-u:\b)down\s+from)\s*$",
     )
 });
 
 static NEW_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"(?i)(?:\bto|\breached|\breaching|\btotal(?:l?ing|l?ed)?|\bnow|\bat)\s*$")
+    crate::pattern::compile(r"(?i)(?:(?-u:\b)to|(?-u:\b)reached|(?-u:\b)reaching|(?-u:\b)total(?:l?ing|l?ed)?|(?-u:\b)now|(?-u:\b)at)\s*$")
 });
 
 fn words_before<'a>(text: &'a str, c: &Claim, n: usize) -> &'a str {

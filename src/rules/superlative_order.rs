@@ -29,10 +29,10 @@ use std::sync::LazyLock;
 pub struct SuperlativeOrder;
 
 static MOST: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"(?i)\bthe\s+(?:largest|biggest|highest|greatest|costliest|heaviest)\b")
+    crate::pattern::compile(r"(?i)(?-u:\b)the\s+(?:largest|biggest|highest|greatest|costliest|heaviest)(?-u:\b)")
 });
 static LEAST: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"(?i)\bthe\s+(?:smallest|lowest|fewest|cheapest)\b"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)(?-u:\b)the\s+(?:smallest|lowest|fewest|cheapest)(?-u:\b)"));
 
 impl Rule for SuperlativeOrder {
     fn id(&self) -> &str {
