@@ -163,6 +163,7 @@ impl Config {
         Settings {
             tolerance: self.rules.tolerance.unwrap_or(0.0),
             tolerances: self.rules.tolerances.clone(),
+            min_confidence: 0.0,
         }
     }
 

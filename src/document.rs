@@ -1,7 +1,10 @@
 //! An article's text with what every stage needs to find its way in it: line and column
-//! of a byte offset, paragraph and sentence boundaries, and the stretches that are web
-//! debris (CSS, app prompts, photo captions) rather than article prose.
+//! of a byte offset, paragraph and sentence boundaries, the stretches that are web
+//! debris (CSS, app prompts, photo captions) rather than article prose, its tokens
+//! (`crate::tokens`) and its plain-text tables (`crate::table`).
 
+use crate::table::Table;
+use crate::tokens::Tokens;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -18,6 +21,10 @@ pub struct Document {
     pub sentence_paragraph: Vec<usize>,
     /// Byte ranges that are web debris.
     pub debris: Vec<Range<usize>>,
+    /// The text read once into tokens, with sentence and clause indices.
+    pub tokens: Tokens,
+    /// Plain-text tables.
+    pub tables: Vec<Table>,
 }
 
 /// Where the lines of a text start, for line and column numbers of byte offsets.
@@ -122,12 +129,16 @@ impl Document {
             }
         }
         debris.sort_by_key(|r| r.start);
+        let tokens = Tokens::new(&text, &sentences);
+        let tables = crate::table::tables(&text);
         Document {
             text,
             lines,
             sentences,
             sentence_paragraph,
             debris,
+            tokens,
+            tables,
         }
     }
 

@@ -57,6 +57,38 @@ pub struct Finding {
     /// What each claim contributes, in the order of `claims` ("total", "staff", "stated").
     #[serde(default)]
     pub roles: Vec<String>,
+    /// The relation kind of the reading behind it ("ratio", "share", "repeat"…).
+    #[serde(default)]
+    pub relation: String,
+    /// How likely the reading behind it is the one the writer meant (0–1).
+    #[serde(default = "certain")]
+    pub confidence: f64,
+    /// The other readings the resolver weighed for the same stated figure and set aside.
+    #[serde(default)]
+    pub alternatives: Vec<Alternative>,
+}
+
+fn certain() -> f64 {
+    1.0
+}
+
+/// A reading the resolver set aside: what it would have computed, and how confident it was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alternative {
+    /// The rule that proposed it.
+    pub rule: String,
+    /// Ids of the claims it used, the stated one last.
+    pub claims: Vec<String>,
+    /// What each claim contributes.
+    pub roles: Vec<String>,
+    /// The arithmetic over the printed figures.
+    pub formula: String,
+    /// The value it derives.
+    pub derived: Value,
+    /// The verdict it would give.
+    pub verdict: Verdict,
+    /// Its confidence.
+    pub confidence: f64,
 }
 
 /// Format a number for a reader: thousands separators, no decimals from 1,000 up, two

@@ -11,14 +11,18 @@
 //! assert!((f.derived.nominal - 1233.3).abs() < 1.0);
 //! ```
 //!
-//! The pipeline is `text → extract → claims → rules → findings → report`; each stage is
-//! a module with one job and plain data between stages:
+//! The pipeline is `document → extract → relate → rules → resolve → report`; each stage
+//! is a module with one job and plain data between stages, and imports only the stages
+//! before it:
 //!
-//! * [`document`]: the text with lines, sentences, paragraphs and web debris;
+//! * [`document`]: the text with lines, sentences, paragraphs, web debris, [`tokens`] and
+//!   plain-text [`table`]s;
 //! * [`extract`]: the number grammar (nom) and the scanner (regex) → [`Claim`]s;
 //! * [`interval`]: values as intervals, hedge widths, arithmetic and verdicts;
-//! * [`rules`]: the built-in consistency rules and the engine → [`Finding`]s;
-//! * [`table`]: plain-text tables, so rules can find the figures a sentence refers to;
+//! * [`relate`]: readings (every way a figure could follow from others), their evidence
+//!   and fitted confidence;
+//! * [`rules`]: one file per relation kind, proposing readings and wording findings;
+//! * [`resolve`]: one verdict per stated figure → [`Finding`]s;
 //! * [`claims_lang`]: user rules from `claims/*.toml`, with their relation language;
 //! * [`report`]: human, table and JSON output.
 #![deny(missing_docs)]
@@ -48,10 +52,13 @@ pub mod input;
 pub mod interval;
 pub mod markup;
 pub mod pattern;
+pub mod relate;
 pub mod report;
+pub mod resolve;
 pub mod review;
 pub mod rules;
 pub mod table;
+pub mod tokens;
 
 pub use claim::{Claim, Kind, Role, Span};
 pub use document::Document;
@@ -175,7 +182,7 @@ pub fn check_with(text: &str, rules: &[&dyn rules::Rule]) -> Report {
 
 fn check_document(document: Document, rules: &[&dyn rules::Rule], settings: &rules::Settings) -> Report {
     let claims = extract::extract(&document);
-    let findings = rules::run_with(&document, &claims, rules, settings);
+    let findings = resolve::run(&document, &claims, rules, settings);
     let rules_run = rules.iter().map(|r| r.id().to_string()).collect();
     let reviews = vec![None; findings.len()];
     Report {

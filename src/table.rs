@@ -1,69 +1,124 @@
-//! Plain-text tables in an article: a header line over rows of a label and numbers set
-//! apart by runs of spaces, as wire copy prints sales and results tables.
+//! Plain-text tables in an article: rows of a label and figures set apart by runs of
+//! spaces, as wire copy and reports print results, budgets and box scores.
 //!
 //! ```text
-//!                  Dec 2000   Dec 1999   YTD 2000   YTD 1999
-//! CARS               10,885     11,623    168,754    188,927
-//! TOTAL              19,933     17,205    255,526    243,708
+//! Ridership by mode (millions of trips)
+//!
+//! Mode            FY2024   FY2025   Change
+//! Local bus        18.42    19.87    +7.9%
+//! Total            30.24    33.48   +10.7%
 //! ```
 //!
-//! Rules use a table to find the figures a sentence talks about ("December sales jumped
-//! 15.9 percent from the same month of 1999" → the TOTAL row, Dec 2000 against Dec 1999).
+//! Columns are found by where their figures sit on the line (figures are right-aligned
+//! in most tables, so cells of one column overlap), not by counting cells, so a row with
+//! a blank or missing cell ("All crops   376,500") keeps its figures in the right column.
+//! A header line above the rows names the columns; a caption above it may give the scale
+//! of every figure ("millions of trips"), which the extractor applies.
 
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// One table: its column headers and its rows, each cell a byte range into the text.
+/// One row: its label and, per column, the byte range of its figure (`None` when blank).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
-    /// Column headers, one per numeric column.
-    pub headers: Vec<String>,
-    /// Rows: the label and, per column, the byte range of its figure.
-    pub rows: Vec<(String, Vec<Range<usize>>)>,
+pub struct Row {
+    /// The row label ("Local bus", "1981", "TOTAL").
+    pub label: String,
+    /// One entry per column of the table.
+    pub cells: Vec<Option<Range<usize>>>,
 }
 
-static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"\s{2,}|\t+"));
-static NUMBER_CELL: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"^[-−]?[$£€]?\d[\d,]*(?:\.\d+)?%?$"));
+/// One table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Column headers, one per column ("" when the header line names none).
+    pub headers: Vec<String>,
+    /// The rows, in order.
+    pub rows: Vec<Row>,
+    /// The scale its caption or header gives its figures (1e6 for "millions of trips").
+    pub scale: f64,
+    /// Byte range from the first row to the end of the last.
+    pub range: Range<usize>,
+}
 
-/// Cells of one line: (text, byte range in the document).
-fn cells(line: &str, offset: usize) -> Vec<(String, Range<usize>)> {
+static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r" {2,}|\t+"));
+static NUMBER_CELL: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(r"^[-−+]?[$£€]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)%?$"));
+static SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?i)(?:\(|\bin\s+|\$\s*|\bunits?:\s*)(thousands|millions|billions)(?-u:\b)|(?-u:\b)(thousands|millions|billions)\s+of(?-u:\b)",
+    )
+});
+
+/// A cell of a line: its text, byte range in the document and character columns.
+#[derive(Debug, Clone)]
+struct LineCell {
+    text: String,
+    bytes: Range<usize>,
+    cols: Range<usize>,
+}
+
+fn is_blank_marker(t: &str) -> bool {
+    matches!(t, "-" | "—" | "–" | "n/a" | "N/A" | "NA" | "..." | "…")
+}
+
+fn is_number(t: &str) -> bool {
+    NUMBER_CELL.is_match(t)
+}
+
+fn is_year(t: &str) -> bool {
+    t.len() == 4 && t.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// Cells of one line.
+fn cells(line: &str, offset: usize) -> Vec<LineCell> {
     let mut out = Vec::new();
     let mut last = 0;
-    for gap in CELL_GAP.find_iter(line) {
-        if gap.start() > last {
-            out.push((
-                line[last..gap.start()].to_string(),
-                offset + last..offset + gap.start(),
-            ));
+    let mut push = |a: usize, b: usize| {
+        let raw = line.get(a..b).unwrap_or("");
+        let lead = raw.len() - raw.trim_start().len();
+        let text = raw.trim();
+        if text.is_empty() {
+            return;
         }
+        let col = line.get(..a + lead).map_or(0, |p| p.chars().count());
+        out.push(LineCell {
+            text: text.to_string(),
+            bytes: offset + a + lead..offset + a + lead + text.len(),
+            cols: col..col + text.chars().count(),
+        });
+    };
+    for gap in CELL_GAP.find_iter(line) {
+        push(last, gap.start());
         last = gap.end();
     }
-    if last < line.len() {
-        out.push((line[last..].to_string(), offset + last..offset + line.len()));
-    }
+    push(last, line.len());
     out
 }
 
-/// A row: a label, then two or more number cells.
-fn as_row(line: &str, offset: usize) -> Option<(String, Vec<Range<usize>>)> {
-    let c = cells(line, offset);
-    let (label, numbers) = c.split_first()?;
-    if numbers.len() < 2 || !numbers.iter().all(|(t, _)| NUMBER_CELL.is_match(t.trim())) {
+/// A row line: a label, then cells whose last is a figure and of which at least half
+/// are figures (or blanks).
+fn as_row(cells: &[LineCell]) -> Option<(String, Vec<LineCell>)> {
+    let (label, rest) = cells.split_first()?;
+    if rest.is_empty() {
         return None;
     }
-    if NUMBER_CELL.is_match(label.0.trim()) || !line.starts_with(|ch: char| !ch.is_whitespace()) {
+    let label_ok = !is_number(&label.text) || is_year(&label.text);
+    let last_ok = rest
+        .last()
+        .is_some_and(|c| is_number(&c.text) || is_blank_marker(&c.text));
+    let numeric = rest
+        .iter()
+        .filter(|c| is_number(&c.text) || is_blank_marker(&c.text))
+        .count();
+    if !label_ok || !last_ok || numeric * 2 < rest.len() || label.text.chars().count() > 48 {
         return None;
     }
-    Some((
-        label.0.trim().to_string(),
-        numbers.iter().map(|(_, r)| r.clone()).collect(),
-    ))
+    let figures = rest.iter().filter(|c| is_number(&c.text)).cloned().collect();
+    Some((label.text.clone(), figures))
 }
 
-/// Every table of a text: two or more consecutive rows with the same number of columns
-/// under a header line with as many headers.
+/// Every table of a text: two or more consecutive row lines.
 pub fn tables(text: &str) -> Vec<Table> {
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut offset = 0;
@@ -71,70 +126,128 @@ pub fn tables(text: &str) -> Vec<Table> {
         lines.push((offset, l.trim_end_matches(['\n', '\r'])));
         offset += l.len();
     }
+    let rows: Vec<Option<(String, Vec<LineCell>)>> = lines
+        .iter()
+        .map(|(o, l)| {
+            if l.len() > 400 || !CELL_GAP.is_match(l) {
+                None
+            } else {
+                as_row(&cells(l, *o))
+            }
+        })
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let Some((off, line)) = lines.get(i).copied() else {
-            break;
-        };
-        let Some(first) = as_row(line, off) else {
+        if rows.get(i).is_none_or(Option::is_none) {
             i += 1;
             continue;
-        };
-        let width = first.1.len();
-        let mut rows = vec![first];
-        let mut j = i + 1;
-        while let Some(row) = lines
-            .get(j)
-            .and_then(|(o, l)| as_row(l, *o))
-            .filter(|r| r.1.len() == width)
-        {
-            rows.push(row);
+        }
+        let mut j = i;
+        while rows.get(j).is_some_and(Option::is_some) {
             j += 1;
         }
-        let header = i
-            .checked_sub(1)
-            .and_then(|h| lines.get(h))
-            .map(|(o, l)| {
-                cells(l, *o)
-                    .into_iter()
-                    .map(|(t, _)| t.trim().to_string())
-                    .collect::<Vec<_>>()
-            })
-            .filter(|h| h.len() == width);
-        if let (true, Some(headers)) = (rows.len() >= 2, header) {
-            out.push(Table { headers, rows });
+        if j - i >= 2 {
+            let block: Vec<&(String, Vec<LineCell>)> =
+                rows.get(i..j).unwrap_or(&[]).iter().flatten().collect();
+            out.push(build(&lines, i, j, &block));
         }
-        i = j;
+        i = j.max(i + 1);
     }
     out
 }
 
-/// Pairs of columns (newer, older) whose headers differ only in their year, the newer one
-/// year later: ("Dec 2000", "Dec 1999").
-pub fn year_pairs(t: &Table) -> Vec<(usize, usize)> {
-    let split = |h: &str| -> Option<(String, u32)> {
-        let year: u32 = h
-            .split_whitespace()
-            .find_map(|w| w.parse().ok().filter(|y| (1900..2100).contains(y)))?;
-        let rest: Vec<&str> = h
-            .split_whitespace()
-            .filter(|w| w.parse::<u32>().is_err())
-            .collect();
-        Some((rest.join(" ").to_lowercase(), year))
-    };
-    let parsed: Vec<Option<(String, u32)>> = t.headers.iter().map(|h| split(h)).collect();
-    let mut out = Vec::new();
-    for (a, pa) in parsed.iter().enumerate() {
-        for (b, pb) in parsed.iter().enumerate() {
-            if let (Some((na, ya)), Some((nb, yb))) = (pa, pb) {
-                if na == nb && *ya == yb + 1 {
-                    out.push((a, b));
-                }
-            }
+/// Group a block of row lines into columns and name them.
+fn build(lines: &[(usize, &str)], first: usize, end: usize, block: &[&(String, Vec<LineCell>)]) -> Table {
+    // Columns: character ranges of figures that overlap, merged left to right.
+    let mut spans: Vec<Range<usize>> = block
+        .iter()
+        .flat_map(|(_, c)| c.iter().map(|x| x.cols.clone()))
+        .collect();
+    spans.sort_by_key(|r| r.start);
+    let mut columns: Vec<Range<usize>> = Vec::new();
+    for s in spans {
+        match columns.last_mut() {
+            Some(c) if s.start < c.end => c.end = c.end.max(s.end),
+            _ => columns.push(s),
         }
     }
-    out
+    let column_of = |cols: &Range<usize>| {
+        columns
+            .iter()
+            .position(|c| cols.start < c.end && c.start < cols.end)
+    };
+    let rows = block
+        .iter()
+        .map(|(label, figures)| {
+            let mut cells = vec![None; columns.len()];
+            for f in figures {
+                if let Some(slot) = column_of(&f.cols).and_then(|k| cells.get_mut(k)) {
+                    *slot = Some(f.bytes.clone());
+                }
+            }
+            Row {
+                label: label.clone(),
+                cells,
+            }
+        })
+        .collect();
+    // The header: the line just above the rows, its cells placed by overlap.
+    let mut headers = vec![String::new(); columns.len()];
+    let mut scale_text = String::new();
+    if let Some((o, l)) = first.checked_sub(1).and_then(|h| lines.get(h)) {
+        if !l.trim().is_empty() {
+            for c in cells(l, *o) {
+                let best = columns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, col)| c.cols.start < col.end + 2 && col.start < c.cols.end + 2)
+                    .min_by_key(|(_, col)| col.end.abs_diff(c.cols.end))
+                    .map(|(k, _)| k);
+                if let Some(h) = best.and_then(|k| headers.get_mut(k)) {
+                    if h.is_empty() {
+                        *h = c.text.clone();
+                    }
+                }
+            }
+            scale_text.push_str(l);
+        }
+    }
+    // The caption: up to two non-empty lines above the header (across one blank line).
+    for k in (first.saturating_sub(4)..first.saturating_sub(1)).rev() {
+        if let Some((_, l)) = lines.get(k) {
+            scale_text.push(' ');
+            scale_text.push_str(l);
+        }
+    }
+    let scale = SCALE
+        .captures(&scale_text)
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
+        .map_or(1.0, |m| match m.as_str().to_ascii_lowercase().as_str() {
+            "thousands" => 1e3,
+            "millions" => 1e6,
+            _ => 1e9,
+        });
+    let start = lines.get(first).map_or(0, |(o, _)| *o);
+    let stop = lines
+        .get(end.saturating_sub(1))
+        .map_or(start, |(o, l)| o + l.len());
+    Table {
+        headers,
+        rows,
+        scale,
+        range: start..stop,
+    }
+}
+
+/// True for a row label that names a total ("Total", "TOTAL", "All crops", "Overall").
+pub fn is_total_label(label: &str) -> bool {
+    let l = label.to_lowercase();
+    let first = l.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "total" | "totals" | "all" | "overall" | "combined" | "sum" | "net"
+    ) || l.ends_with(" total")
 }
 
 #[cfg(test)]
@@ -153,11 +266,40 @@ mod tests {
         let cell = t
             .rows
             .get(1)
-            .and_then(|(_, c)| c.first())
+            .and_then(|r| r.cells.first())
             .cloned()
+            .flatten()
             .unwrap_or(0..0);
         assert_eq!(&T[cell], "19,933");
-        assert_eq!(year_pairs(t), vec![(0, 1), (2, 3)]);
+        assert!(is_total_label("TOTAL"));
+        assert_eq!(t.scale, 1.0);
+    }
+
+    #[test]
+    fn short_rows_keep_their_columns_and_captions_give_the_scale() {
+        let text = "Output (millions of tons)\nCrop      Acres   Tons\nCorn      1,200   35.5\nWheat       800   12.1\nAll     2,000\n";
+        let t = tables(text);
+        let Some(t) = t.first() else {
+            panic!("no table in {text:?}")
+        };
+        assert_eq!(t.headers, vec!["Acres", "Tons"]);
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(
+            t.rows.get(2).map(|r| r.cells.get(1).cloned().flatten()),
+            Some(None)
+        );
+        assert_eq!(t.scale, 1e6);
+    }
+
+    #[test]
+    fn year_labels_and_blank_cells() {
+        let text = "Year   Pop      Calls\n1981   106,100  2,822\n2003   143,910  -\n";
+        let t = tables(text);
+        assert_eq!(t.first().map(|t| t.rows.len()), Some(2));
+        assert_eq!(
+            t.first().map(|t| t.rows.get(1).map(|r| r.label.clone())),
+            Some(Some("2003".into()))
+        );
     }
 
     #[test]

@@ -22,9 +22,10 @@ pub mod schema;
 pub mod select;
 
 use crate::claim::Claim;
-use crate::finding::{Finding, Severity, fmt_num, fmt_range};
-use crate::interval::{Value, Verdict, verdict};
-use crate::rules::{Context, Rule};
+use crate::finding::{Severity, fmt_num, fmt_range};
+use crate::interval::{Value, Verdict};
+use crate::relate::{Compare, Context, Reading};
+use crate::rules::{Rule, Wording};
 pub use error::RuleFileError;
 use expr::{Cmp, Expr, Op, Relation, Tolerance, parse_relation};
 use select::Select;
@@ -259,32 +260,35 @@ fn parse_within(s: &str) -> Option<usize> {
 impl UserRule {
     /// Every binding of the rule's names to claims, one per stated claim: the stated figure
     /// first, then each other name's nearest acceptable claim within reach.
-    fn bindings<'a>(&self, cx: &'a Context) -> Vec<Vec<(&str, &'a Claim)>> {
+    fn bindings(&self, cx: &Context) -> Vec<Vec<(&str, usize)>> {
         let stated_name = self.relation.stated.0.as_str();
         let Some((_, stated_sel, _)) = self.select.iter().find(|(n, _, _)| n == stated_name) else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for s in cx.claims.iter().filter(|c| stated_sel.accepts(cx.doc, c)) {
-            let mut bound: Vec<(&str, &Claim)> = vec![(stated_name, s)];
+        for (si, s) in cx.claims.iter().enumerate() {
+            if !stated_sel.accepts(cx.doc, s) {
+                continue;
+            }
+            let mut bound: Vec<(&str, usize)> = vec![(stated_name, si)];
             let mut complete = true;
             for (name, sel, _) in self.select.iter().filter(|(n, _, _)| n != stated_name) {
                 let pick = cx
-                    .near(s, self.within)
-                    .iter()
-                    .filter(|c| {
+                    .near(si, self.within)
+                    .filter_map(|k| cx.claim(k).map(|c| (k, c)))
+                    .filter(|(k, c)| {
                         c.sentence.abs_diff(s.sentence) <= self.within
-                            && !bound.iter().any(|(_, b)| b.id == c.id)
+                            && !bound.iter().any(|(_, b)| b == k)
                             && sel.accepts(cx.doc, c)
                     })
-                    .min_by_key(|c| {
+                    .min_by_key(|(_, c)| {
                         (
                             c.sentence.abs_diff(s.sentence),
                             c.span.start.abs_diff(s.span.start),
                         )
                     });
                 match pick {
-                    Some(c) => bound.push((name.as_str(), c)),
+                    Some((k, _)) => bound.push((name.as_str(), k)),
                     None => {
                         complete = false;
                         break;
@@ -298,96 +302,78 @@ impl UserRule {
         out
     }
 
-    fn finding(&self, bound: &[(&str, &Claim)]) -> Option<Finding> {
-        let lookup = |n: &str| bound.iter().find(|(b, _)| *b == n).map(|(_, c)| *c);
-        let stated_claim = lookup(&self.relation.stated.0)?;
-        let derived = eval(&self.relation.derived, &lookup)?;
-        let stated = stated_claim.value;
-        let v = match self.relation.cmp {
-            Cmp::About | Cmp::Equal => match self.relation.tolerance {
-                Some(Tolerance::Relative(t)) => verdict(&stated, &derived, t),
-                Some(Tolerance::Absolute(a)) => {
-                    let widened = Value {
-                        low: stated.low - a,
-                        high: stated.high + a,
-                        ..stated
-                    };
-                    verdict(&widened, &derived, 0.0)
-                }
-                None => verdict(&stated, &derived, 0.0),
-            },
-            Cmp::AtMost | Cmp::Less => order(stated, derived, self.relation.cmp == Cmp::Less),
-            Cmp::AtLeast | Cmp::More => order(derived, stated, self.relation.cmp == Cmp::More),
+    fn reading(&self, cx: &Context, bound: &[(&str, usize)]) -> Option<Reading> {
+        let lookup = |n: &str| {
+            bound
+                .iter()
+                .find(|(b, _)| *b == n)
+                .and_then(|(_, k)| cx.claim(*k))
         };
-        let arithmetic = format!(
-            "{} = {} ({})",
+        let (_, stated_index) = *bound.first()?;
+        let stated_claim = cx.claim(stated_index)?;
+        let derived = eval(&self.relation.derived, &lookup)?;
+        let mut stated = stated_claim.value;
+        let compare = match self.relation.cmp {
+            Cmp::About | Cmp::Equal => {
+                match self.relation.tolerance {
+                    Some(Tolerance::Relative(t)) => stated = stated.widen(t),
+                    Some(Tolerance::Absolute(a)) => {
+                        stated = Value {
+                            low: stated.low - a,
+                            high: stated.high + a,
+                            ..stated
+                        }
+                    }
+                    None => {}
+                }
+                Compare::Equal
+            }
+            Cmp::AtMost => Compare::AtMost,
+            Cmp::Less => Compare::Less,
+            Cmp::AtLeast => Compare::AtLeast,
+            Cmp::More => Compare::More,
+        };
+        let written = format!(
+            "{} ({})",
             render(&self.relation.derived, &lookup, false),
-            fmt_num(derived.nominal),
             render(&self.relation.derived, &lookup, true) + " = " + &fmt_range(&derived)
         );
-        let message = match v {
-            Verdict::Consistent => format!("'{}' satisfies {}", stated_claim.text, self.expect),
-            _ => {
-                let bound = match self.relation.cmp {
-                    Cmp::About | Cmp::Equal => "the figures give",
-                    Cmp::AtMost => "it must be at most",
-                    Cmp::Less => "it must be less than",
-                    Cmp::AtLeast => "it must be at least",
-                    Cmp::More => "it must be more than",
-                };
-                format!(
-                    "'{}' breaks {}: {bound} {}",
-                    stated_claim.text,
-                    self.expect,
-                    fmt_num(derived.nominal)
-                )
-            }
-        };
-        let explanation = format!(
-            "{}: {arithmetic}; stated {} = {} ({}).",
-            self.description.trim_end_matches('.'),
-            self.relation.stated.0,
-            fmt_num(stated.nominal),
-            fmt_range(&stated)
-        );
-        let mut order_of: Vec<&(&str, &Claim)> = bound.iter().skip(1).collect();
-        order_of.push(bound.first()?);
-        let severity = match (v, self.severity) {
-            (Verdict::Contradicted, Severity::Warning) => Severity::Warning,
-            _ => Severity::of(v),
-        };
-        Some(Finding {
-            id: String::new(),
-            rule: self.id.clone(),
-            verdict: v,
-            severity,
-            claims: order_of.iter().map(|(_, c)| c.id.clone()).collect(),
+        let operands: Vec<(usize, &'static str)> =
+            bound.iter().skip(1).map(|(n, k)| (*k, leak_role(n))).collect();
+        let others: Vec<usize> = operands.iter().map(|(k, _)| *k).collect();
+        let mut e = cx.base_evidence(stated_index, &others);
+        e.frame = 1.0;
+        e.cue = 1.0;
+        let mut r = Reading::given(
+            &self.id,
+            stated_index,
             stated,
+            operands,
             derived,
-            message,
-            explanation,
-            factor: (derived.nominal != 0.0).then(|| stated.nominal / derived.nominal),
-            would_hold_if: None,
-            roles: order_of.iter().map(|(n, _)| n.to_string()).collect(),
-        })
+            compare,
+            written,
+            e,
+        );
+        r.notes
+            .push(format!("{}.", self.description.trim_end_matches('.')));
+        Some(r)
     }
 }
 
-/// Verdict of "small ≤ big" (strictly when `strict`): consistent when it holds as printed,
-/// contradicted when it fails for every reading, borderline in between.
-fn order(small: Value, big: Value, strict: bool) -> Verdict {
-    let holds = if strict {
-        small.nominal < big.nominal
-    } else {
-        small.nominal <= big.nominal
+/// Role names of user rules live as long as the program: they are the rule file's own
+/// selector names, interned once.
+fn leak_role(name: &str) -> &'static str {
+    use std::sync::{LazyLock, Mutex};
+    static ROLES: LazyLock<Mutex<Vec<&'static str>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+    let Ok(mut roles) = ROLES.lock() else {
+        return "operand";
     };
-    if holds {
-        Verdict::Consistent
-    } else if small.low > big.high {
-        Verdict::Contradicted
-    } else {
-        Verdict::Borderline
+    if let Some(r) = roles.iter().find(|r| **r == name) {
+        return r;
     }
+    let r: &'static str = Box::leak(name.to_string().into_boxed_str());
+    roles.push(r);
+    r
 }
 
 fn eval<'a>(e: &Expr, lookup: &dyn Fn(&str) -> Option<&'a Claim>) -> Option<Value> {
@@ -472,13 +458,60 @@ impl Rule for UserRule {
         self.path.clone()
     }
 
-    fn check(&self, cx: &Context) -> Vec<Finding> {
-        let mut seen: HashSet<Vec<String>> = HashSet::new();
+    fn propose(&self, cx: &Context) -> Vec<Reading> {
+        let mut seen: HashSet<Vec<usize>> = HashSet::new();
         self.bindings(cx)
             .iter()
-            .filter_map(|b| self.finding(b))
-            .filter(|f| seen.insert(f.claims.clone()))
+            .filter_map(|b| self.reading(cx, b))
+            .filter(|r| seen.insert(r.claim_indices()))
             .collect()
+    }
+
+    fn word(&self, cx: &Context, r: &Reading) -> Wording {
+        let stated = cx.claim(r.stated).map_or("?", |c| c.text.as_str());
+        let message = match r.verdict {
+            Verdict::Consistent => format!("'{stated}' satisfies {}", self.expect),
+            _ => {
+                let bound = match self.relation.cmp {
+                    Cmp::About | Cmp::Equal => "the figures give",
+                    Cmp::AtMost => "it must be at most",
+                    Cmp::Less => "it must be less than",
+                    Cmp::AtLeast => "it must be at least",
+                    Cmp::More => "it must be more than",
+                };
+                format!(
+                    "'{stated}' breaks {}: {bound} {}",
+                    self.expect,
+                    fmt_num(r.derived.nominal)
+                )
+            }
+        };
+        let explanation = format!(
+            "{}: {} = {}; stated {} = {} ({}).",
+            self.description.trim_end_matches('.'),
+            r.arithmetic(cx),
+            fmt_num(r.derived.nominal),
+            self.relation.stated.0,
+            fmt_num(r.stated_value.nominal),
+            fmt_range(&r.stated_value)
+        );
+        Wording {
+            message,
+            explanation,
+            would_hold_if: None,
+        }
+    }
+
+    fn severity(&self, v: Verdict) -> Severity {
+        match (v, self.severity) {
+            (Verdict::Contradicted, Severity::Warning) => Severity::Warning,
+            _ => Severity::of(v),
+        }
+    }
+
+    fn decisive(&self) -> bool {
+        // A user rule's selectors are the evidence: its readings always count.
+        true
     }
 }
 

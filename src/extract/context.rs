@@ -512,8 +512,9 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     Some((noun, count))
 }
 
-static EACH_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?:(?-u:\b)([a-z]+)\s+)?(?-u:\b)(?:each|every)\s+((?:of\s+the\s+)?(?:[\w’'-]+\s+){0,4})"));
+static EACH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:(?-u:\b)([a-z]+)\s+)?(?-u:\b)(?:each|every)\s+((?:of\s+the\s+)?(?:[\w’'-]+\s+){0,4})")
+});
 
 /// A distributive noun earlier in the sentence: "each assigned ICE agent is responsible for
 /// … 7,000 cases" gives "agent". The noun is the first plain lower-case word after

@@ -1,45 +1,71 @@
 //! ## What it checks
-//! An absolute change ("up $23 million from $170 million to $188 million", "up 2,000 from
-//! 12,500 a year earlier" to 14,500) against the values before and after it: after −
-//! before must match the stated change, with "$170 million" read to the million when it
-//! stands beside "$188 million".
+//! An absolute change or gap ("up $23 million from $170 million", "a loss of 3,560
+//! students", "10,000 fewer", "a gap of 2.9 points", "a natural decrease of 546") against
+//! the two values it lies between: after − before (or the larger less the smaller, for a
+//! gap) must match it, in the direction the sentence states.
 //!
 //! ## Why it matters
-//! A wrong difference between two printed figures is a typo or an edit that updated one
-//! figure and not the others.
+//! A change and its endpoints are often typed separately; one of the three is then wrong.
 //!
 //! ## Example
-//! "Fare revenue rose to $188 million, up $23 million from $170 million." → 188 − 170 =
-//! 18, contradicted.
+//! "The budget rose $23 million to $188 million from $170 million." → 188 − 170 = 18,
+//! contradicted.
 //!
 //! ## Not flagged
-//! Changes whose before or after value is not in the same sentence.
+//! Changes whose endpoints are not among the figures around them, and figures of
+//! different units.
 
-use super::change_frame::{ChangeFrame, frames};
-use super::{Context, Rule, sharpen_pair};
-use crate::finding::{Finding, Severity, fmt_num, fmt_range, with_unit};
-use crate::interval::{Value, Verdict, verdict};
+use super::Rule;
+use crate::claim::{Claim, Kind, Role};
+use crate::interval::Verdict;
+use crate::relate::frames::{self, Words, change_evidence};
+use crate::relate::measure::{Dim, dimension, same_dimension};
+use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair};
 
 /// The `absolute-change` rule.
 pub struct AbsoluteChange;
 
+const ID: &str = "absolute-change";
+
+/// Words that make a figure the gap between two others.
+const GAP: Words = Words(&[
+    "gap",
+    "difference",
+    "margin",
+    "spread",
+    "shortfall",
+    "surplus",
+    "deficit",
+    "net",
+    "natural",
+    "lead",
+    "edge",
+    "outnumbered",
+    "ahead",
+    "behind",
+]);
+
 impl Rule for AbsoluteChange {
     fn id(&self) -> &str {
-        "absolute-change"
+        ID
     }
 
     fn summary(&self) -> &str {
-        "An absolute change must equal the difference of the values before and after it."
+        "An absolute change must equal the difference of the values it runs between."
     }
 
     fn examples(&self) -> Vec<(&str, Verdict)> {
         vec![
             (
-                "Fare revenue rose to $188 million, up $23 million from $170 million.",
+                "Debt service costs $188 million this year, up $23 million from $170 million.",
                 Verdict::Contradicted,
             ),
             (
-                "The streetcar carried 14,500 daily riders, up 2,000 from 12,500 a year earlier.",
+                "Debt service costs $188 million this year, up $18 million from $170 million.",
+                Verdict::Consistent,
+            ),
+            (
+                "Deaths outnumbered births, 3,958 to 3,412, a natural decrease of 546.",
                 Verdict::Consistent,
             ),
         ]
@@ -49,69 +75,88 @@ impl Rule for AbsoluteChange {
         super::module_doc(include_str!("absolute_change.rs"))
     }
 
-    fn check(&self, cx: &Context) -> Vec<Finding> {
-        frames(cx).iter().filter_map(check_frame).collect()
+    fn propose(&self, cx: &Context) -> Vec<Reading> {
+        let mut out = Vec::new();
+        for (s, c) in cx.claims.iter().enumerate() {
+            if stated_delta(cx, s, c) {
+                propose_for(cx, s, c, &mut out);
+            }
+        }
+        out
     }
 }
 
-fn check_frame(f: &ChangeFrame) -> Option<Finding> {
-    let (o, n, d) = (f.old?, f.new?, f.delta?);
-    if f.new_from_context || d.kind != o.kind {
-        return None;
+fn gap_word(cx: &Context, s: usize) -> bool {
+    let (before, _) = frames::clause(cx, s);
+    frames::words(cx, before).rev().take(4).any(|w| GAP.has(w))
+}
+
+/// A count, an amount or points that state a change or a gap.
+fn stated_delta(cx: &Context, s: usize, c: &Claim) -> bool {
+    if !c.usable() || matches!(c.role, Role::Projection | Role::PerBase) {
+        return false;
     }
-    let (old, new) = sharpen_pair(o, n);
-    let diff = new.minus(old);
-    let derived = if diff.nominal < 0.0 {
-        Value::new(-diff.nominal, -diff.high, -diff.low)
+    let points = dimension(c) == Some(Dim::Points);
+    let amount = matches!(c.kind, Kind::Count | Kind::Money) || points;
+    amount
+        && (c.role == Role::Change
+            || gap_word(cx, s)
+            || (points && frames::direction(cx, s) != Direction::Unknown))
+}
+
+fn endpoint(c: &Claim) -> bool {
+    is_plain(c) && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
+}
+
+fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+    let gap = gap_word(cx, s);
+    let d = if gap {
+        Direction::Unknown
     } else {
-        diff
+        frames::direction(cx, s)
     };
-    let stated = d.value;
-    let v = verdict(&stated, &derived, 0.0);
-    let unit = d.unit.as_deref().or(o.unit.as_deref());
-    let message = match v {
-        Verdict::Consistent => format!("'{}' matches '{}' → '{}'", d.text, o.text, n.text),
-        _ => format!(
-            "'{}' but '{}' → '{}' is a change of {}",
-            d.text,
-            o.text,
-            n.text,
-            with_unit(derived.nominal, unit)
-        ),
-    };
-    let mut explanation = format!(
-        "{} − {} = {} ({} − {} = {}); stated {} ({}).",
-        fmt_num(new.nominal),
-        fmt_num(old.nominal),
-        fmt_num(diff.nominal),
-        fmt_range(&new),
-        fmt_range(&old),
-        fmt_range(&diff),
-        fmt_num(stated.nominal),
-        fmt_range(&stated)
-    );
-    let would_hold_if = (v != Verdict::Consistent).then(|| {
-        format!(
-            "it holds only if the value before were about {} (or after, about {})",
-            fmt_num(new.nominal - stated.nominal * diff.nominal.signum()),
-            fmt_num(old.nominal + stated.nominal * diff.nominal.signum())
-        )
+    let points = dimension(c) == Some(Dim::Points);
+    let ends = cx.candidates(s, 2, 14, |k| {
+        cx.claim(k).is_some_and(|x| {
+            endpoint(x)
+                && (same_dimension(x, c) || (points && dimension(x) == Some(Dim::Percent)))
+                && (x.value.nominal.abs() >= c.value.nominal.abs() * 0.5 || x.value.nominal == 0.0)
+        })
     });
-    if let Some(w) = &would_hold_if {
-        explanation.push_str(&format!(" {}.", crate::finding::capitalize(w)));
+    for &a in &ends {
+        for &b in &ends {
+            let (Some(ca), Some(cb)) = (cx.claim(a), cx.claim(b)) else {
+                continue;
+            };
+            if a == b || !same_dimension(ca, cb) {
+                continue;
+            }
+            if gap && ca.value.nominal < cb.value.nominal {
+                // A gap is the larger less the smaller: one order is enough.
+                continue;
+            }
+            let mut e = change_evidence(cx, s, a, b, d);
+            if gap {
+                e.frame = e.frame.max(if cx.same_clause(a, s) || cx.same_clause(b, s) {
+                    0.8
+                } else {
+                    0.4
+                });
+                e.direction_clash = 0.0;
+            }
+            let (va, vb) = sharpen_pair(ca, cb);
+            let Some(r) = Reading::new(
+                ID,
+                Relation::AbsoluteChange,
+                s,
+                c.value,
+                vec![(a, "before", va), (b, "after", vb)],
+                Formula::Difference(d),
+                e,
+            ) else {
+                continue;
+            };
+            out.push(r.with_unit(c.unit.clone()));
+        }
     }
-    Some(Finding {
-        id: String::new(),
-        rule: "absolute-change".into(),
-        verdict: v,
-        severity: Severity::of(v),
-        claims: vec![o.id.clone(), n.id.clone(), d.id.clone()],
-        stated,
-        derived,
-        message,
-        explanation,
-        factor: None,
-        would_hold_if,
-        roles: vec!["before".into(), "after".into(), "stated".into()],
-    })
 }

@@ -1,43 +1,67 @@
 //! ## What it checks
-//! A stated average per unit ("each agent handles an average of 7,000 cases", "1,500
-//! cases per judge") against the total and the count the article gives elsewhere:
-//! total ÷ count must fall inside the stated average's interval.
+//! A figure per unit ("each officer handles an average of 7,000 cases", "1,500 cases per
+//! judge", "$41.6 million, or 88 cents a share", "61 officers per 10,000 residents",
+//! "about $2,100 per resident") against a total and a count of those units the article
+//! gives, in the same clause or anywhere before it: total ÷ count (× N for "per N") must
+//! fall inside the stated figure's interval.
 //!
 //! ## Why it matters
 //! A per-unit figure is usually computed by the writer or a source; when it is off by a
-//! factor, the total, the count or the average is wrong, or they describe different groups.
+//! factor, the total, the count or the figure is wrong, or they describe different groups.
 //!
 //! ## Example
 //! "The backlog reached 7.4 million cases. About 6,000 officers work it; each officer
 //! handles an average of 7,000 cases." → 7.4M ÷ 6,000 ≈ 1,233, contradicted (5.7×).
 //!
 //! ## Not flagged
-//! Averages per unit of time ("2,000 a day": that is rate conversion), averages with no
-//! total or no count of the same units nearby, and totals that are changes ("rose by").
+//! Figures per unit of time ("2,000 a day": that is rate conversion), per-unit figures
+//! without a total and a count of the right units, and totals that are changes.
 
-use super::linking::{
-    WINDOW, best, compatible_time, distance, plain_value, rank, same_noun, same_unit, value_per,
-};
-use super::{Context, Rule};
-use crate::claim::{Claim, Kind};
-use crate::finding::{Finding, Severity, capitalize, fmt_num, fmt_range, plural, with_unit};
-use crate::interval::{Hedge, Verdict, verdict};
-
-/// Per-units that are spans of time, handled by rate rules instead.
-const TIME_UNITS: &[&str] = &[
-    "second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade",
-];
+use super::{Rule, Wording, wording};
+use crate::claim::{Claim, Kind, Role};
+use crate::finding::{fmt_num, plural};
+use crate::interval::{Hedge, Verdict};
+use crate::relate::frames::{self, Words};
+use crate::relate::measure::{NounFit, is_share, noun_fit, period_days, same_dimension, stem};
+use crate::relate::{Context, Formula, Reading, Relation, is_input};
 
 /// The `per-unit-average` rule.
 pub struct PerUnitAverage;
 
+const ID: &str = "per-unit-average";
+
+/// Words between a total and its per-unit figure that tie them: "or", "works out to".
+const TIES: Words = Words(&[
+    "or",
+    "works",
+    "work",
+    "worked",
+    "means",
+    "meaning",
+    "averag*",
+    "each",
+    "apiece",
+    "equal*",
+    "equivalent",
+    "amount*",
+    "comes",
+    "came",
+    "that",
+    "which",
+    "per",
+    "about",
+    "roughly",
+    "nearly",
+    "some",
+]);
+
 impl Rule for PerUnitAverage {
     fn id(&self) -> &str {
-        "per-unit-average"
+        ID
     }
 
     fn summary(&self) -> &str {
-        "A stated average per unit must equal the total divided by the count of units."
+        "A stated figure per unit must equal the total divided by the count of units."
     }
 
     fn examples(&self) -> Vec<(&str, Verdict)> {
@@ -50,6 +74,14 @@ impl Rule for PerUnitAverage {
                 "The courts had 1.1 million pending cases and 735 judges, or roughly 1,500 cases per judge.",
                 Verdict::Consistent,
             ),
+            (
+                "The company earned $41.6 million, or 88 cents a share, on 47.3 million shares.",
+                Verdict::Consistent,
+            ),
+            (
+                "The district will spend $120 million on its 10,000 students, or $18,000 per student.",
+                Verdict::Contradicted,
+            ),
         ]
     }
 
@@ -57,167 +89,182 @@ impl Rule for PerUnitAverage {
         super::module_doc(include_str!("per_unit_average.rs"))
     }
 
-    fn check(&self, cx: &Context) -> Vec<Finding> {
-        cx.claims.iter().filter_map(|a| check_one(cx, a)).collect()
+    fn propose(&self, cx: &Context) -> Vec<Reading> {
+        let mut out = Vec::new();
+        for (s, c) in cx.claims.iter().enumerate() {
+            if let Some(per) = per_unit(c) {
+                propose_for(cx, s, c, &per, &mut out);
+            }
+        }
+        out
+    }
+
+    fn word(&self, cx: &Context, r: &Reading) -> Wording {
+        let w = wording::generic(cx, r);
+        if r.verdict == Verdict::Consistent || r.stated_value.nominal <= r.derived.nominal {
+            return w;
+        }
+        // "It holds only if at most ~1,057 of the 6,000 officers carry these cases."
+        let (Some(total), Some(count)) = (
+            r.operands.first().and_then(|o| cx.claim(o.claim)),
+            r.operands.get(1).and_then(|o| cx.claim(o.claim)),
+        ) else {
+            return w;
+        };
+        let scale = match r.formula {
+            Formula::Ratio(k) => k,
+            _ => 1.0,
+        };
+        let needed = total.value.high * scale / r.stated_value.low.max(f64::MIN_POSITIVE);
+        let noun = count
+            .unit
+            .as_deref()
+            .map(plural)
+            .unwrap_or_else(|| "units".into());
+        let what = total
+            .unit
+            .as_deref()
+            .filter(|_| total.kind == Kind::Count)
+            .map_or("the total".into(), |u| format!("these {}", plural(u)));
+        let condition = format!(
+            "at most ~{} of the {} {noun} account for {what}, or the total is larger than stated",
+            wording::round_like(needed, 0),
+            fmt_num(count.value.nominal)
+        );
+        wording::holds_only_if(w, Some(condition))
     }
 }
 
-fn check_one(cx: &Context, avg: &Claim) -> Option<Finding> {
-    let per = avg.per.as_deref()?;
-    if !avg.usable() || !matches!(avg.kind, Kind::Count | Kind::Money) || TIME_UNITS.contains(&per) {
+/// The unit a figure is "per", when it is a figure per unit of something other than time.
+fn per_unit(c: &Claim) -> Option<String> {
+    if !c.usable() || !matches!(c.kind, Kind::Count | Kind::Money) || c.role == Role::Change {
         return None;
     }
-    // Inputs must be figures, not thresholds: "cities of more than 50,000 people" names a
-    // class of cities, not a population to divide by.
-    let measured = |c: &Claim| matches!(c.hedge, Hedge::Exact | Hedge::Approx);
-    let figure = |c: &Claim| plain_value(c) && measured(c);
-    // "each household uses 9,000 gallons a month": the total is a rate over the same period
-    // ("300 million gallons a month").
-    // A plain total then counts only when its time anchor names that period ("42 million
-    // riders last year" for "95,000 riders a year"), never a total over another period.
-    let total_figure = |c: &Claim| match avg.rate.as_deref() {
-        None => figure(c),
-        Some(rate) => {
-            let rate_total = value_per(c, Some(rate)) && measured(c);
-            let period_total =
-                figure(c) && c.time.as_deref().is_some_and(|t| t.to_lowercase().contains(rate));
-            rate_total || period_total
-        }
-    };
-    let total = best_total(avg, cx.near(avg, WINDOW), |c| {
-        total_figure(c)
-            && same_unit(c, avg)
-            && c.value.nominal > avg.value.nominal
-            // An average tied to a time ("for 2012") needs a total tied to that time.
-            && (c.sentence == avg.sentence || avg.time.is_none() || c.time.is_some())
-            && compatible_time(c, avg)
-    })?;
-    // The count the average is "per" is named close by the average or the total: within
-    // two sentences ("3,982 officers … to police a city of about 630,000").
-    let staff = best(avg, cx.near(avg, WINDOW), |c| {
-        figure(c)
-            && c.kind == Kind::Count
-            && (distance(c, avg) <= 2 || distance(c, total) <= 1)
-            && c.unit.as_deref().is_some_and(|u| same_noun(u, per))
-    })?;
-    let base = avg.per_count.unwrap_or(1.0);
-    let derived = total.value.checked_div(staff.value)?.scale(base);
-    let v = verdict(&avg.value, &derived, 0.0);
-    let unit = avg.unit.clone().unwrap_or_default();
-    let period = avg.rate.as_deref().map(|r| format!(" a {r}")).unwrap_or_default();
-    let per_label = match avg.per_count {
-        Some(n) => format!("per {} {}{period}", fmt_num(n), plural(per)),
-        None => format!("per {per}{period}"),
-    };
-    let things = if avg.kind == Kind::Money {
-        "money".to_string()
-    } else {
-        plural(&unit)
-    };
-    let staff_noun = staff.unit.clone().unwrap_or_default();
-    let factor = avg.value.nominal / derived.nominal;
-    let arithmetic = format!(
-        "{} ÷ {}{} = {} {per_label} ({} ÷ {}{} = {})",
-        fmt_num(total.value.nominal),
-        fmt_num(staff.value.nominal),
-        if base != 1.0 {
-            format!(" × {}", fmt_num(base))
-        } else {
-            String::new()
-        },
-        with_unit(derived.nominal, avg.unit.as_deref()),
-        fmt_range(&total.value),
-        fmt_range(&staff.value),
-        if base != 1.0 {
-            format!(" × {}", fmt_num(base))
-        } else {
-            String::new()
-        },
-        fmt_range(&derived),
-    );
-    // A number of people or things is whole once it is more than a handful.
-    let needed_staff = total.value.nominal / avg.value.nominal * base;
-    let needed_staff = if needed_staff >= 10.0 {
-        needed_staff.round()
-    } else {
-        needed_staff
-    };
-    let would_hold_if = (v != Verdict::Consistent).then(|| {
-        if avg.value.nominal > derived.nominal {
-            format!(
-                "it holds only if at most ~{} of the {} {} carry these {things}",
-                fmt_num(needed_staff),
-                fmt_num(staff.value.nominal),
-                plural(&staff_noun)
-            )
-        } else {
-            format!(
-                "it holds only if there were about {} {}, or a total of about {}",
-                fmt_num(needed_staff),
-                plural(&staff_noun),
-                with_unit(
-                    avg.value.nominal * staff.value.nominal / base,
-                    avg.unit.as_deref()
-                )
-            )
-        }
-    });
-    let comparison = describe(v, factor);
-    let message = format!(
-        "stated {} {per_label} {comparison} the {} that '{}' ÷ '{}' gives",
-        with_unit(avg.value.nominal, avg.unit.as_deref()),
-        fmt_num(derived.nominal),
-        total.text,
-        staff.text
-    );
-    let mut explanation = format!(
-        "{arithmetic}; stated {} ({}).",
-        fmt_num(avg.value.nominal),
-        fmt_range(&avg.value)
-    );
-    if let Some(w) = &would_hold_if {
-        explanation.push_str(&format!(" {}.", capitalize(w)));
+    let per = c.per.as_deref()?;
+    if period_days(per).is_some() && c.per_count.is_none() {
+        return None;
     }
-    Some(Finding {
-        id: String::new(),
-        rule: "per-unit-average".into(),
-        verdict: v,
-        severity: Severity::of(v),
-        claims: vec![total.id.clone(), staff.id.clone(), avg.id.clone()],
-        stated: avg.value,
-        derived,
-        message,
-        explanation,
-        factor: Some(factor),
-        would_hold_if,
-        roles: vec!["total".into(), "count".into(), "stated".into()],
-    })
+    Some(stem(per))
 }
 
-/// The total an average divides: a figure of the same unit and time in the average's own
-/// sentence ("$610 million, or $1.27 a share"), else the largest within the window, since
-/// the parts of a total are smaller than it.
-fn best_total<'a>(avg: &Claim, claims: &'a [Claim], accept: impl Fn(&Claim) -> bool) -> Option<&'a Claim> {
-    claims
-        .iter()
-        .filter(|c| c.id != avg.id && distance(avg, c) <= WINDOW && accept(c))
-        .min_by(|a, b| {
-            let (ra, rb) = (rank(avg, a), rank(avg, b));
-            let (sa, sb) = (a.sentence != avg.sentence, b.sentence != avg.sentence);
-            ra.0.cmp(&rb.0)
-                .then(sa.cmp(&sb))
-                .then(b.value.nominal.total_cmp(&a.value.nominal))
-                .then(ra.cmp(&rb))
+/// A total: a plain figure of the stated one's dimension (or a rate over the same period,
+/// when the stated figure is a rate: "each household uses 9,000 gallons a month" against
+/// "300 million gallons a month").
+fn total_for(stated: &Claim, c: &Claim) -> bool {
+    let per_ok = match stated.rate.as_deref() {
+        Some(rate) => {
+            c.per.as_deref() == Some(rate)
+                || (c.per.is_none() && c.time.as_deref().is_some_and(|t| t.contains(rate)))
+        }
+        None => c.per.is_none(),
+    };
+    is_input(c)
+        && per_ok
+        && c.per_count.is_none()
+        && !c.average
+        && c.role != Role::Change
+        && same_dimension(stated, c)
+        && !is_share(c)
+        && matches!(
+            c.hedge,
+            Hedge::Exact | Hedge::Approx | Hedge::LowerBound | Hedge::UpperBound
+        )
+}
+
+/// A count of units: a plain count.
+fn count_of(c: &Claim) -> bool {
+    is_input(c)
+        && c.kind == Kind::Count
+        && c.per.is_none()
+        && c.per_count.is_none()
+        && !c.average
+        && c.role != Role::Change
+        && c.value.nominal > 0.0
+}
+
+fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Reading>) {
+    let scale = c.per_count.unwrap_or(1.0);
+    let totals = cx.candidates(s, 12, 12, |k| cx.claim(k).is_some_and(|x| total_for(c, x)));
+    let counts = cx.candidates(s, 40, 12, |k| {
+        cx.claim(k).is_some_and(|x| {
+            count_of(x)
+                && matches!(
+                    noun_fit(cx.noun(k), Some(per)),
+                    NounFit::Same | NounFit::Synonym | NounFit::Unknown
+                )
+                && (cx.own_noun(k).is_some() || cx.sentences_apart(k, s) <= 3)
         })
+    });
+    for &t in &totals {
+        for &n in &counts {
+            let (Some(ct), Some(cn)) = (cx.claim(t), cx.claim(n)) else {
+                continue;
+            };
+            if t == n {
+                continue;
+            }
+            let mut e = cx.base_evidence(s, &[t, n]);
+            e.frame = frame(cx, s, t, n);
+            e.cue = f64::from(u8::from(
+                c.average || frames::preceded_by(cx, s, &["each", "per"]),
+            ));
+            let stated_noun = if c.kind == Kind::Count { cx.noun(s) } else { None };
+            crate::relate::Context::noun_evidence(
+                &mut e,
+                &[
+                    (stated_noun, cx.own_noun(t).or(cx.noun(t))),
+                    (Some(per), cx.own_noun(n)),
+                ],
+            );
+            if c.kind != Kind::Count {
+                // Money per unit: only the divisor's noun speaks.
+                crate::relate::Context::noun_evidence(&mut e, &[(Some(per), cx.own_noun(n))]);
+            }
+            match (cx.fact(t).year, cx.fact(n).year) {
+                (Some(a), Some(b)) if a == b => e.time_fit = 1.0,
+                (Some(_), Some(_)) => e.time_clash = 1.0,
+                _ => {}
+            }
+            let unit = Some(format!(
+                "{} per {}",
+                c.unit.as_deref().unwrap_or(""),
+                c.per.as_deref().unwrap_or("")
+            ));
+            let Some(r) = Reading::new(
+                ID,
+                Relation::Ratio,
+                s,
+                c.value,
+                vec![(t, "total", ct.value), (n, "count", cn.value)],
+                Formula::Ratio(scale),
+                e,
+            ) else {
+                continue;
+            };
+            let unit = if c.kind == Kind::Money {
+                c.unit.clone()
+            } else {
+                unit
+            };
+            out.push(r.with_unit(unit));
+        }
+    }
 }
 
-/// How a stated value compares with a derived one, as the words before "the <derived>":
-/// "matches", "is 5.7×", "is 3× smaller than".
-fn describe(v: Verdict, factor: f64) -> String {
-    match v {
-        Verdict::Consistent => "matches".into(),
-        Verdict::Borderline => "is close to, but not within the rounding of,".into(),
-        _ if factor >= 1.0 => format!("is {}×", fmt_num(factor)),
-        _ => format!("is {}× smaller than", fmt_num(1.0 / factor)),
+/// How strongly the wording ties the per-unit figure to its total and count: "or X per
+/// Y" right after the total, "works out to", the three in one clause.
+fn frame(cx: &Context, s: usize, t: usize, n: usize) -> f64 {
+    let tie = |a: usize| {
+        frames::between(cx, a, s).is_some_and(|b| frames::word_count(b) <= 6 && frames::any_word(cx, b, TIES))
+    };
+    let one_sentence = cx.sentences_apart(s, t) == 0 && cx.sentences_apart(s, n) == 0;
+    if (tie(t) || tie(n)) && one_sentence {
+        1.0
+    } else if tie(t) || tie(n) {
+        0.7
+    } else if one_sentence {
+        0.5
+    } else {
+        0.0
     }
 }

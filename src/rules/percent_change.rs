@@ -1,38 +1,39 @@
 //! ## What it checks
 //! A relative change ("rose 15% to 2,300", "a 2.3 percent drop", "fell by a third from
-//! 90,000 to 60,000", "up 12 percentage points") against the values before and after
-//! that the same sentence gives, or that follow from its absolute change ("up $30 million
-//! to $150 million"). Percentage points are kept apart from percent.
+//! 90,000 to 60,000", "up 12 percentage points") against the values before and after it,
+//! in its sentence, the sentences around it or its table row, or against the absolute
+//! change beside it ("up 21,600, or 1.7%"). Percentage points are kept apart from percent,
+//! and the direction the sentence states counts.
 //!
 //! ## Why it matters
 //! Percent changes are computed by hand more often than any other figure, and the classic
 //! slips are easy to make: dividing by the new value instead of the old, reporting points
-//! as percent.
+//! as percent, measuring the change from the wrong end.
 //!
 //! ## Example
 //! "Ridership rose 15% last year, from 2.14 million to 2.58 million trips." → 2.58 ÷ 2.14
 //! − 1 = 20.6%, contradicted.
 //!
 //! ## Not flagged
-//! Percent changes whose before and after values are not in the sentence (or, for "added
-//! 95 judges", in the three sentences before it), and changes between figures of
-//! different units.
+//! Changes whose before and after values cannot be told apart from other figures with
+//! confidence, and changes between figures of different units.
 
-use super::change_frame::{ChangeFrame, Direction, direction_of, endpoints, frames};
-use super::{Context, Rule};
-use crate::claim::Role;
-use crate::claim::{Claim, Kind};
-use crate::extract::context::singular;
-use crate::finding::{Finding, Severity, capitalize, fmt_num, fmt_range};
-use crate::interval::{Value, Verdict, verdict};
-use crate::table::{Table, year_pairs};
+use super::{Rule, Wording, wording};
+use crate::claim::{Claim, Kind, Role};
+use crate::finding::fmt_num;
+use crate::interval::{Value, Verdict};
+use crate::relate::frames::{self, change_evidence};
+use crate::relate::measure::{Dim, dimension, same_dimension};
+use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair};
 
 /// The `percent-change` rule.
 pub struct PercentChange;
 
+const ID: &str = "percent-change";
+
 impl Rule for PercentChange {
     fn id(&self) -> &str {
-        "percent-change"
+        ID
     }
 
     fn summary(&self) -> &str {
@@ -57,6 +58,10 @@ impl Rule for PercentChange {
                 "Weekday ridership fell by a third, from 90,000 to 60,000.",
                 Verdict::Consistent,
             ),
+            (
+                "Sales fell 15% to $18.2 million from $21.4 million.",
+                Verdict::Consistent,
+            ),
         ]
     }
 
@@ -64,313 +69,321 @@ impl Rule for PercentChange {
         super::module_doc(include_str!("percent_change.rs"))
     }
 
-    fn check(&self, cx: &Context) -> Vec<Finding> {
-        let frames = frames(cx);
-        let mut out: Vec<Finding> = frames.iter().filter_map(check_frame).collect();
-        let tables = crate::table::tables(&cx.doc.text);
-        if tables.is_empty() {
-            return out;
-        }
-        let framed: std::collections::HashSet<&str> = frames
-            .iter()
-            .filter_map(|f| f.relative.map(|r| r.id.as_str()))
-            .collect();
-        for c in cx.claims.iter().filter(|c| {
-            c.usable()
-                && c.role == Role::Change
-                && c.kind == Kind::Percent
-                && !framed.contains(&c.id.as_str())
-        }) {
-            if let Some(frame) = table_frame(cx, &tables, c) {
-                out.extend(check_frame(&frame));
+    fn propose(&self, cx: &Context) -> Vec<Reading> {
+        let mut out = Vec::new();
+        for (s, c) in cx.claims.iter().enumerate() {
+            if stated_change(cx, s, c) {
+                propose_for(cx, s, c, &mut out);
             }
         }
         out
     }
+
+    fn word(&self, cx: &Context, r: &Reading) -> Wording {
+        let w = wording::generic(cx, r);
+        if r.verdict == Verdict::Consistent || r.relation != Relation::PercentChange {
+            return w;
+        }
+        // What the value before would have to be for the stated change to hold.
+        let after = r
+            .operands
+            .iter()
+            .find(|o| o.role == "after")
+            .and_then(|o| cx.claim(o.claim));
+        let condition = after.map(|b| {
+            let s = r.stated_value.nominal / 100.0;
+            let rising = r.derived.nominal >= 0.0;
+            let needed = b.value.nominal / (1.0 + if rising { s } else { -s });
+            format!(
+                "the value before were about {}",
+                wording::round_like(needed, decimals(&b.text))
+            )
+        });
+        wording::holds_only_if(w, condition)
+    }
 }
 
-/// The clause of a sentence around a byte offset: cut at ";", ", and", ", but", ", while".
-fn clause_of(sentence: &str, at: usize) -> &str {
-    const CUTS: &[&str] = &["; ", ", and ", ", but ", ", while ", ", whereas "];
-    let at = at.min(sentence.len());
-    let before = sentence.get(..at).unwrap_or("");
-    let start = CUTS
-        .iter()
-        .filter_map(|c| before.rfind(c).map(|i| i + c.len()))
-        .max()
-        .unwrap_or(0);
-    let end = CUTS
-        .iter()
-        .filter_map(|c| sentence.get(at..).and_then(|a| a.find(c)).map(|i| at + i))
-        .min()
-        .unwrap_or(sentence.len());
-    sentence.get(start..end).unwrap_or(sentence)
+/// Decimals a figure is printed with.
+fn decimals(text: &str) -> usize {
+    text.split_once('.')
+        .map_or(0, |(_, f)| f.chars().take_while(char::is_ascii_digit).count())
 }
 
-/// "December sales jumped 15.9 percent from the same month of 1999", with the figures in a
-/// table: the row the sentence names (else the TOTAL row), the pair of columns a year apart
-/// whose header the sentence names ("Dec" for December, "YTD" for the year).
-fn table_frame<'a>(cx: &'a Context, tables: &[Table], rel: &'a Claim) -> Option<ChangeFrame<'a>> {
-    let sentence = cx.doc.sentence_text(rel.sentence);
-    let clause = clause_of(
-        sentence,
-        rel.span
-            .start
-            .saturating_sub(cx.doc.sentence_range(rel.sentence).start),
-    );
-    let words: Vec<String> = clause
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| singular(&w.to_lowercase()))
-        .collect();
-    let names = |label: &str| {
-        label
-            .split_whitespace()
-            .all(|w| words.contains(&singular(&w.to_lowercase())))
+/// A percentage or fraction that states a change: its role says so, or its clause has a
+/// word of change, or it is signed, or it sits in a change column of a table.
+fn stated_change(cx: &Context, s: usize, c: &Claim) -> bool {
+    if !c.usable() || !matches!(c.kind, Kind::Percent | Kind::Fraction) {
+        return false;
+    }
+    if matches!(c.role, Role::Projection | Role::PerBase) {
+        return false;
+    }
+    let signed = c.text.starts_with(['+', '-', '−']);
+    let in_change_column = cx.fact(s).cell.is_some_and(|cell| {
+        cx.doc
+            .tables
+            .get(cell.table)
+            .and_then(|t| t.headers.get(cell.col))
+            .is_some_and(|h| {
+                let h = h.to_lowercase();
+                h.contains("chang") || h.contains("chg") || h.contains("chng") || h == "%"
+            })
+            || cx
+                .doc
+                .tables
+                .get(cell.table)
+                .and_then(|t| t.rows.get(cell.row))
+                .is_some_and(|r| r.label.to_lowercase().contains("chang"))
+    });
+    c.role == Role::Change || signed || in_change_column || frames::direction(cx, s) != Direction::Unknown
+}
+
+/// A figure that can be the value before or after a change.
+fn endpoint(c: &Claim) -> bool {
+    is_plain(c) && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
+}
+
+/// The stated change as a percentage, and the direction it is read in.
+fn stated_value(cx: &Context, s: usize, c: &Claim) -> (Value, Direction) {
+    let v = if c.kind == Kind::Fraction {
+        c.value.scale(100.0)
+    } else {
+        c.value
     };
-    let period = |prefix: &str| {
-        let p = prefix.to_lowercase();
-        match p.as_str() {
-            "ytd" | "year to date" | "fy" | "full year" | "year" => words
-                .iter()
-                .any(|w| w == "year" || w == "annual" || w == "yearly"),
-            _ => {
-                p.len() >= 3
-                    && words
-                        .iter()
-                        .any(|w| w.len() >= 3 && w.starts_with(p.get(..3).unwrap_or("")))
+    if c.value.nominal < 0.0 || c.text.starts_with('+') {
+        // A signed figure carries its own direction: compare signed values.
+        return (v, Direction::Up);
+    }
+    (v, frames::direction(cx, s))
+}
+
+fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+    let (stated, d) = stated_value(cx, s, c);
+    let points = c.unit.as_deref() == Some("percentage point");
+    let mut ends = cx.candidates(s, 2, 14, |k| cx.claim(k).is_some_and(endpoint));
+    ends.extend(table_ends(cx, s));
+    ends.sort_unstable();
+    ends.dedup();
+    for &a in &ends {
+        for &b in &ends {
+            let (Some(ca), Some(cb)) = (cx.claim(a), cx.claim(b)) else {
+                continue;
+            };
+            if a == b || !same_dimension(ca, cb) || ca.value.nominal == 0.0 {
+                continue;
+            }
+            let mut e = change_evidence(cx, s, a, b, d);
+            table_evidence(cx, s, a, b, &mut e);
+            let (va, vb) = sharpen_pair(ca, cb);
+            let both_percent = dimension(ca) == Some(Dim::Percent);
+            let (relation, formula) = if points || (both_percent && points_wording(cx, s)) {
+                (Relation::PointChange, Formula::Difference(d))
+            } else {
+                (Relation::PercentChange, Formula::PercentChange(d))
+            };
+            let Some(r) = Reading::new(
+                ID,
+                relation,
+                s,
+                stated,
+                vec![(a, "before", va), (b, "after", vb)],
+                formula,
+                e,
+            ) else {
+                continue;
+            };
+            let slip = slip(&stated, va.nominal, vb.nominal, both_percent && !points);
+            out.push(
+                r.with_slip(slip)
+                    .with_unit(Some(if points { "percentage point" } else { "percent" }.into())),
+            );
+        }
+    }
+    // "up 21,600, or 1.7%": the change against the value before, or the value after less it.
+    let deltas: Vec<usize> = cx
+        .candidates(s, 0, 6, |k| {
+            cx.claim(k).is_some_and(|x| {
+                x.usable() && x.role == Role::Change && matches!(x.kind, Kind::Count | Kind::Money)
+            })
+        })
+        .into_iter()
+        .filter(|&k| {
+            cx.same_clause(k, s) || frames::between(cx, k, s).is_some_and(|t| frames::word_count(t) <= 3)
+        })
+        .collect();
+    for &dl in &deltas {
+        for &x in &ends {
+            let (Some(cd), Some(cxv)) = (cx.claim(dl), cx.claim(x)) else {
+                continue;
+            };
+            if !same_dimension(cd, cxv) || cxv.value.nominal.abs() <= cd.value.nominal.abs() {
+                continue;
+            }
+            let mut e = cx.base_evidence(s, &[dl, x]);
+            e.frame = 0.8;
+            e.cue = 1.0;
+            crate::relate::Context::noun_evidence(&mut e, &[(cx.own_noun(dl), cx.own_noun(x))]);
+            let before =
+                frames::preceded_by(cx, x, frames::FROM) || frames::followed_by(cx, x, frames::EARLIER);
+            let base = if before {
+                cxv.value
+            } else {
+                let signed = if d == Direction::Down {
+                    cd.value.scale(-1.0)
+                } else {
+                    cd.value
+                };
+                cxv.value.minus(signed)
+            };
+            let role = if before { "before" } else { "after" };
+            let Some(r) = Reading::new(
+                ID,
+                Relation::PercentChange,
+                s,
+                magnitude_of(stated),
+                vec![(dl, "change", cd.value), (x, role, base)],
+                Formula::Share,
+                e,
+            ) else {
+                continue;
+            };
+            out.push(r.with_unit(Some("percent".into())));
+        }
+    }
+}
+
+fn magnitude_of(v: Value) -> Value {
+    crate::relate::magnitude(v)
+}
+
+/// "rose 3 points", "percentage points", "basis points" in the stated figure's clause.
+fn points_wording(cx: &Context, s: usize) -> bool {
+    let (_, after) = frames::clause(cx, s);
+    frames::words(cx, after)
+        .take(3)
+        .any(|w| w == "points" || w == "point")
+}
+
+/// The other figures of the stated figure's table row (a change column beside its
+/// values) or column (a "% change" row under its values).
+fn table_ends(cx: &Context, s: usize) -> Vec<usize> {
+    let Some(cell) = cx.fact(s).cell else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for col in 0..cx.structure.cols(cell.table) {
+        if let Some(k) = cx.structure.at(cell.table, cell.row, col).filter(|&k| k != s) {
+            out.push(k);
+        }
+    }
+    for row in 0..cx.structure.rows(cell.table) {
+        if let Some(k) = cx.structure.at(cell.table, row, cell.col).filter(|&k| k != s) {
+            out.push(k);
+        }
+    }
+    out.retain(|&k| cx.claim(k).is_some_and(endpoint));
+    out
+}
+
+/// Table evidence: ends in the stated figure's row or column, ordered by the years their
+/// headers or labels name.
+fn table_evidence(cx: &Context, s: usize, a: usize, b: usize, e: &mut crate::relate::Evidence) {
+    let (Some(cs), Some(ca), Some(cb)) = (cx.fact(s).cell, cx.fact(a).cell, cx.fact(b).cell) else {
+        return;
+    };
+    if cs.table != ca.table || cs.table != cb.table {
+        return;
+    }
+    let table = cx.doc.tables.get(cs.table);
+    let year_of = |text: Option<&String>| text.and_then(|t| header_year(t));
+    let in_row = ca.row == cs.row && cb.row == cs.row;
+    let in_col = ca.col == cs.col && cb.col == cs.col;
+    let years = if in_row {
+        let h = |c: usize| year_of(table.and_then(|t| t.headers.get(c)));
+        (h(ca.col), h(cb.col))
+    } else if in_col {
+        let l = |r: usize| year_of(table.and_then(|t| t.rows.get(r)).map(|r| &r.label));
+        (l(ca.row), l(cb.row))
+    } else {
+        return;
+    };
+    e.structure = 1.0;
+    e.frame = e.frame.max(0.6);
+    match years {
+        (Some(x), Some(y)) if x < y => {
+            e.time_fit = 1.0;
+            e.frame = 1.0;
+        }
+        (Some(x), Some(y)) if x > y => e.time_clash = 1.0,
+        _ => {
+            // Without years, columns run from older to newer left to right.
+            let ordered = if in_row { ca.col < cb.col } else { ca.row < cb.row };
+            if !ordered {
+                e.time_clash = 0.5;
             }
         }
-    };
-    for t in tables {
-        let row = t.rows.iter().find(|(label, _)| names(label)).or_else(|| {
-            t.rows
-                .iter()
-                .find(|(label, _)| label.eq_ignore_ascii_case("total"))
-        })?;
-        let pairs: Vec<(usize, usize)> = year_pairs(t)
-            .into_iter()
-            .filter(|(a, _)| {
-                let header = t.headers.get(*a).map_or("", String::as_str);
-                let prefix: Vec<&str> = header
-                    .split_whitespace()
-                    .filter(|w| w.parse::<u32>().is_err())
-                    .collect();
-                period(&prefix.join(" "))
-            })
-            .collect();
-        let [(new_col, old_col)] = pairs.as_slice() else {
-            continue;
-        };
-        let claim_at = |col: usize| {
-            let r = row.1.get(col)?;
-            cx.claim_at(r.start).filter(|c| c.usable())
-        };
-        let (Some(new), Some(old)) = (claim_at(*new_col), claim_at(*old_col)) else {
-            continue;
-        };
-        return Some(ChangeFrame {
-            relative: Some(rel),
-            delta: None,
-            old: Some(old),
-            new: Some(new),
-            new_from_context: false,
-            direction: direction_of(sentence),
-        });
-    }
-    None
-}
-
-/// A magnitude: the interval of |x|.
-fn magnitude(v: Value) -> Value {
-    if v.low >= 0.0 {
-        v
-    } else if v.high <= 0.0 {
-        Value::new(-v.nominal, -v.high, -v.low)
-    } else {
-        Value::new(v.nominal.abs(), 0.0, v.high.max(-v.low))
     }
 }
 
-fn check_frame(f: &ChangeFrame) -> Option<Finding> {
-    let rel = f.relative?;
-    let (old, new) = endpoints(f)?;
-    let points = rel.unit.as_deref() == Some("percentage point");
-    let stated = match rel.kind {
-        Kind::Fraction => rel.value.scale(100.0),
-        _ => rel.value,
-    };
-    let shares = [f.old, f.new].iter().flatten().any(|c| c.kind == Kind::Percent);
-    let signed = if points {
-        new.minus(old)
-    } else {
-        new.minus(old).checked_div(old)?.scale(100.0)
-    };
-    let derived = magnitude(signed);
-    let mut v = verdict(&stated, &derived, 0.0);
-    let wrong_way = f.old.is_some()
-        && f.new.is_some()
-        && ((f.direction == Direction::Down && signed.low > 0.0)
-            || (f.direction == Direction::Up && signed.high < 0.0));
-    if wrong_way {
-        v = Verdict::Contradicted;
+/// The year a header or label names: "FY2025" → 2025, "Aug-12" → 2012, "2003" → 2003,
+/// "PRV YEAR" → a year before "YR-TO-DATE" (0 against 1).
+fn header_year(h: &str) -> Option<u16> {
+    let lower = h.to_lowercase();
+    if lower.contains("prv")
+        || lower.contains("prior")
+        || lower.contains("previous")
+        || lower.contains("last")
+    {
+        return Some(1);
     }
-    let slip = (v != Verdict::Consistent)
-        .then(|| named_slip(f, &stated, old, new, points, shares))
-        .flatten();
-    if slip.is_some() {
-        v = Verdict::Contradicted;
+    if lower.contains("to-date")
+        || lower.contains("to date")
+        || lower.contains("ytd")
+        || lower.contains("current")
+    {
+        return Some(2);
     }
-    // "121 percent" for 121.7%: the writer cut the figure instead of rounding it.
-    let unit = stated.high - stated.low;
-    let truncated = slip.is_none()
-        && v == Verdict::Contradicted
-        && rel.hedge == crate::interval::Hedge::Exact
-        && unit > 0.0
-        && ((derived.nominal / unit).floor() * unit - stated.nominal).abs()
-            < 1e-9 * stated.nominal.abs().max(1.0);
-    if truncated {
-        v = Verdict::Borderline;
-    }
-    let sym = if points { " points" } else { "%" };
-    let way = if signed.nominal < 0.0 { "fall" } else { "rise" };
-    let arithmetic = if points {
-        format!(
-            "{} − {} = {} points ({} − {} = {})",
-            fmt_num(new.nominal),
-            fmt_num(old.nominal),
-            fmt_num(signed.nominal),
-            fmt_range(&new),
-            fmt_range(&old),
-            fmt_range(&signed)
-        )
-    } else {
-        format!(
-            "({} − {}) ÷ {} = {}% ({}–{} against {}: {}%)",
-            fmt_num(new.nominal),
-            fmt_num(old.nominal),
-            fmt_num(old.nominal),
-            fmt_num(signed.nominal),
-            fmt_num(old.low),
-            fmt_num(old.high),
-            fmt_range(&new),
-            fmt_range(&signed)
-        )
-    };
-    let source = describe_sources(f);
-    let message = match v {
-        Verdict::Consistent => format!(
-            "'{}' matches {source}: a {}{sym} {way}",
-            rel.text,
-            fmt_num(derived.nominal)
-        ),
-        _ => format!(
-            "'{}' but {source} is a {}{sym} {way}",
-            rel.text,
-            fmt_num(derived.nominal)
-        ),
-    };
-    let mut explanation = format!(
-        "{arithmetic}; stated {}{sym} ({}).",
-        fmt_num(stated.nominal),
-        fmt_range(&stated)
-    );
-    if wrong_way {
-        explanation.push_str(&format!(
-            " The sentence says the figure went the other way: it is a {way}."
-        ));
-    }
-    if truncated {
-        explanation.push_str(" The stated figure is the derived one cut short, not rounded.");
-    }
-    if let Some(s) = &slip {
-        explanation.push_str(&format!(" {}", capitalize(s)));
-    }
-    let would_hold_if = (v != Verdict::Consistent && !points).then(|| {
-        let needed_old = new.nominal / (1.0 + signed.nominal.signum() * stated.nominal / 100.0);
-        format!(
-            "it holds only if the value before were about {}",
-            fmt_num(needed_old)
-        )
-    });
-    if let Some(w) = &would_hold_if {
-        explanation.push_str(&format!(" {}.", capitalize(w)));
-    }
-    let used: Vec<&Claim> = [f.old, f.new, f.delta, Some(rel)].into_iter().flatten().collect();
-    let roles = [
-        f.old.map(|_| "before"),
-        f.new.map(|_| "after"),
-        f.delta.map(|_| "change"),
-        Some("stated"),
-    ]
-    .into_iter()
-    .flatten()
-    .map(str::to_string)
-    .collect();
-    Some(Finding {
-        id: String::new(),
-        rule: "percent-change".into(),
-        verdict: v,
-        severity: Severity::of(v),
-        claims: used.iter().map(|c| c.id.clone()).collect(),
-        stated,
-        derived,
-        message,
-        explanation,
-        factor: Some(stated.nominal / derived.nominal),
-        would_hold_if,
-        roles,
-    })
-}
-
-/// "2.14 million → 2.58 million", "$150 million less $30 million", for messages.
-fn describe_sources(f: &ChangeFrame) -> String {
-    match (f.old, f.new, f.delta) {
-        (Some(o), Some(n), _) => format!("'{}' → '{}'", o.text, n.text),
-        (None, Some(n), Some(d)) if f.new_from_context => {
-            format!("'{}' added to reach '{}'", d.text, n.text)
-        }
-        (None, Some(n), Some(d)) => format!("a change of '{}' ending at '{}'", d.text, n.text),
-        (Some(o), None, Some(d)) => format!("'{}' from '{}'", d.text, o.text),
-        _ => "the figures".into(),
+    let digits: String = h.chars().filter(char::is_ascii_digit).collect();
+    match digits.len() {
+        4 => digits.parse().ok().filter(|y| (1900..=2100).contains(y)),
+        2 if h.contains('-') || h.contains('\'') => digits.parse::<u16>().ok().map(|y| 2000 + y),
+        6 if h.contains('-') => digits.get(..4).and_then(|d| d.parse().ok()),
+        _ => None,
     }
 }
 
 /// The classic slips a stated relative change can match exactly.
-fn named_slip(
-    f: &ChangeFrame,
-    stated: &Value,
-    old: Value,
-    new: Value,
-    points: bool,
-    shares: bool,
-) -> Option<String> {
-    let change = new.nominal - old.nominal;
-    if !points && new.nominal != 0.0 {
-        let of_new = (change / new.nominal * 100.0).abs();
+fn slip(stated: &Value, old: f64, new: f64, shares: bool) -> Option<String> {
+    let change = new - old;
+    if new != 0.0 {
+        let of_new = (change / new * 100.0).abs();
         if stated.contains(of_new) {
             return Some(format!(
                 "the stated figure is the change as a share of the new value ({} ÷ {} = {}%), not of the old one: a classic slip.",
                 fmt_num(change.abs()),
-                fmt_num(new.nominal),
+                fmt_num(new),
                 fmt_num(of_new)
             ));
         }
     }
-    if !points && shares && stated.contains(change.abs()) {
+    if shares && stated.contains(change.abs()) {
         return Some(format!(
             "the stated figure is the difference in percentage points ({}), reported as percent: a classic slip.",
             fmt_num(change.abs())
         ));
     }
-    if old.nominal != 0.0 && new.nominal != 0.0 && f.old.is_some() && f.new.is_some() {
-        let inverted = ((old.nominal - new.nominal) / new.nominal * 100.0).abs();
-        if stated.contains(inverted) && !points {
-            return Some(format!(
-                "the stated figure is the change measured from the new value ({}%), an inverted ratio: a classic slip.",
-                fmt_num(inverted)
-            ));
-        }
-    }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_years() {
+        assert_eq!(header_year("FY2025"), Some(2025));
+        assert_eq!(header_year("Aug-12"), Some(2012));
+        assert_eq!(header_year("PRV YEAR"), Some(1));
+        assert_eq!(header_year("Mode"), None);
+    }
 }

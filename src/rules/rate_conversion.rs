@@ -1,56 +1,48 @@
 //! ## What it checks
-//! The same rate stated over two periods: "2,000 a day … 60,000 a month … 1 million a
-//! year", or a yearly total restated per month ("grew by about 210,000 last year, or
-//! roughly 17,500 a month"). Converted with 7 days a week, 365/12 days a month and 365
-//! days a year, the figures must agree.
+//! One quantity stated over two periods: "2,000 a day … 60,000 a month", "210,000 last
+//! year, or 17,500 a month", "approximately $291 annually, or about $24.25 monthly". The
+//! figures must convert into each other (a year is 365.25 days, a month a twelfth of it,
+//! a week seven days).
 //!
 //! ## Why it matters
-//! Rate conversions are mental arithmetic, and an off-by-a-factor slip (a week for a month)
-//! is easy to miss.
+//! Converting a rate by hand invites slips of a factor (52 weeks, 12 months, 365 days).
 //!
 //! ## Example
-//! "The plant treats 2,000 tonnes a day, or 600,000 tonnes a month." → 60,833 a month,
-//! contradicted.
+//! "The plant treats 2,000 tons a day, or about 90,000 tons a month." → 2,000 × 30.4 =
+//! 60,875, contradicted.
 //!
 //! ## Not flagged
-//! Rates of different nouns, or more than two sentences apart.
+//! Figures whose periods are not named, and figures of different units.
 
-use super::linking::{distance, same_measure};
-use super::{Context, Rule};
-use crate::claim::{Claim, Kind, Role};
-use crate::extract::hedge::floor_char_boundary;
-use crate::finding::{Finding, Severity, fmt_num, fmt_range};
-use crate::interval::{Verdict, verdict};
-
-/// Days in each period.
-const PERIODS: &[(&str, f64)] = &[
-    ("day", 1.0),
-    ("week", 7.0),
-    ("month", 365.0 / 12.0),
-    ("quarter", 365.0 / 4.0),
-    ("year", 365.0),
-];
+use super::Rule;
+use crate::claim::Kind;
+use crate::interval::Verdict;
+use crate::relate::frames;
+use crate::relate::measure::{NounFit, noun_fit, period_days, same_dimension};
+use crate::relate::{Context, Formula, Reading, Relation, is_input};
 
 /// The `rate-conversion` rule.
 pub struct RateConversion;
 
+const ID: &str = "rate-conversion";
+
 impl Rule for RateConversion {
     fn id(&self) -> &str {
-        "rate-conversion"
+        ID
     }
 
     fn summary(&self) -> &str {
-        "One rate stated over two periods (a day, a month, a year) must convert."
+        "A figure stated per day, week, month or year must convert into the same figure per other periods."
     }
 
     fn examples(&self) -> Vec<(&str, Verdict)> {
         vec![
             (
-                "The plant treats 2,000 tonnes a day, or 600,000 tonnes a month.",
+                "The plant treats 2,000 tons a day, or about 90,000 tons a month.",
                 Verdict::Contradicted,
             ),
             (
-                "The plant treats 2,000 tonnes a day, or about 60,000 tonnes a month.",
+                "The average bill would rise by approximately $291 annually, or about $24.25 monthly.",
                 Verdict::Consistent,
             ),
         ]
@@ -60,103 +52,90 @@ impl Rule for RateConversion {
         super::module_doc(include_str!("rate_conversion.rs"))
     }
 
-    fn check(&self, cx: &Context) -> Vec<Finding> {
-        cx.claims.iter().filter_map(|b| check_one(cx, b)).collect()
+    fn propose(&self, cx: &Context) -> Vec<Reading> {
+        let mut out = Vec::new();
+        for (s, c) in cx.claims.iter().enumerate() {
+            if !is_input(c) || !matches!(c.kind, Kind::Count | Kind::Money) {
+                continue;
+            }
+            let Some(ps) = period_of(cx, s) else { continue };
+            for a in cx.candidates(s, 2, 10, |k| {
+                cx.claim(k)
+                    .is_some_and(|x| is_input(x) && same_dimension(x, c) && x.role == c.role)
+            }) {
+                let Some(pa) = period_of(cx, a) else { continue };
+                let (Some(ds), Some(da)) = (period_days(ps), period_days(pa)) else {
+                    continue;
+                };
+                if ds == da {
+                    continue;
+                }
+                let Some(ca) = cx.claim(a) else { continue };
+                let fit = noun_fit(cx.own_noun(s), cx.own_noun(a));
+                if fit == NounFit::Different {
+                    continue;
+                }
+                let mut e = cx.base_evidence(s, &[a]);
+                let tied = frames::between(cx, a, s).is_some_and(|b| {
+                    frames::word_count(b) <= 6
+                        && frames::lower(cx, b).any(|w| matches!(w, "or" | "about" | "roughly" | "("))
+                });
+                e.frame = if tied { 1.0 } else { 0.3 };
+                e.cue = f64::from(u8::from(c.per.is_some() && ca.per.is_some()));
+                Context::noun_evidence(&mut e, &[(cx.own_noun(s), cx.own_noun(a))]);
+                let Some(r) = Reading::new(
+                    ID,
+                    Relation::Rate,
+                    s,
+                    c.value,
+                    vec![(a, "rate", ca.value)],
+                    Formula::Scale(ds / da),
+                    e,
+                ) else {
+                    continue;
+                };
+                out.push(r.with_unit(c.unit.clone()));
+            }
+        }
+        out
     }
 }
 
-/// Days in a period named by a per-unit ("month" → 30.4), or `None` for other per-units.
-pub fn days(per: &str) -> Option<f64> {
-    PERIODS.iter().find(|(p, _)| *p == per).map(|(_, d)| *d)
-}
-
-fn rate_like(c: &Claim) -> bool {
-    c.usable()
-        && matches!(c.kind, Kind::Count | Kind::Money)
-        && c.role != Role::PerBase
-        && c.per_count.is_none()
-}
-
-/// The period of a figure: its per-unit, or "year" for a figure of the sentence's past
-/// year set in apposition to a rate ("210,000 last year, or 17,500 a month").
-fn period_of(cx: &Context, a: &Claim, b: &Claim) -> Option<f64> {
-    if let Some(p) = a.per.as_deref() {
-        return days(p);
+/// The period a figure is stated over: its per-unit when that is a time ("a day"), else
+/// an adverb after it ("annually", "monthly"), else its time anchor ("last year").
+fn period_of(cx: &Context, i: usize) -> Option<&'static str> {
+    let c = cx.claim(i)?;
+    if let Some(p) = c.per.as_deref() {
+        return crate::relate::measure::PERIODS
+            .iter()
+            .find(|(name, _)| *name == p)
+            .map(|(name, _)| *name);
     }
-    let text = cx.doc.text.as_str();
-    let between = text.get(a.span.end..b.span.start)?;
-    // "210,000, or roughly 17,500 a month", "24,000 students last year, or 2,000 a month"
-    let apposition = between.contains(", or")
-        && between.split_whitespace().count() <= 8
-        && !between.chars().any(|c| c.is_ascii_digit());
-    let yearly = a
-        .time
-        .as_deref()
-        .is_some_and(|t| t.to_lowercase().contains("year"))
-        || cx.doc.sentence_text(a.sentence).to_lowercase().contains("a year");
-    let from = floor_char_boundary(text, a.span.start.saturating_sub(60));
-    let context_year = text
-        .get(from..a.span.start)
-        .is_some_and(|t| t.to_lowercase().contains("year"));
-    (apposition && (yearly || context_year)).then_some(365.0)
-}
-
-fn check_one(cx: &Context, b: &Claim) -> Option<Finding> {
-    let b_days = days(b.per.as_deref()?)?;
-    if !rate_like(b) {
-        return None;
-    }
-    // The nearest earlier figure of the same measure with another period.
-    let (a, a_days) = cx
-        .near(b, 2)
-        .iter()
-        .filter(|a| a.span.end <= b.span.start && distance(a, b) <= 2 && rate_like(a) && a.kind == b.kind)
-        .filter(|a| same_measure(a, b) || a.unit.is_none() || b.unit.is_none())
-        .filter_map(|a| period_of(cx, a, b).map(|d| (a, d)))
-        .rfind(|(_, d)| (*d - b_days).abs() > 1e-9)?;
-    let derived = a.value.scale(b_days / a_days);
-    let v = verdict(&b.value, &derived, 0.0);
-    let period = b.per.clone().unwrap_or_default();
-    let from_period = PERIODS
-        .iter()
-        .find(|(_, d)| (*d - a_days).abs() < 1e-9)
-        .map_or("period", |(p, _)| p);
-    let message = match v {
-        Verdict::Consistent => format!("'{}' a {period} matches '{}' a {from_period}", b.text, a.text),
-        _ => format!(
-            "'{}' a {period} but '{}' a {from_period} is {} a {period}",
-            b.text,
-            a.text,
-            fmt_num(derived.nominal)
-        ),
+    let after: Vec<&str> = frames::words(cx, frames::after(cx, i)).take(3).collect();
+    let adverb = |w: &str| match w {
+        "annually" | "yearly" | "annual" => Some("year"),
+        "monthly" => Some("month"),
+        "weekly" => Some("week"),
+        "daily" | "nightly" => Some("day"),
+        _ => None,
     };
-    let explanation = format!(
-        "{} a {from_period} × {} days ÷ {} days = {} a {period} ({}); stated {} ({}).",
-        fmt_num(a.value.nominal),
-        fmt_num(b_days),
-        fmt_num(a_days),
-        fmt_num(derived.nominal),
-        fmt_range(&derived),
-        fmt_num(b.value.nominal),
-        fmt_range(&b.value)
-    );
-    Some(Finding {
-        id: String::new(),
-        rule: "rate-conversion".into(),
-        verdict: v,
-        severity: Severity::of(v),
-        claims: vec![a.id.clone(), b.id.clone()],
-        stated: b.value,
-        derived,
-        message,
-        explanation,
-        factor: Some(b.value.nominal / derived.nominal),
-        would_hold_if: (v != Verdict::Consistent).then(|| {
-            format!(
-                "it holds only if the {from_period}ly figure were about {}",
-                fmt_num(b.value.nominal * a_days / b_days)
-            )
-        }),
-        roles: vec!["rate".into(), "stated".into()],
-    })
+    if let Some(p) = after.iter().find_map(|w| adverb(w)) {
+        return Some(p);
+    }
+    let before: Vec<&str> = frames::words(cx, frames::before(cx, i)).rev().take(3).collect();
+    if let Some(p) = before.iter().find_map(|w| adverb(w)) {
+        return Some(p);
+    }
+    let time = c.time.as_deref()?.to_lowercase();
+    [
+        "last year",
+        "this year",
+        "a year",
+        "per year",
+        "the year",
+        "over the year",
+    ]
+    .iter()
+    .any(|t| time.contains(t))
+    .then_some("year")
 }

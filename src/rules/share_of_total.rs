@@ -1,32 +1,61 @@
 //! ## What it checks
-//! A share stated beside its part and its whole: "120 of 400, or 30%", "$104 million …
-//! makes up 26 percent of the city's $392 million budget", "one in five of the 2,000
-//! members, or 400": part ÷ whole must match the share.
+//! A share ("30%", "a third of", "one in five", "nearly half") against a part and a whole
+//! the article gives: "120 of 400, or 30%", "$104 million … 26 percent of the city's $392
+//! million budget", "96,400 rent their homes, or 56.1%". part ÷ whole must match the share.
+//! The whole may be stated earlier in the article (a population, a budget).
 //!
 //! ## Why it matters
 //! Shares are computed from two printed figures; a share that does not follow from them
-//! means one of the three is wrong.
+//! means one of the three is wrong, or the share is of a different whole.
 //!
 //! ## Example
 //! "Property tax brings in $104 million, or 36 percent of the city's $392 million budget."
 //! → 26.5%, contradicted.
 //!
 //! ## Not flagged
-//! Shares whose part or whole is not in the same sentence, and shares of a different unit.
+//! Shares without a part and a whole of one unit nearby, and changes ("up 12%").
 
-use super::linking::same_measure;
-use super::{Context, Rule};
+use super::Rule;
 use crate::claim::{Claim, Kind, Role};
-use crate::extract::hedge::floor_char_boundary;
-use crate::finding::{Finding, Severity, fmt_num, fmt_range};
-use crate::interval::{Verdict, verdict};
+use crate::interval::Verdict;
+use crate::relate::frames::{self, Words};
+use crate::relate::measure::{Dim, dimension, same_dimension};
+use crate::relate::{Context, Formula, Reading, Relation, is_plain, sharpen_pair};
 
 /// The `share-of-total` rule.
 pub struct ShareOfTotal;
 
+const ID: &str = "share-of-total";
+
+/// Verbs and nouns that say a figure is a share of another.
+const SHARE_WORDS: Words = Words(&[
+    "account*",
+    "made",
+    "make*",
+    "represent*",
+    "comprise*",
+    "constitut*",
+    "share",
+    "portion",
+    "proportion",
+    "percent",
+    "percentage",
+    "fraction",
+    "majority",
+    "minority",
+    "half",
+    "third",
+    "quarter",
+    "covered",
+    "covers",
+    "cover",
+    "equal*",
+    "amount*",
+]);
+
 impl Rule for ShareOfTotal {
     fn id(&self) -> &str {
-        "share-of-total"
+        ID
     }
 
     fn summary(&self) -> &str {
@@ -43,6 +72,10 @@ impl Rule for ShareOfTotal {
                 "Property tax brings in $104 million, or 36 percent of the city's $392 million budget.",
                 Verdict::Contradicted,
             ),
+            (
+                "Of the city's 171,800 households, 96,400 rent their homes, or 56.1%.",
+                Verdict::Consistent,
+            ),
         ]
     }
 
@@ -50,95 +83,110 @@ impl Rule for ShareOfTotal {
         super::module_doc(include_str!("share_of_total.rs"))
     }
 
-    fn check(&self, cx: &Context) -> Vec<Finding> {
-        cx.claims.iter().filter_map(|p| check_one(cx, p)).collect()
+    fn propose(&self, cx: &Context) -> Vec<Reading> {
+        let mut out = Vec::new();
+        for (s, c) in cx.claims.iter().enumerate() {
+            if stated_share(c) {
+                propose_for(cx, s, c, &mut out);
+            }
+        }
+        out
     }
 }
 
-fn preceded_by_of(text: &str, c: &Claim) -> bool {
-    let from = floor_char_boundary(text, c.span.start.saturating_sub(40));
-    let before = text.get(from..c.span.start).unwrap_or("").to_lowercase();
-    // "of 400", "of the 2,000", "of its 400", "of the city's $392 million"
-    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
-    words
-        .iter()
-        .position(|w| *w == "of")
-        .is_some_and(|i| words.iter().take(i).all(|w| !w.ends_with(',')))
+/// A percentage or a fraction that is not a change.
+fn stated_share(c: &Claim) -> bool {
+    c.usable()
+        && matches!(dimension(c), Some(Dim::Percent | Dim::Fraction))
+        && !matches!(c.role, Role::Change | Role::Projection | Role::PerBase)
 }
 
-fn check_one(cx: &Context, share: &Claim) -> Option<Finding> {
-    if !share.usable() || share.role != Role::Value {
-        return None;
-    }
-    let is_share = share.kind == Kind::Fraction || share.unit.as_deref() == Some("percent");
-    if !is_share {
-        return None;
-    }
-    let text = cx.doc.text.as_str();
-    let same_sentence: Vec<&Claim> = cx
-        .near(share, 0)
-        .iter()
-        .filter(|c| c.sentence == share.sentence && c.id != share.id && c.usable())
-        .filter(|c| {
-            matches!(c.kind, Kind::Count | Kind::Money)
-                && c.per
-                    .as_deref()
-                    .is_none_or(|p| super::rate_conversion::days(p).is_some())
-                && c.role != Role::PerBase
-        })
-        .collect();
-    let whole = same_sentence.iter().copied().find(|c| preceded_by_of(text, c))?;
-    let part = same_sentence
-        .iter()
-        .copied()
-        .filter(|c| c.id != whole.id && same_measure(c, whole) && c.value.nominal < whole.value.nominal)
-        .filter(|c| c.span.start < whole.span.start || c.span.start > share.span.end)
-        .min_by_key(|c| c.span.start.abs_diff(share.span.start))?;
-    let stated = if share.kind == Kind::Fraction {
-        share.value.scale(100.0)
+fn operand(c: &Claim) -> bool {
+    is_plain(c) && matches!(c.kind, Kind::Count | Kind::Money)
+}
+
+/// Is claim `w` introduced as a whole: "of the 400", "of its $392 million budget",
+/// "out of 2,000", "among 8,000"?
+fn whole_cue(cx: &Context, w: usize) -> bool {
+    frames::preceded_by(cx, w, &["of", "out of", "among", "in", "from", "of all"])
+}
+
+/// Is share `s` tied to part `p` by "or" or by a share verb ("accounted for 30%")?
+fn share_frame(cx: &Context, s: usize, p: usize) -> f64 {
+    let Some(between) = frames::between(cx, s, p) else {
+        return 0.0;
+    };
+    let words: Vec<&str> = frames::lower(cx, between).collect();
+    let close = frames::word_count(between) <= 6;
+    let or = words.iter().any(|w| *w == "or") && close;
+    let paren = words.first() == Some(&"(") || words.last() == Some(&"(");
+    let verb = frames::any_word(cx, between, SHARE_WORDS);
+    if or || paren {
+        1.0
+    } else if verb && close {
+        0.8
+    } else if close {
+        0.4
     } else {
-        share.value
+        0.1
+    }
+}
+
+fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+    let stated = if c.kind == Kind::Fraction {
+        c.value.scale(100.0)
+    } else {
+        c.value
     };
-    let derived = part.value.checked_div(whole.value)?.scale(100.0);
-    let v = verdict(&stated, &derived, 0.0);
-    let message = match v {
-        Verdict::Consistent => format!("'{}' matches '{}' of '{}'", share.text, part.text, whole.text),
-        _ => format!(
-            "'{}' but '{}' of '{}' is {}%",
-            share.text,
-            part.text,
-            whole.text,
-            fmt_num(derived.nominal)
-        ),
-    };
-    let explanation = format!(
-        "{} ÷ {} = {}% ({} ÷ {} = {}%); stated {}% ({}).",
-        fmt_num(part.value.nominal),
-        fmt_num(whole.value.nominal),
-        fmt_num(derived.nominal),
-        fmt_range(&part.value),
-        fmt_range(&whole.value),
-        fmt_range(&derived),
-        fmt_num(stated.nominal),
-        fmt_range(&stated)
-    );
-    Some(Finding {
-        id: String::new(),
-        rule: "share-of-total".into(),
-        verdict: v,
-        severity: Severity::of(v),
-        claims: vec![part.id.clone(), whole.id.clone(), share.id.clone()],
-        stated,
-        derived,
-        message,
-        explanation,
-        factor: Some(stated.nominal / derived.nominal),
-        would_hold_if: (v != Verdict::Consistent).then(|| {
-            format!(
-                "it holds only if the part were about {}",
-                fmt_num(whole.value.nominal * stated.nominal / 100.0)
-            )
-        }),
-        roles: vec!["part".into(), "whole".into(), "stated".into()],
-    })
+    let near = cx.candidates(s, 2, 14, |k| cx.claim(k).is_some_and(operand));
+    // Wholes may be stated farther off: a population, a budget, a total.
+    let mut wholes = near.clone();
+    wholes.extend(cx.candidates(s, 40, 8, |k| {
+        cx.claim(k).is_some_and(|x| operand(x) && whole_cue(cx, k)) || cx.fact(k).headline
+    }));
+    wholes.sort_unstable();
+    wholes.dedup();
+    let of_after = frames::followed_by(cx, s, &["of"]);
+    for &p in &near {
+        for &w in &wholes {
+            let (Some(cp), Some(cw)) = (cx.claim(p), cx.claim(w)) else {
+                continue;
+            };
+            if p == w || !same_dimension(cp, cw) || cw.value.nominal <= 0.0 {
+                continue;
+            }
+            if cp.value.nominal > cw.value.nominal * 1.2 {
+                continue;
+            }
+            let mut e = cx.base_evidence(s, &[p, w]);
+            let part_frame = share_frame(cx, s, p);
+            let whole_frame = if whole_cue(cx, w) { 1.0 } else { 0.0 };
+            // "120 of 400": part right before "of" and the whole.
+            let x_of_y = frames::between(cx, p, w).is_some_and(|t| {
+                let l: Vec<&str> = frames::lower(cx, t).collect();
+                l.len() <= 3 && l.contains(&"of")
+            });
+            e.frame = (0.6 * part_frame + 0.4 * whole_frame).max(if x_of_y { 1.0 } else { 0.0 });
+            e.cue = if of_after { 1.0 } else { 0.0 };
+            crate::relate::Context::noun_evidence(&mut e, &[(cx.own_noun(p), cx.own_noun(w))]);
+            match (cx.fact(p).year, cx.fact(w).year) {
+                (Some(a), Some(b)) if a == b => e.time_fit = 1.0,
+                (Some(_), Some(_)) => e.time_clash = 1.0,
+                _ => {}
+            }
+            let (vp, vw) = sharpen_pair(cp, cw);
+            let Some(r) = Reading::new(
+                ID,
+                Relation::Share,
+                s,
+                stated,
+                vec![(p, "part", vp), (w, "whole", vw)],
+                Formula::Share,
+                e,
+            ) else {
+                continue;
+            };
+            out.push(r.with_unit(Some("percent".into())));
+        }
+    }
 }

@@ -1,56 +1,89 @@
 //! ## What it checks
-//! A figure called the largest (or smallest) of a list against the other figures of the
-//! same sentence: "the largest single item is the police department, at $1.2 billion,
-//! followed by $1.45 billion for schools" cannot be right.
+//! A figure said to rank ("the largest item is policing, at $1.2 billion", "added the
+//! most jobs, 6,900, followed by construction (4,200)", "the highest rate in the
+//! county") against the other figures of its list, table column or passage; and a figure
+//! said to be above or below another ("below the threshold of 0.604748", "well above the
+//! national 2.8%", "edged past the $0.65 consensus").
 //!
 //! ## Why it matters
-//! Rankings are rewritten when figures change; a superlative left behind misleads.
+//! Rankings are written from memory or from an older table; a "largest" item that is not
+//! the largest misleads even when every figure is right.
 //!
 //! ## Example
-//! "The largest item is policing, at $1.2 billion, followed by $1.45 billion for schools."
-//! → contradicted.
+//! "The largest single item is the police department, at $1.2 billion, followed by $1.45
+//! billion for schools." → $1.45 billion is larger, contradicted.
 //!
 //! ## Not flagged
-//! Superlatives that describe a group ("the 50 biggest cities") or follow their figure
-//! ("17.2 million, the year's highest"): the word must read "the largest …" before it.
-//! Figures of another unit, wholes the item is part of ("of the $3.5 billion budget"), and
-//! figures outside the superlative's sentence.
+//! Superlatives about something other than the figure ("the largest city, with 40,000
+//! residents"), and figures of different units.
 
-use super::linking::same_measure;
-use super::{Context, Rule};
+use super::Rule;
 use crate::claim::{Claim, Kind, Role};
-use crate::extract::hedge::floor_char_boundary;
-use crate::finding::{Finding, Severity, fmt_range};
-use crate::interval::{Value, Verdict};
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::interval::Verdict;
+use crate::relate::frames::{self, Words};
+use crate::relate::measure::{NounFit, noun_fit, same_dimension};
+use crate::relate::{Context, Formula, Reading, Relation, is_input};
 
 /// The `superlative-order` rule.
 pub struct SuperlativeOrder;
 
-static MOST: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"(?i)(?-u:\b)the\s+(?:largest|biggest|highest|greatest|costliest|heaviest)(?-u:\b)")
-});
-static LEAST: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"(?i)(?-u:\b)the\s+(?:smallest|lowest|fewest|cheapest)(?-u:\b)"));
+const ID: &str = "superlative-order";
+
+const MOST: Words = Words(&[
+    "largest",
+    "biggest",
+    "most",
+    "highest",
+    "greatest",
+    "top",
+    "topped",
+    "tops",
+    "led",
+    "leads",
+    "leading",
+    "record",
+    "hardest",
+    "heaviest",
+    "best",
+    "peak",
+    "strongest",
+    "fastest",
+    "widest",
+    "deepest",
+    "costliest",
+]);
+const LEAST: Words = Words(&[
+    "smallest", "lowest", "least", "fewest", "weakest", "slowest", "cheapest", "worst", "bottom",
+]);
+const ABOVE: Words = Words(&[
+    "above", "exceed*", "surpass*", "outpac*", "beat", "beating", "past", "ahead", "over", "higher",
+    "bigger", "larger", "greater", "more", "tops", "topped",
+]);
+const BELOW: Words = Words(&[
+    "below", "under", "trail*", "behind", "lower", "smaller", "less", "fewer", "short", "beneath",
+]);
 
 impl Rule for SuperlativeOrder {
     fn id(&self) -> &str {
-        "superlative-order"
+        ID
     }
 
     fn summary(&self) -> &str {
-        "A figure called the largest (or smallest) must be so among the figures listed with it."
+        "A figure said to be the largest (or above another) must be."
     }
 
     fn examples(&self) -> Vec<(&str, Verdict)> {
         vec![
             (
-                "The largest item is policing, at $1.2 billion, followed by $1.45 billion for schools.",
+                "The largest single item is the police department, at $1.2 billion, followed by $1.45 billion for schools.",
                 Verdict::Contradicted,
             ),
             (
-                "The largest item is policing, at $1.6 billion, followed by $1.45 billion for schools.",
+                "Health care added the most jobs, 6,900, followed by construction (4,200) and leisure and hospitality (3,800).",
+                Verdict::Consistent,
+            ),
+            (
+                "The rate is 0.585 per $100, below the threshold of 0.605 that would force an election.",
                 Verdict::Consistent,
             ),
         ]
@@ -60,146 +93,129 @@ impl Rule for SuperlativeOrder {
         super::module_doc(include_str!("superlative_order.rs"))
     }
 
-    fn check(&self, cx: &Context) -> Vec<Finding> {
-        cx.claims.iter().filter_map(|s| check_one(cx, s)).collect()
+    fn propose(&self, cx: &Context) -> Vec<Reading> {
+        let mut out = Vec::new();
+        for (s, c) in cx.claims.iter().enumerate() {
+            if !figure(c) {
+                continue;
+            }
+            superlative(cx, s, c, &mut out);
+            comparative(cx, s, c, &mut out);
+        }
+        out
     }
 }
 
-fn item(c: &Claim) -> bool {
-    c.usable() && matches!(c.kind, Kind::Count | Kind::Money) && c.role == Role::Value && c.per.is_none()
+fn figure(c: &Claim) -> bool {
+    is_input(c)
+        && c.role != Role::Change
+        && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent | Kind::Fraction)
 }
 
-fn check_one(cx: &Context, s: &Claim) -> Option<Finding> {
-    if !item(s) {
-        return None;
+/// "the most", "largest" among the words before the figure in its clause (or just after).
+fn rank_word(cx: &Context, s: usize) -> Option<bool> {
+    let (before, after) = frames::clause(cx, s);
+    let b: Vec<&str> = frames::words(cx, before).rev().take(8).collect();
+    let a: Vec<&str> = frames::words(cx, after).take(3).collect();
+    let most = b.iter().chain(a.iter()).any(|w| MOST.has(w));
+    let least = b.iter().chain(a.iter()).any(|w| LEAST.has(w));
+    match (most, least) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
     }
-    let text = cx.doc.text.as_str();
-    let sentence = cx.doc.sentence_range(s.sentence);
-    let before = text.get(
-        sentence
-            .start
-            .max(floor_char_boundary(text, s.span.start.saturating_sub(80)))..s.span.start,
-    )?;
-    // The superlative must name this figure: no other figure between the word and it.
-    let (most, at) = match (MOST.find_iter(before).last(), LEAST.find_iter(before).last()) {
-        (Some(m), _) => (true, m.end()),
-        (None, Some(l)) => (false, l.end()),
-        _ => return None,
-    };
-    let word_at = s.span.start - before.len() + at;
-    if cx
-        .near(s, 0)
-        .iter()
-        .any(|c| c.span.start > word_at && c.span.start < s.span.start && c.kind.enters_arithmetic())
-    {
-        return None;
-    }
-    let whole = |c: &Claim| {
-        let from = floor_char_boundary(text, c.span.start.saturating_sub(25));
-        // "of the $3.5 billion budget", "out of 900": a whole, not a rival ("ahead of 980" is).
-        text.get(from..c.span.start).is_some_and(|b| {
-            let b = b.to_lowercase();
-            let b = b.trim_end();
-            [
-                "of the",
-                "of its",
-                "of their",
-                "of a total of",
-                "out of",
-                "of all",
-            ]
-            .iter()
-            .any(|w| b.ends_with(w))
-                || (b.ends_with("'s") && b.rsplit(' ').nth(1) == Some("of"))
-        })
-    };
-    let others: Vec<&Claim> = cx
-        .near(s, 0)
-        .iter()
-        .filter(|c| c.sentence == s.sentence && c.id != s.id && item(c) && same_measure(c, s) && !whole(c))
-        .collect();
-    if others.is_empty() {
-        return None;
-    }
-    let beats = |c: &&Claim| {
-        if most {
-            c.value.nominal > s.value.nominal
-        } else {
-            c.value.nominal < s.value.nominal
-        }
-    };
-    let rival = others.iter().copied().filter(beats).max_by(|a, b| {
-        let (x, y) = (a.value.nominal, b.value.nominal);
-        if most { x.total_cmp(&y) } else { y.total_cmp(&x) }
-    });
-    let (v, against) = match rival {
-        Some(r) => {
-            let disjoint = if most {
-                r.value.low > s.value.high
-            } else {
-                r.value.high < s.value.low
-            };
-            (
-                if disjoint {
-                    Verdict::Contradicted
-                } else {
-                    Verdict::Borderline
-                },
-                r,
-            )
-        }
-        None => (Verdict::Consistent, *others.first()?),
-    };
-    let word = if most { "largest" } else { "smallest" };
-    let message = match v {
-        Verdict::Consistent => format!("'{}' is the {word} of the figures listed with it", s.text),
-        _ => format!(
-            "'{}' is called the {word}, but '{}' is listed with it",
-            s.text, against.text
-        ),
-    };
-    let derived = extreme(&others, most).unwrap_or(against.value);
-    let explanation = format!(
-        "Listed with it: {}; the {word} of these is {} against '{}' ({}).",
-        others
-            .iter()
-            .map(|c| format!("'{}'", c.text))
-            .collect::<Vec<_>>()
-            .join(", "),
-        fmt_range(&derived),
-        s.text,
-        fmt_range(&s.value)
-    );
-    let mut claims: Vec<String> = others.iter().map(|c| c.id.clone()).collect();
-    claims.push(s.id.clone());
-    let mut roles: Vec<String> = others.iter().map(|_| "listed".to_string()).collect();
-    roles.push("stated".into());
-    Some(Finding {
-        id: String::new(),
-        rule: "superlative-order".into(),
-        verdict: v,
-        severity: Severity::of(v),
-        claims,
-        stated: s.value,
-        derived,
-        message,
-        explanation,
-        factor: None,
-        would_hold_if: (v != Verdict::Consistent).then(|| {
-            format!(
-                "it holds only if '{}' were not among the items, or the ranking were corrected",
-                against.text
-            )
-        }),
-        roles,
+}
+
+fn compatible(cx: &Context, s: usize, c: &Claim, k: usize) -> bool {
+    cx.claim(k).is_some_and(|x| {
+        figure(x)
+            && same_dimension(x, c)
+            && x.per == c.per
+            && noun_fit(cx.own_noun(s), cx.own_noun(k)) != NounFit::Different
     })
 }
 
-fn extreme(others: &[&Claim], most: bool) -> Option<Value> {
-    let pick = others.iter().map(|c| c.value);
-    if most {
-        pick.max_by(|a, b| a.nominal.total_cmp(&b.nominal))
+fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+    let Some(most) = rank_word(cx, s) else { return };
+    // The others: the figure's table column or list, else its passage.
+    let mut others: Vec<usize> = Vec::new();
+    if let Some(cell) = cx.fact(s).cell {
+        for row in 0..cx.structure.rows(cell.table) {
+            let label_total = cx
+                .doc
+                .tables
+                .get(cell.table)
+                .and_then(|t| t.rows.get(row))
+                .is_some_and(|r| crate::table::is_total_label(&r.label));
+            if let Some(k) = cx.structure.at(cell.table, row, cell.col) {
+                if k != s && !label_total {
+                    others.push(k);
+                }
+            }
+        }
     } else {
-        pick.min_by(|a, b| a.nominal.total_cmp(&b.nominal))
+        let paragraph = c.paragraph;
+        others = cx.candidates(s, 1, 8, |k| cx.claim(k).is_some_and(|x| x.paragraph == paragraph));
+    }
+    others.retain(|&k| compatible(cx, s, c, k));
+    if others.is_empty() {
+        return;
+    }
+    let mut e = cx.base_evidence(s, &others);
+    e.frame = if cx.fact(s).cell.is_some() { 0.6 } else { 0.8 };
+    e.cue = f64::from(u8::from(frames::followed_by(cx, s, &["followed by", ","])));
+    let pairs: Vec<(Option<&str>, Option<&str>)> =
+        others.iter().map(|&k| (cx.own_noun(s), cx.own_noun(k))).collect();
+    Context::noun_evidence(&mut e, &pairs);
+    let operands = others
+        .iter()
+        .filter_map(|&k| cx.claim(k).map(|x| (k, "other", x.value)))
+        .collect();
+    let formula = if most {
+        Formula::AtLeastMax
+    } else {
+        Formula::AtMostMin
+    };
+    if let Some(r) = Reading::new(ID, Relation::Ordering, s, c.value, operands, formula, e) {
+        out.push(r.with_unit(c.unit.clone()));
+    }
+}
+
+/// "below the threshold of 0.604748": the figure after the word of comparison is the
+/// bound, the figure it is said of comes before it in the sentence.
+fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+    let before = frames::before_cue(cx, s);
+    let words: Vec<&str> = frames::words(cx, before).rev().take(6).collect();
+    let Some(pos) = words.iter().position(|w| ABOVE.has(w) || BELOW.has(w)) else {
+        return;
+    };
+    let above = words.get(pos).is_some_and(|w| ABOVE.has(w));
+    // The figure compared: the nearest compatible figure before, in this sentence or the last.
+    let subject = cx
+        .candidates(s, 1, 6, |k| k < s && compatible(cx, s, c, k))
+        .into_iter()
+        .find(|&k| cx.sentences_apart(k, s) <= 1);
+    let Some(a) = subject else { return };
+    let Some(ca) = cx.claim(a) else { return };
+    let mut e = cx.base_evidence(a, &[s]);
+    e.frame = if pos <= 3 { 0.8 } else { 0.5 };
+    e.cue = f64::from(u8::from(words.contains(&"than")));
+    Context::noun_evidence(&mut e, &[(cx.own_noun(a), cx.own_noun(s))]);
+    // The stated figure is the one said to be above or below: `a`; the bound is `s`.
+    let formula = if above {
+        Formula::AtLeastMax
+    } else {
+        Formula::AtMostMin
+    };
+    if let Some(r) = Reading::new(
+        ID,
+        Relation::Ordering,
+        a,
+        ca.value,
+        vec![(s, "compared with", c.value)],
+        formula,
+        e,
+    ) {
+        out.push(r.with_unit(ca.unit.clone()));
     }
 }

@@ -1,0 +1,426 @@
+//! Cue wordings: the words around and between figures that tie them into one relation
+//! ("from A to B", "up P% from A", "X of the Y", "or $1,400 per resident", "in all",
+//! "the rest"). Everything here reads token windows of the document; nothing re-scans
+//! the text. Word lists are general English, never an article's words.
+
+use super::{Context, Direction};
+use crate::tokens::{Token, TokenKind};
+use std::ops::Range;
+
+/// A list of lower-case words; an entry ending in `*` matches every word it begins.
+#[derive(Debug, Clone, Copy)]
+pub struct Words(pub &'static [&'static str]);
+
+impl Words {
+    /// True when `w` is one of the words.
+    pub fn has(&self, w: &str) -> bool {
+        self.0.iter().any(|e| match e.strip_suffix('*') {
+            Some(prefix) => w.starts_with(prefix),
+            None => *e == w,
+        })
+    }
+}
+
+/// Words that say a quantity went up.
+pub const UP: Words = Words(&[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "up",
+    "increas*",
+    "grew",
+    "grow*",
+    "gain*",
+    "climb*",
+    "jump*",
+    "surg*",
+    "soar*",
+    "added",
+    "adding",
+    "boost*",
+    "expand*",
+    "higher",
+    "hike*",
+    "rais*",
+    "improv*",
+    "spik*",
+    "rebound*",
+    "advanc*",
+    "leapt",
+    "leap*",
+    "swell*",
+    "swollen",
+    "widen*",
+    "more",
+    "upturn",
+    "accelerat*",
+    "doubl*",
+    "tripl*",
+    "outpac*",
+    "topp*",
+    "mount*",
+    "balloon*",
+    "escalat*",
+]);
+
+/// Words that say a quantity went down.
+pub const DOWN: Words = Words(&[
+    "fell",
+    "fall*",
+    "down",
+    "decreas*",
+    "declin*",
+    "drop*",
+    "fewer",
+    "less",
+    "lower*",
+    "lost",
+    "loss*",
+    "cut",
+    "cuts",
+    "cutting",
+    "reduc*",
+    "shrank",
+    "shrunk",
+    "shrink*",
+    "slip*",
+    "slid*",
+    "dip*",
+    "sank",
+    "sink*",
+    "tumbl*",
+    "plung*",
+    "halv*",
+    "slump*",
+    "shed*",
+    "dwindl*",
+    "contract*",
+    "eased",
+    "eas*",
+    "narrow*",
+    "shortfall",
+    "deficit",
+    "downturn",
+    "trimm*",
+    "slash*",
+    "sagg*",
+    "retreat*",
+    "weaken*",
+]);
+
+/// Every token of claim `i`'s sentence before the claim, nearest last.
+pub fn before<'a>(cx: &'a Context, i: usize) -> &'a [Token] {
+    let f = cx.fact(i);
+    let toks = cx.doc.tokens.all();
+    let Some(first) = toks.get(f.tokens.start) else {
+        return &[];
+    };
+    let start = toks
+        .get(..f.tokens.start)
+        .unwrap_or(&[])
+        .iter()
+        .rposition(|t| t.sentence != first.sentence)
+        .map_or(0, |p| p + 1);
+    toks.get(start..f.tokens.start).unwrap_or(&[])
+}
+
+/// Every token of claim `i`'s sentence after the claim.
+pub fn after<'a>(cx: &'a Context, i: usize) -> &'a [Token] {
+    let f = cx.fact(i);
+    let toks = cx.doc.tokens.all();
+    let Some(last) = f.tokens.end.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return &[];
+    };
+    let rest = toks.get(f.tokens.end..).unwrap_or(&[]);
+    let n = rest
+        .iter()
+        .position(|t| t.sentence != last.sentence)
+        .unwrap_or(rest.len());
+    rest.get(..n).unwrap_or(&[])
+}
+
+/// The tokens strictly between two claims (in either order) when they are in one
+/// sentence.
+pub fn between<'a>(cx: &'a Context, a: usize, b: usize) -> Option<&'a [Token]> {
+    let (x, y) = if cx.fact(a).tokens.start <= cx.fact(b).tokens.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let (fx, fy) = (cx.fact(x), cx.fact(y));
+    let toks = cx.doc.tokens.all();
+    let same = toks.get(fx.tokens.start).map(|t| t.sentence) == toks.get(fy.tokens.start).map(|t| t.sentence);
+    if !same {
+        return None;
+    }
+    toks.get(fx.tokens.end..fy.tokens.start.max(fx.tokens.end))
+}
+
+/// Lower-case forms of tokens.
+pub fn lower<'a>(cx: &'a Context, toks: &'a [Token]) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
+    toks.iter().map(move |t| cx.doc.tokens.lower(t))
+}
+
+/// The words (not punctuation) of tokens, lower case.
+pub fn words<'a>(cx: &'a Context, toks: &'a [Token]) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
+    toks.iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(move |t| cx.doc.tokens.lower(t))
+}
+
+/// True when the tokens end with `phrase` (lower-case tokens separated by spaces;
+/// punctuation tokens included: "per", "of the", ", or").
+pub fn ends_with(cx: &Context, toks: &[Token], phrase: &str) -> bool {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    if parts.len() > toks.len() {
+        return false;
+    }
+    let tail = toks.get(toks.len() - parts.len()..).unwrap_or(&[]);
+    tail.iter()
+        .zip(parts.iter())
+        .all(|(t, p)| cx.doc.tokens.lower(t) == *p)
+}
+
+/// True when the tokens start with `phrase`.
+pub fn starts_with(cx: &Context, toks: &[Token], phrase: &str) -> bool {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    if parts.len() > toks.len() {
+        return false;
+    }
+    toks.iter()
+        .zip(parts.iter())
+        .all(|(t, p)| cx.doc.tokens.lower(t) == *p)
+}
+
+/// Determiners and possessives that may stand between a cue and its figure ("from the
+/// $7 million", "of its 400 staff").
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "last",
+    "this",
+    "year's",
+    "last year's",
+    "some",
+    "about",
+    "just",
+    "nearly",
+    "almost",
+    "roughly",
+    "around",
+];
+
+/// The tokens before claim `i`, with determiners and possessive phrases directly before it
+/// removed: what a cue phrase must end with.
+pub fn before_cue<'a>(cx: &'a Context, i: usize) -> &'a [Token] {
+    let mut b = before(cx, i);
+    loop {
+        let Some(last) = b.last() else { return b };
+        let w = cx.doc.tokens.lower(last);
+        let possessive = w.ends_with("'s") && last.kind == TokenKind::Word;
+        if DETERMINERS.contains(&w) || possessive {
+            b = b.get(..b.len() - 1).unwrap_or(&[]);
+        } else {
+            return b;
+        }
+    }
+}
+
+/// True when one of `phrases` ends the cue window before claim `i`.
+pub fn preceded_by(cx: &Context, i: usize, phrases: &[&str]) -> bool {
+    let b = before_cue(cx, i);
+    phrases.iter().any(|p| ends_with(cx, b, p))
+}
+
+/// True when one of `phrases` directly follows claim `i`.
+pub fn followed_by(cx: &Context, i: usize, phrases: &[&str]) -> bool {
+    let a = after(cx, i);
+    phrases.iter().any(|p| starts_with(cx, a, p))
+}
+
+/// The tokens of claim `i`'s clause, before and after it.
+pub fn clause<'a>(cx: &'a Context, i: usize) -> (&'a [Token], &'a [Token]) {
+    let c = cx.fact(i).clause;
+    let b = before(cx, i);
+    let from = b.iter().rposition(|t| t.clause != c).map_or(0, |p| p + 1);
+    let a = after(cx, i);
+    let to = a.iter().position(|t| t.clause != c).unwrap_or(a.len());
+    (b.get(from..).unwrap_or(&[]), a.get(..to).unwrap_or(&[]))
+}
+
+/// The direction the words nearest claim `i` in its clause give a change: the nearest
+/// up or down word before it (up to eight words back), else right after it.
+pub fn direction(cx: &Context, i: usize) -> Direction {
+    let (b, a) = clause(cx, i);
+    let judge = |w: &str, next: &str| {
+        if (w == "more" || w == "less" || w == "fewer" || w == "higher" || w == "lower") && next == "than" {
+            return None;
+        }
+        if DOWN.has(w) {
+            Some(Direction::Down)
+        } else if UP.has(w) {
+            Some(Direction::Up)
+        } else {
+            None
+        }
+    };
+    let bw: Vec<&str> = words(cx, b).collect();
+    for (k, w) in bw.iter().enumerate().rev().take(8) {
+        let next = bw.get(k + 1).copied().unwrap_or("");
+        if let Some(d) = judge(w, next) {
+            return d;
+        }
+    }
+    let aw: Vec<&str> = words(cx, a).take(4).collect();
+    for (k, w) in aw.iter().enumerate() {
+        let next = aw.get(k + 1).copied().unwrap_or("");
+        if let Some(d) = judge(w, next) {
+            return d;
+        }
+    }
+    Direction::Unknown
+}
+
+/// True when any word of a token window is in `set`.
+pub fn any_word(cx: &Context, toks: &[Token], set: Words) -> bool {
+    words(cx, toks).any(|w| set.has(w))
+}
+
+/// Number of word tokens in a window.
+pub fn word_count(toks: &[Token]) -> usize {
+    toks.iter().filter(|t| t.kind == TokenKind::Word).count()
+}
+
+/// Token index range of a token slice within the document (for diagnostics).
+pub fn range_of(cx: &Context, toks: &[Token]) -> Range<usize> {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => cx.doc.tokens.at(a.start as usize)..cx.doc.tokens.at(b.start as usize) + 1,
+        _ => 0..0,
+    }
+}
+
+/// Words before the value a change started from: "from 2.14 million", "compared with
+/// 5,863", "than the $72 million", "up from 418,300".
+pub const FROM: &[&str] = &[
+    "from",
+    "compared with",
+    "compared to",
+    "versus",
+    "vs",
+    "vs .",
+    "than",
+    "against",
+    "over",
+    "since",
+    "on",
+    "of",
+];
+
+/// Words after the value a change started from: "… $13.48 billion a year earlier".
+pub const EARLIER: &[&str] = &[
+    "a year earlier",
+    "a year ago",
+    "a year before",
+    "the year before",
+    "the previous year",
+    "the prior year",
+    "last year",
+    "in the same period",
+    "in the year-ago",
+    "the same period",
+    "a decade ago",
+    "a decade earlier",
+    "earlier",
+    "before",
+    "previously",
+];
+
+/// Words before the value a change reached: "to 2.58 million", "reaching 56,112".
+pub const TO: &[&str] = &[
+    "to",
+    "reaching",
+    "reached",
+    "reach",
+    "totaling",
+    "totalling",
+    "totaled",
+    "totalled",
+    "at",
+    "now",
+    "hit",
+    "is",
+    "was",
+    "stood at",
+    "came to",
+    "climbed to",
+    "rose to",
+    "fell to",
+];
+
+/// Evidence that claims `a` (before) and `b` (after) are the ends of the change stated by
+/// claim `s`: from/to wordings, the stated direction against their order, their years.
+pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction) -> super::Evidence {
+    let mut e = cx.base_evidence(s, &[a, b]);
+    let old_marked = preceded_by(cx, a, FROM) || followed_by(cx, a, EARLIER);
+    let new_marked = preceded_by(cx, b, TO);
+    let wrong = (preceded_by(
+        cx,
+        b,
+        &[
+            "from",
+            "compared with",
+            "compared to",
+            "than",
+            "up from",
+            "down from",
+        ],
+    ) || followed_by(cx, b, EARLIER))
+        && !old_marked;
+    let sentence = |k: usize| cx.claim(k).map(|c| c.sentence);
+    let one_sentence = sentence(a) == sentence(s) && sentence(b) == sentence(s);
+    let mut frame: f64 = match (old_marked, new_marked) {
+        (true, true) => 1.0,
+        (true, false) | (false, true) => 0.6,
+        _ => 0.0,
+    };
+    if !one_sentence {
+        frame *= 0.5;
+    }
+    e.frame = frame;
+    let (va, vb) = match (cx.claim(a), cx.claim(b)) {
+        (Some(x), Some(y)) => (x.value.nominal, y.value.nominal),
+        _ => (0.0, 0.0),
+    };
+    let clash = match d {
+        Direction::Up => vb < va,
+        Direction::Down => vb > va,
+        Direction::Unknown => false,
+    };
+    e.direction_clash = f64::from(u8::from(clash || wrong));
+    e.cue = match (cx.claim(s).map(|c| c.role), d) {
+        (Some(crate::claim::Role::Change), _) => 1.0,
+        (_, Direction::Up | Direction::Down) => 0.5,
+        _ => 0.0,
+    };
+    match (cx.fact(a).year, cx.fact(b).year) {
+        (Some(x), Some(y)) if x < y => e.time_fit = 1.0,
+        (Some(x), Some(y)) if x > y => e.time_clash = 1.0,
+        _ => {}
+    }
+    let na = cx.own_noun(a);
+    let nb = cx.own_noun(b);
+    Context::noun_evidence(&mut e, &[(na, nb)]);
+    e
+}

@@ -1,0 +1,878 @@
+//! The relation layer: every way a figure could follow from other figures of its article.
+//!
+//! A [`Reading`] is one such way: a relation kind, the stated claim, the operand claims
+//! with their roles, a [`Formula`], the value the formula derives (as an interval) and the
+//! [`Evidence`] the text gives for it. Rules (`crate::rules`) propose readings; they never
+//! decide. One resolver (`crate::resolve`) weighs them and gives each stated figure one
+//! verdict. This module holds what every rule reads:
+//!
+//! * [`Context`]: the document, its claims and, per claim, [`Facts`] computed once (token
+//!   window, clause, line, table cell or list item, noun stem, subject words, year);
+//! * [`Formula`] and [`Reading::new`]: the arithmetic of a reading, evaluated once, here,
+//!   on the figures as printed and on their rounding;
+//! * [`frames`]: cue wordings that tie figures together; [`measure`]: same sort of thing?;
+//!   [`evidence`]: features and the fitted confidence.
+
+pub mod evidence;
+pub mod frames;
+pub mod measure;
+pub mod structure;
+pub mod weights;
+
+use crate::claim::{Claim, Kind};
+use crate::document::Document;
+use crate::finding::fmt_num;
+use crate::interval::{Hedge, Value, Verdict};
+use crate::tokens::TokenKind;
+pub use evidence::Evidence;
+use serde::Serialize;
+use std::ops::Range;
+use structure::{Cell, Structure};
+
+/// What one claim's surroundings say, computed once per document.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// Token indices the claim covers.
+    pub tokens: Range<usize>,
+    /// Clause index of its first token.
+    pub clause: u32,
+    /// 0-based line of the text it starts on.
+    pub line: usize,
+    /// True when it sits in the headline (the first line, when that line is a title).
+    pub headline: bool,
+    /// Its table cell, when it sits in a table.
+    pub cell: Option<Cell>,
+    /// (list, item) when it sits in a bullet list.
+    pub item: Option<(usize, usize)>,
+    /// Stem of its counted noun (counts) or of the noun it is a figure of (money,
+    /// percentages).
+    pub noun: Option<String>,
+    /// Stems of the content words before it in its sentence, nearest first (at most 8).
+    pub subject: Vec<String>,
+    /// Stems of the content words of its own clause, before and after it (at most 10).
+    pub clause_words: Vec<String>,
+    /// A year named in its clause (the nearest one), for telling periods apart.
+    pub year: Option<u16>,
+}
+
+/// What a rule sees: the document, its claims, and the facts of each claim.
+pub struct Context<'a> {
+    /// The article.
+    pub doc: &'a Document,
+    /// Its claims, in text order.
+    pub claims: &'a [Claim],
+    /// Facts of each claim, by index (same order as `claims`).
+    pub facts: Vec<Facts>,
+    /// Lists, tables and the headline.
+    pub structure: Structure,
+}
+
+/// How many claims before and after a claim a rule may pair it with.
+pub const MAX_NEIGHBOURS: usize = 60;
+
+/// Words that carry no subject.
+fn content_word(w: &str) -> bool {
+    w.len() > 2 && !crate::extract::context::is_stop(w)
+}
+
+impl<'a> Context<'a> {
+    /// Read the facts of every claim of a document.
+    pub fn new(doc: &'a Document, claims: &'a [Claim]) -> Self {
+        let structure = Structure::new(doc, claims);
+        let toks = &doc.tokens;
+        let mut facts = Vec::with_capacity(claims.len());
+        for (i, c) in claims.iter().enumerate() {
+            let span = crate::Report::text_span(c);
+            let tokens = toks.covering(span.start..span.end);
+            let first = toks.get(tokens.start);
+            let clause = first.map_or(0, |t| t.clause);
+            let sentence = first.map_or(0, |t| t.sentence);
+            let mut subject = Vec::new();
+            let mut k = tokens.start;
+            while k > 0 && subject.len() < 8 {
+                k -= 1;
+                let Some(t) = toks.get(k) else { break };
+                if t.sentence != sentence {
+                    break;
+                }
+                if t.kind == TokenKind::Word {
+                    let w = toks.lower(t);
+                    if content_word(w) {
+                        subject.push(measure::stem(w));
+                    }
+                }
+            }
+            let noun = match c.kind {
+                Kind::Count => c.unit.as_deref(),
+                _ => c.noun.as_deref(),
+            }
+            .map(|n| measure::stem(n.rsplit(' ').next().unwrap_or(n)));
+            let year = Self::clause_year(doc, tokens.clone(), clause);
+            let mut clause_words = Vec::new();
+            let mut k = tokens.start;
+            while k > 0 && clause_words.len() < 6 {
+                k -= 1;
+                let Some(t) = toks.get(k) else { break };
+                if t.clause != clause {
+                    break;
+                }
+                let w = toks.lower(t);
+                if t.kind == TokenKind::Word && content_word(w) {
+                    clause_words.push(measure::stem(w));
+                }
+            }
+            let mut k = tokens.end;
+            while clause_words.len() < 10 {
+                let Some(t) = toks.get(k) else { break };
+                if t.clause != clause {
+                    break;
+                }
+                let w = toks.lower(t);
+                if t.kind == TokenKind::Word && content_word(w) {
+                    clause_words.push(measure::stem(w));
+                }
+                k += 1;
+            }
+            facts.push(Facts {
+                line: doc.line_col(span.start).0.saturating_sub(1),
+                headline: structure.headline_line == Some(doc.line_col(span.start).0.saturating_sub(1)),
+                cell: structure.cell_of(i),
+                item: structure.item_of(i),
+                tokens,
+                clause,
+                noun,
+                subject,
+                clause_words,
+                year,
+            });
+        }
+        Context {
+            doc,
+            claims,
+            facts,
+            structure,
+        }
+    }
+
+    /// The year token nearest a claim within its clause.
+    fn clause_year(doc: &Document, tokens: Range<usize>, clause: u32) -> Option<u16> {
+        let toks = &doc.tokens;
+        let year_at = |k: usize| {
+            toks.get(k)
+                .filter(|t| t.kind == TokenKind::Number && t.clause == clause)
+                .and_then(|t| toks.lower(t).parse::<u16>().ok())
+                .filter(|y| (1900..=2100).contains(y))
+        };
+        for d in 1..=12 {
+            if let Some(y) = tokens.end.checked_add(d - 1).and_then(year_at) {
+                return Some(y);
+            }
+            if let Some(y) = tokens.start.checked_sub(d).and_then(year_at) {
+                return Some(y);
+            }
+        }
+        None
+    }
+
+    /// The facts of claim `i`.
+    pub fn fact(&self, i: usize) -> &Facts {
+        static EMPTY: std::sync::LazyLock<Facts> = std::sync::LazyLock::new(Facts::default);
+        self.facts.get(i).unwrap_or(&EMPTY)
+    }
+
+    /// Claim `i`.
+    pub fn claim(&self, i: usize) -> Option<&'a Claim> {
+        self.claims.get(i)
+    }
+
+    /// Indices of the claims within `window` sentences of claim `i` and at most
+    /// [`MAX_NEIGHBOURS`] claims away on either side: a binary search, so that pairing
+    /// stays linear in the length of a document, however long its sentences.
+    pub fn near(&self, i: usize, window: usize) -> Range<usize> {
+        let Some(c) = self.claims.get(i) else {
+            return 0..0;
+        };
+        let lo = c.sentence.saturating_sub(window);
+        let hi = c.sentence.saturating_add(window);
+        let a = self
+            .claims
+            .partition_point(|o| o.sentence < lo)
+            .max(i.saturating_sub(MAX_NEIGHBOURS));
+        let b = self
+            .claims
+            .partition_point(|o| o.sentence <= hi)
+            .min(i.saturating_add(MAX_NEIGHBOURS + 1));
+        a..b.max(a)
+    }
+
+    /// The index of the claim that starts at a byte offset of the text, if any.
+    pub fn claim_at(&self, start: usize) -> Option<usize> {
+        let i = self
+            .claims
+            .partition_point(|c| crate::Report::text_span(c).start < start);
+        self.claims
+            .get(i)
+            .filter(|c| crate::Report::text_span(c).start == start)
+            .map(|_| i)
+    }
+
+    /// Sentence distance between two claims.
+    pub fn sentences_apart(&self, a: usize, b: usize) -> usize {
+        match (self.claims.get(a), self.claims.get(b)) {
+            (Some(x), Some(y)) => x.sentence.abs_diff(y.sentence),
+            _ => usize::MAX,
+        }
+    }
+
+    /// True when two claims are in one clause.
+    pub fn same_clause(&self, a: usize, b: usize) -> bool {
+        self.fact(a).clause == self.fact(b).clause
+    }
+
+    /// How many subject stems two claims share.
+    pub fn shared_subject(&self, a: usize, b: usize) -> usize {
+        let (x, y) = (&self.fact(a).subject, &self.fact(b).subject);
+        let mut n = 0;
+        for (k, w) in y.iter().enumerate() {
+            if x.contains(w) && !y.get(..k).is_some_and(|p| p.contains(w)) {
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
+/// How many candidate operands a rule looks at for one role.
+pub const MAX_CANDIDATES: usize = 16;
+
+impl Context<'_> {
+    /// Claims within `window` sentences of claim `i` (not `i` itself) that `accept`
+    /// takes, nearest first (by sentence, then by position), at most `cap` of them.
+    pub fn candidates(
+        &self,
+        i: usize,
+        window: usize,
+        cap: usize,
+        accept: impl Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        let Some(c) = self.claims.get(i) else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = self.near(i, window).filter(|&k| k != i && accept(k)).collect();
+        let pos = crate::Report::text_span(c).start;
+        out.sort_by_key(|&k| {
+            let o = self.claims.get(k);
+            (
+                o.map_or(usize::MAX, |o| o.sentence.abs_diff(c.sentence)),
+                o.map_or(usize::MAX, |o| crate::Report::text_span(o).start.abs_diff(pos)),
+            )
+        });
+        out.truncate(cap);
+        out
+    }
+
+    /// The noun stem a claim's per-unit names ("per agent" → "agent").
+    pub fn per_noun(&self, i: usize) -> Option<String> {
+        self.claim(i)?.per.as_deref().map(measure::stem)
+    }
+
+    /// The evidence every reading shares: reach, structure, subject words, headline and
+    /// hedge fit of its operands. Rules add their cue frames, nouns and times.
+    pub fn base_evidence(&self, stated: usize, operands: &[usize]) -> Evidence {
+        let mut e = Evidence::default();
+        let n = operands.len().max(1) as f64;
+        let Some(s) = self.claim(stated) else { return e };
+        let sf = self.fact(stated);
+        let mut max_d = 0;
+        let mut max_p = 0;
+        let mut subject = 0.0;
+        let mut structured = 0usize;
+        let mut misfit = 0usize;
+        for &o in operands {
+            let Some(c) = self.claim(o) else { continue };
+            let of = self.fact(o);
+            if of.clause == sf.clause {
+                e.same_clause += 1.0 / n;
+            }
+            if c.sentence == s.sentence {
+                e.same_sentence += 1.0 / n;
+            }
+            max_d = max_d.max(c.sentence.abs_diff(s.sentence));
+            max_p = max_p.max(c.paragraph.abs_diff(s.paragraph));
+            subject += (self.shared_subject(stated, o).min(3) as f64 / 3.0) / n;
+            let same_table = matches!((of.cell, sf.cell), (Some(a), Some(b)) if a.table == b.table);
+            let same_list = matches!((of.item, sf.item), (Some(a), Some(b)) if a.0 == b.0);
+            if same_table || same_list {
+                structured += 1;
+            }
+            if matches!(c.hedge, Hedge::LowerBound | Hedge::UpperBound) {
+                misfit += 1;
+            }
+            if of.headline {
+                e.headline = 1.0;
+            }
+        }
+        if sf.headline {
+            e.headline = 1.0;
+        }
+        e.clause_subject = self.clause_subject(stated, operands);
+        e.intervening = evidence::log_scaled(self.intervening(stated, operands), 16.0);
+        e.distance = evidence::log_scaled(max_d, 64.0);
+        e.paragraphs = evidence::log_scaled(max_p, 16.0);
+        e.subject = subject;
+        e.structure = structured as f64 / n;
+        e.hedge_misfit = misfit as f64 / n;
+        e
+    }
+
+    /// Share of the stated figure's clause words (up to four nearest) found in the clauses
+    /// of its operands that sit in other clauses; 1 when every operand shares its clause.
+    fn clause_subject(&self, stated: usize, operands: &[usize]) -> f64 {
+        let sf = self.fact(stated);
+        let own: Vec<&String> = sf.clause_words.iter().take(4).collect();
+        let others: Vec<usize> = operands
+            .iter()
+            .copied()
+            .filter(|&o| self.fact(o).clause != sf.clause)
+            .collect();
+        if others.is_empty() {
+            return 1.0;
+        }
+        if own.is_empty() {
+            return 0.0;
+        }
+        let mut total = 0.0;
+        for o in &others {
+            let words = &self.fact(*o).clause_words;
+            let hit = own.iter().filter(|w| words.contains(w)).count();
+            total += hit as f64 / own.len() as f64;
+        }
+        total / others.len() as f64
+    }
+
+    /// Figures of the stated figure's dimension between it and its nearest operand.
+    fn intervening(&self, stated: usize, operands: &[usize]) -> usize {
+        let Some(s) = self.claim(stated) else { return 0 };
+        let Some(&nearest) = operands.iter().min_by_key(|&&o| o.abs_diff(stated)) else {
+            return 0;
+        };
+        let (a, b) = if nearest < stated {
+            (nearest + 1, stated)
+        } else {
+            (stated + 1, nearest)
+        };
+        (a..b)
+            .filter(|&k| {
+                self.claim(k).is_some_and(|c| {
+                    c.usable() && !operands.contains(&k) && measure::dimension(c) == measure::dimension(s)
+                })
+            })
+            .count()
+    }
+
+    /// Set the noun features of a reading from pairs of noun stems that should agree.
+    pub fn noun_evidence(e: &mut Evidence, pairs: &[(Option<&str>, Option<&str>)]) {
+        let n = pairs.len().max(1) as f64;
+        let (mut same, mut unknown, mut clash) = (0.0, 0.0, 0.0);
+        for (a, b) in pairs {
+            match measure::noun_fit(*a, *b) {
+                measure::NounFit::Same | measure::NounFit::Synonym => same += 1.0,
+                measure::NounFit::Unknown => unknown += 1.0,
+                measure::NounFit::Different => clash += 1.0,
+            }
+        }
+        e.noun_same = same / n;
+        e.noun_unknown = unknown / n;
+        e.noun_clash = clash / n;
+    }
+
+    /// The noun stem of claim `i`, unless it was inferred from another sentence.
+    pub fn own_noun(&self, i: usize) -> Option<&str> {
+        let c = self.claim(i)?;
+        if c.unit_inferred {
+            return None;
+        }
+        self.fact(i).noun.as_deref()
+    }
+
+    /// The noun stem of claim `i`, inferred or not.
+    pub fn noun(&self, i: usize) -> Option<&str> {
+        self.fact(i).noun.as_deref()
+    }
+}
+
+/// Two figures compared in one relation, each given the finer precision of the pair when
+/// both are unhedged and of the same order of magnitude: "$170 million" beside "$188
+/// million" is precise to the million.
+pub fn sharpen_pair(a: &Claim, b: &Claim) -> (Value, Value) {
+    let unit_of = |c: &Claim| (c.hedge == Hedge::Exact).then_some(c.value.high - c.value.low);
+    let (ua, ub) = (unit_of(a), unit_of(b));
+    let ratio = (a.value.nominal / b.value.nominal).abs();
+    let comparable = ratio.is_finite() && (0.1..=10.0).contains(&ratio);
+    match (ua, ub) {
+        (Some(x), Some(y)) if comparable && x != y => {
+            let u = x.min(y);
+            let tight = |v: Value| Value::new(v.nominal, v.nominal - u / 2.0, v.nominal + u / 2.0);
+            (tight(a.value), tight(b.value))
+        }
+        _ => (a.value, b.value),
+    }
+}
+
+/// The kinds of relation between figures (DESIGN.md, "Relations").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// A ÷ B, per unit or per N.
+    Ratio,
+    /// count × per-unit = total.
+    Product,
+    /// part ÷ whole.
+    Share,
+    /// (new − old) ÷ old.
+    PercentChange,
+    /// new − old for percentages, in points.
+    PointChange,
+    /// new − old.
+    AbsoluteChange,
+    /// new ÷ old as "doubled", "three times".
+    Multiplier,
+    /// parts add up to a whole.
+    Sum,
+    /// a day ↔ a year.
+    Rate,
+    /// the same measure stated twice.
+    Repeat,
+    /// "the largest", "ranked first".
+    Ordering,
+    /// A relation written in a user rule file.
+    Custom,
+}
+
+impl Relation {
+    /// The lower-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Ratio => "ratio",
+            Relation::Product => "product",
+            Relation::Share => "share",
+            Relation::PercentChange => "percent_change",
+            Relation::PointChange => "point_change",
+            Relation::AbsoluteChange => "absolute_change",
+            Relation::Multiplier => "multiplier",
+            Relation::Sum => "sum",
+            Relation::Rate => "rate",
+            Relation::Repeat => "repeat",
+            Relation::Ordering => "ordering",
+            Relation::Custom => "custom",
+        }
+    }
+}
+
+/// Which way a change went, as its sentence says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// rose, up, increase, jumped…
+    Up,
+    /// fell, down, decrease, fewer…
+    Down,
+    /// The sentence does not say.
+    Unknown,
+}
+
+/// The arithmetic of a reading, over its operands in order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Formula {
+    /// operand 0 ÷ operand 1 × scale ("per 1,000" → scale 1,000).
+    Ratio(f64),
+    /// The product of every operand, times a constant.
+    Product(f64),
+    /// operand 0 ÷ operand 1 × 100 (a percentage).
+    Share,
+    /// operand 0 (a percentage) × operand 1 ÷ 100: the part a share of a whole is.
+    PartOf,
+    /// (operand 1 − operand 0) ÷ operand 0 × 100, signed by the direction.
+    PercentChange(Direction),
+    /// operand 1 − operand 0, signed by the direction.
+    Difference(Direction),
+    /// operand 1 ÷ operand 0.
+    Multiplier,
+    /// The sum of every operand.
+    Sum,
+    /// operand 0 − the sum of the others.
+    Remainder,
+    /// operand 0 × a constant (a rate over another period).
+    Scale(f64),
+    /// operand 0 itself.
+    Same,
+    /// The largest operand: the stated figure must be at least that.
+    AtLeastMax,
+    /// The smallest operand: the stated figure must be at most that.
+    AtMostMin,
+    /// A value computed by the rule itself (a user rule's expression), compared with the
+    /// stated figure as the comparison says.
+    Given(Compare),
+}
+
+/// How a user rule compares the stated figure with its derived value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compare {
+    /// About equal, within rounding (and the rule's tolerance).
+    Equal,
+    /// At most.
+    AtMost,
+    /// Less than.
+    Less,
+    /// At least.
+    AtLeast,
+    /// More than.
+    More,
+}
+
+impl Formula {
+    /// Evaluate on operand values; `None` when it divides by zero or has too few operands.
+    pub fn eval(&self, v: &[Value]) -> Option<Value> {
+        let first = *v.first()?;
+        let second = v.get(1).copied();
+        let out = match *self {
+            Formula::Ratio(scale) => first.checked_div(second?)?.scale(scale),
+            Formula::Product(k) => v.iter().skip(1).fold(first, |acc, x| acc.times(*x)).scale(k),
+            Formula::Share => first.checked_div(second?)?.scale(100.0),
+            Formula::PartOf => first.times(second?).scale(0.01),
+            Formula::PercentChange(d) => {
+                let s = second?.minus(first).checked_div(first)?.scale(100.0);
+                signed(s, d)
+            }
+            Formula::Difference(d) => signed(second?.minus(first), d),
+            Formula::Multiplier => second?.checked_div(first)?,
+            Formula::Sum => v.iter().skip(1).fold(first, |acc, x| acc.plus(*x)),
+            Formula::Remainder => v.iter().skip(1).fold(first, |acc, x| acc.minus(*x)),
+            Formula::Scale(k) => first.scale(k),
+            Formula::Same => first,
+            Formula::AtLeastMax => *v.iter().max_by(|a, b| a.nominal.total_cmp(&b.nominal))?,
+            Formula::AtMostMin => *v.iter().min_by(|a, b| a.nominal.total_cmp(&b.nominal))?,
+            Formula::Given(_) => return None,
+        };
+        out.is_finite().then_some(out)
+    }
+
+    /// The formula written out over the operands' printed values: "7,400,000 ÷ 6,000".
+    pub fn render(&self, v: &[f64]) -> String {
+        let n = |k: usize| v.get(k).map_or("?".to_string(), |x| fmt_num(*x));
+        let all = |sep: &str| v.iter().map(|x| fmt_num(*x)).collect::<Vec<_>>().join(sep);
+        match *self {
+            Formula::Ratio(scale) if scale != 1.0 => format!("{} ÷ {} × {}", n(0), n(1), fmt_num(scale)),
+            Formula::Ratio(_) => format!("{} ÷ {}", n(0), n(1)),
+            Formula::Product(k) if k != 1.0 => format!("{} × {}", all(" × "), fmt_num(k)),
+            Formula::Product(_) => all(" × "),
+            Formula::Share => format!("{} ÷ {} × 100", n(0), n(1)),
+            Formula::PartOf => format!("{}% × {}", n(0), n(1)),
+            Formula::PercentChange(_) => format!("({} − {}) ÷ {} × 100", n(1), n(0), n(0)),
+            Formula::Difference(_) => format!("{} − {}", n(1), n(0)),
+            Formula::Multiplier => format!("{} ÷ {}", n(1), n(0)),
+            Formula::Sum => all(" + "),
+            Formula::Remainder => all(" − "),
+            Formula::Scale(k) => format!("{} × {}", n(0), fmt_num(k)),
+            Formula::Same => n(0),
+            Formula::AtLeastMax => format!("max({})", all(", ")),
+            Formula::AtMostMin => format!("min({})", all(", ")),
+            Formula::Given(_) => all(", "),
+        }
+    }
+
+    /// True for formulas that compare by order rather than by equality.
+    pub fn is_order(&self) -> bool {
+        matches!(self, Formula::AtLeastMax | Formula::AtMostMin)
+    }
+}
+
+fn signed(v: Value, d: Direction) -> Value {
+    match d {
+        Direction::Up => v,
+        Direction::Down => v.scale(-1.0),
+        Direction::Unknown => magnitude(v),
+    }
+}
+
+/// The interval of |x|.
+pub fn magnitude(v: Value) -> Value {
+    if v.low >= 0.0 {
+        v
+    } else if v.high <= 0.0 {
+        v.scale(-1.0)
+    } else {
+        Value::new(v.nominal.abs(), 0.0, v.high.max(-v.low))
+    }
+}
+
+/// One operand of a reading: a claim and the part it plays.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Operand {
+    /// Index of the claim in the document's claims.
+    #[serde(skip)]
+    pub claim: usize,
+    /// The part it plays: "total", "count", "before", "after", "part", "whole"…
+    pub role: &'static str,
+}
+
+/// One way a stated figure could follow from other figures.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// Id of the rule that proposed it.
+    pub rule: String,
+    /// The relation kind.
+    pub relation: Relation,
+    /// Index of the stated claim.
+    pub stated: usize,
+    /// The other claims, in the formula's order.
+    pub operands: Vec<Operand>,
+    /// The arithmetic.
+    pub formula: Formula,
+    /// The stated figure in the formula's terms (a fraction as a percentage).
+    pub stated_value: Value,
+    /// The value the formula derives from the operands as printed, as an interval over
+    /// their rounding and hedges.
+    pub derived: Value,
+    /// The same, with each input's rounding capped at [`BORDERLINE_CAP`] of its value:
+    /// what decides between borderline and contradicted.
+    pub derived_tight: Value,
+    /// What the text says for this reading.
+    pub evidence: Evidence,
+    /// A classic slip that reproduces the stated figure exactly, named.
+    pub slip: Option<String>,
+    /// Other things the explanation must say ("the sentence says it fell").
+    pub notes: Vec<String>,
+    /// The unit of the derived value, for messages ("case per officer", "USD", "percent").
+    pub unit: Option<String>,
+    /// Set by the resolver.
+    pub verdict: Verdict,
+    /// Set by the resolver: how likely this reading is the one the writer meant.
+    pub confidence: f64,
+    /// The arithmetic as the rule wrote it, for formulas the rule evaluated itself.
+    pub written: Option<String>,
+}
+
+/// Largest share of its own value that an input's rounding may move it when telling a
+/// borderline miss from a contradiction: "10,000 students" is not read as 5,000–15,000
+/// there. A figure printed to one significant digit is rarely more than 5% off what it
+/// rounds.
+pub const BORDERLINE_CAP: f64 = 0.05;
+
+/// A value with its half-width capped at [`BORDERLINE_CAP`] of its nominal value.
+pub fn capped(v: Value) -> Value {
+    let cap = BORDERLINE_CAP * v.nominal.abs();
+    let low = v.low.max(v.nominal - cap);
+    let high = v.high.min(v.nominal + cap);
+    Value {
+        low: low.min(v.nominal),
+        high: high.max(v.nominal),
+        ..v
+    }
+}
+
+impl Reading {
+    /// A reading of `formula` over the given operands, each with its value: the derived
+    /// value is evaluated here, once, on the printed figures and on their rounding.
+    /// `None` when the formula cannot be evaluated (division by zero, overflow).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        rule: &str,
+        relation: Relation,
+        stated: usize,
+        stated_value: Value,
+        operands: Vec<(usize, &'static str, Value)>,
+        formula: Formula,
+        evidence: Evidence,
+    ) -> Option<Reading> {
+        let values: Vec<Value> = operands.iter().map(|(_, _, v)| *v).collect();
+        let derived = formula.eval(&values)?;
+        let tight_inputs: Vec<Value> = values.iter().map(|v| capped(*v)).collect();
+        let derived_tight = formula.eval(&tight_inputs)?;
+        Some(Reading {
+            rule: rule.to_string(),
+            relation,
+            stated,
+            operands: operands
+                .into_iter()
+                .map(|(claim, role, _)| Operand { claim, role })
+                .collect(),
+            formula,
+            stated_value,
+            derived,
+            derived_tight,
+            evidence,
+            slip: None,
+            notes: Vec::new(),
+            unit: None,
+            verdict: Verdict::Unverifiable,
+            confidence: 0.0,
+            written: None,
+        })
+    }
+
+    /// A reading whose derived value the rule computed itself (a user rule's expression).
+    #[allow(clippy::too_many_arguments)]
+    pub fn given(
+        rule: &str,
+        stated: usize,
+        stated_value: Value,
+        operands: Vec<(usize, &'static str)>,
+        derived: Value,
+        compare: Compare,
+        written: String,
+        evidence: Evidence,
+    ) -> Reading {
+        Reading {
+            rule: rule.to_string(),
+            relation: Relation::Custom,
+            stated,
+            operands: operands
+                .into_iter()
+                .map(|(claim, role)| Operand { claim, role })
+                .collect(),
+            formula: Formula::Given(compare),
+            stated_value,
+            derived,
+            derived_tight: derived,
+            evidence,
+            slip: None,
+            notes: Vec::new(),
+            unit: None,
+            verdict: Verdict::Unverifiable,
+            confidence: 0.0,
+            written: Some(written),
+        }
+    }
+
+    /// With a named slip.
+    pub fn with_slip(mut self, slip: Option<String>) -> Self {
+        self.slip = slip;
+        self
+    }
+
+    /// With the unit of the derived value.
+    pub fn with_unit(mut self, unit: Option<String>) -> Self {
+        self.unit = unit;
+        self
+    }
+
+    /// With a note for the explanation.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Indices of every claim used, the stated one last.
+    pub fn claim_indices(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self.operands.iter().map(|o| o.claim).collect();
+        v.push(self.stated);
+        v
+    }
+
+    /// The verdict the arithmetic gives (DESIGN.md, "Values are intervals"):
+    /// consistent when the derived value from the figures as printed falls inside the
+    /// stated interval; borderline when it misses but the rounding of the inputs (each
+    /// capped at [`BORDERLINE_CAP`]) or the edge of an open hedge reaches it;
+    /// contradicted otherwise. Order formulas compare by order.
+    pub fn judge(&self, tolerance: f64) -> Verdict {
+        let s = self.stated_value.widen(tolerance);
+        if self.formula.is_order() {
+            return order_verdict(&s, &self.derived, self.formula == Formula::AtLeastMax);
+        }
+        if self.relation == Relation::Repeat {
+            return repeat_verdict(&s, &self.derived, &self.derived_tight);
+        }
+        match self.formula {
+            Formula::Given(Compare::AtMost | Compare::Less) => {
+                return order_verdict(&s, &self.derived, false);
+            }
+            Formula::Given(Compare::AtLeast | Compare::More) => {
+                return order_verdict(&s, &self.derived, true);
+            }
+            _ => {}
+        }
+        let v = crate::interval::verdict(&s, &self.derived, 0.0);
+        if v == Verdict::Borderline && !s.overlaps(&self.derived_tight) {
+            let x = self.derived.nominal;
+            let eps = crate::interval::FLOAT_SLACK * x.abs().max(1.0);
+            let on_edge =
+                (s.low_open && (x - s.low).abs() <= eps) || (s.high_open && (x - s.high).abs() <= eps);
+            if !on_edge {
+                return Verdict::Contradicted;
+            }
+        }
+        v
+    }
+
+    /// The formula over the operands' printed values.
+    pub fn arithmetic(&self, cx: &Context) -> String {
+        if let Some(w) = &self.written {
+            return w.clone();
+        }
+        let v: Vec<f64> = self
+            .operands
+            .iter()
+            .filter_map(|o| cx.claim(o.claim))
+            .map(|c| c.value.nominal)
+            .collect();
+        self.formula.render(&v)
+    }
+}
+
+/// Two statements of one measure: consistent when either figure as printed lies inside
+/// the other's interval ("7.4 million" inside "more than 7 million"), borderline when
+/// their intervals only overlap, contradicted when even their capped rounding keeps them
+/// apart.
+fn repeat_verdict(a: &Value, b: &Value, b_tight: &Value) -> Verdict {
+    let inside = |x: &Value, y: &Value| {
+        let eps = crate::interval::FLOAT_SLACK * x.nominal.abs().max(1.0);
+        x.nominal >= y.low - eps && x.nominal <= y.high + eps
+    };
+    if inside(a, b) || inside(b, a) {
+        Verdict::Consistent
+    } else if capped(*a).overlaps(b_tight) {
+        Verdict::Borderline
+    } else {
+        Verdict::Contradicted
+    }
+}
+
+/// "stated ≥ max" (or "stated ≤ min"): consistent when it holds as printed, contradicted
+/// when no reading of the rounding lets it hold, borderline in between.
+fn order_verdict(stated: &Value, bound: &Value, at_least: bool) -> Verdict {
+    let (holds, impossible) = if at_least {
+        (stated.nominal >= bound.nominal, stated.high < bound.low)
+    } else {
+        (stated.nominal <= bound.nominal, stated.low > bound.high)
+    };
+    if holds {
+        Verdict::Consistent
+    } else if impossible {
+        Verdict::Contradicted
+    } else {
+        Verdict::Borderline
+    }
+}
+
+/// True when a claim may be an input of arithmetic: usable, and neither a threshold
+/// ("cities of more than 50,000"), a projection, nor the base of a rate.
+pub fn is_input(c: &Claim) -> bool {
+    c.usable()
+        && !matches!(
+            c.role,
+            crate::claim::Role::Projection | crate::claim::Role::PerBase
+        )
+}
+
+/// A plain stated value: an input that is neither a change, an average nor a per-unit
+/// figure.
+pub fn is_plain(c: &Claim) -> bool {
+    is_input(c)
+        && c.role != crate::claim::Role::Change
+        && c.per.is_none()
+        && c.per_count.is_none()
+        && !c.average
+}
+
+#[cfg(test)]
+mod tests;

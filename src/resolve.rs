@@ -1,0 +1,299 @@
+//! The resolver: one verdict per stated figure and rule, from every reading the rules
+//! proposed (DESIGN.md, "One resolver decides").
+//!
+//! For each reading it computes the verdict its arithmetic gives, fills in the arithmetic
+//! evidence (fits, near miss, named slip, rivals) and the fitted confidence. Then, per
+//! stated figure and rule:
+//!
+//! * **consistent** when a reading at or above the link threshold makes the figure hold;
+//!   the finding shows that reading;
+//! * **contradicted** only when the best reading is at or above the (higher) contradiction
+//!   threshold, no reading at or above the link threshold explains the figure, no other
+//!   rule's reading explains it either, and the miss survives the figures' rounding;
+//! * **borderline** when the best reading above the link threshold misses only within
+//!   rounding, or holds only at the edge of a hedge;
+//! * otherwise nothing: when the tool cannot tell which figures a number follows from,
+//!   it says nothing rather than something wrong.
+//!
+//! Every finding carries its confidence and the readings set aside (`alternatives`).
+
+use crate::claim::Claim;
+use crate::document::Document;
+use crate::finding::{Alternative, Finding, fmt_num};
+use crate::interval::Verdict;
+use crate::relate::{Context, Evidence, Reading, Relation, evidence, weights};
+use crate::rules::{Rule, Settings};
+use std::collections::HashMap;
+
+/// How many set-aside readings a finding lists.
+const ALTERNATIVES: usize = 3;
+
+/// Relations that say how a figure is computed from others; a figure one of them explains
+/// is not contradicted by another. Repeats and orderings compare without computing, and
+/// stand on their own.
+fn derives(r: Relation) -> bool {
+    !matches!(r, Relation::Repeat | Relation::Ordering)
+}
+
+/// The resolver's two thresholds (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// A reading at or above this may explain a figure.
+    pub link: f64,
+    /// A reading that holds at or above this keeps its figure from being flagged.
+    pub explain: f64,
+    /// A borderline finding needs its best reading at or above this.
+    pub border: f64,
+    /// A contradiction needs its best reading at or above this.
+    pub contradict: f64,
+}
+
+impl Default for Thresholds {
+    /// The thresholds chosen on the development corpus with the fitted weights.
+    fn default() -> Self {
+        Thresholds {
+            link: weights::LINK,
+            explain: weights::EXPLAIN,
+            border: weights::BORDER,
+            contradict: weights::CONTRADICT,
+        }
+    }
+}
+
+/// Run rules over a document's claims and resolve their readings into findings, numbered
+/// f1, f2, … in order of their stated claim.
+pub fn run(doc: &Document, claims: &[Claim], rules: &[&dyn Rule], settings: &Settings) -> Vec<Finding> {
+    let cx = Context::new(doc, claims);
+    let mut readings = propose(&cx, rules);
+    weigh(&mut readings, rules, &evidence::confidence);
+    resolve(&cx, rules, readings, settings, Thresholds::default())
+}
+
+/// Every reading of every rule, tagged with the rule's index; not yet judged.
+pub fn propose(cx: &Context, rules: &[&dyn Rule]) -> Vec<(usize, Reading)> {
+    let mut all: Vec<(usize, Reading)> = Vec::new();
+    for (k, rule) in rules.iter().enumerate() {
+        all.extend(rule.propose(cx).into_iter().map(|r| (k, r)));
+    }
+    all
+}
+
+/// Judge each reading and compute its confidence with `confidence` (the fitted model,
+/// [`evidence::confidence`], except when weights are being fitted).
+pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn Fn(&str, &Evidence) -> f64) {
+    let mut count: HashMap<(usize, usize), usize> = HashMap::new();
+    for (k, r) in all.iter() {
+        *count.entry((*k, r.stated)).or_default() += 1;
+    }
+    for (k, r) in all.iter_mut() {
+        let mut v = r.judge(0.0);
+        if r.slip.is_some() && v != Verdict::Consistent {
+            v = Verdict::Contradicted;
+        }
+        r.verdict = v;
+        r.evidence.fits = f64::from(u8::from(v == Verdict::Consistent));
+        r.evidence.near_miss = f64::from(u8::from(v == Verdict::Borderline));
+        r.evidence.slip = f64::from(u8::from(r.slip.is_some()));
+        let n = count.get(&(*k, r.stated)).copied().unwrap_or(1);
+        r.evidence.rivals = evidence::log_scaled(n.saturating_sub(1), 64.0);
+    }
+    // Operands that make another figure of the same rule hold are taken.
+    let mut holding: HashMap<(usize, Vec<usize>), Vec<usize>> = HashMap::new();
+    for (k, r) in all.iter() {
+        if r.verdict == Verdict::Consistent {
+            holding.entry((*k, operand_set(r))).or_default().push(r.stated);
+        }
+    }
+    for (k, r) in all.iter_mut() {
+        let taken = holding
+            .get(&(*k, operand_set(r)))
+            .is_some_and(|s| s.iter().any(|&x| x != r.stated));
+        r.evidence.taken = f64::from(u8::from(taken));
+        r.confidence = if rules.get(*k).is_some_and(|rule| rule.decisive()) {
+            1.0
+        } else {
+            confidence(&r.rule, &r.evidence)
+        };
+    }
+}
+
+fn operand_set(r: &Reading) -> Vec<usize> {
+    let mut v: Vec<usize> = r.operands.iter().map(|o| o.claim).collect();
+    v.sort_unstable();
+    v
+}
+
+/// The decision for one group of readings (one rule, one stated figure), best first:
+/// the index of the reading that makes the finding, if any. Only the best reading that
+/// misses may flag the figure, above its verdict's threshold, and only when no reading
+/// that holds is credible enough to explain it (`explained` says whether another rule's
+/// reading does); otherwise the best reading that holds above the link threshold makes
+/// it consistent.
+fn decide(group: &[&Reading], t: Thresholds, explained: bool) -> Option<usize> {
+    let hold = group.iter().position(|r| r.verdict == Verdict::Consistent);
+    let miss = group.iter().position(|r| r.verdict != Verdict::Consistent);
+    let conf = |i: Option<usize>| i.and_then(|i| group.get(i)).map_or(0.0, |r| r.confidence);
+    let defended = explained || conf(hold) >= t.explain;
+    if let Some(m) = miss.filter(|_| !defended) {
+        let r = group.get(m)?;
+        let flag = match r.verdict {
+            Verdict::Contradicted => r.confidence >= t.contradict,
+            Verdict::Borderline => r.confidence >= t.border,
+            _ => false,
+        };
+        if flag {
+            return Some(m);
+        }
+    }
+    hold.filter(|_| conf(hold) >= t.link)
+}
+
+/// Resolve weighed readings ([`weigh`]) into findings.
+pub fn resolve(
+    cx: &Context,
+    rules: &[&dyn Rule],
+    all: Vec<(usize, Reading)>,
+    settings: &Settings,
+    thresholds: Thresholds,
+) -> Vec<Finding> {
+    // Group by (rule, stated figure), best reading first.
+    let mut groups: HashMap<(usize, usize), Vec<&Reading>> = HashMap::new();
+    for (k, r) in &all {
+        groups.entry((*k, r.stated)).or_default().push(r);
+    }
+    // Stated figures some derivation explains: no derivation flags them.
+    let mut explained: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, r) in &all {
+        if derives(r.relation) && r.verdict == Verdict::Consistent && r.confidence >= thresholds.explain {
+            explained.entry(r.stated).or_default().push(*k);
+        }
+    }
+    let mut keys: Vec<(usize, usize)> = groups.keys().copied().collect();
+    keys.sort_unstable();
+    let mut findings = Vec::new();
+    for key in keys {
+        let Some(group) = groups.get_mut(&key) else {
+            continue;
+        };
+        group.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        let Some(rule) = rules.get(key.0) else { continue };
+        let by_other = group.first().is_some_and(|r| {
+            derives(r.relation)
+                && explained
+                    .get(&r.stated)
+                    .is_some_and(|ks| ks.iter().any(|&k| k != key.0))
+        });
+        let Some(chosen) = decide(group, thresholds, by_other) else {
+            continue;
+        };
+        let Some(r) = group.get(chosen) else { continue };
+        let alternatives = group
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != chosen)
+            .take(ALTERNATIVES)
+            .map(|(_, a)| alternative(cx, a))
+            .collect();
+        let mut f = finding(cx, *rule, r, alternatives);
+        soften(&mut f, r, settings.tolerance_for(rule.id()), *rule);
+        if f.confidence >= settings.min_confidence {
+            findings.push(f);
+        }
+    }
+    number(cx.claims, &mut findings);
+    findings
+}
+
+/// Ids of claims by index.
+fn ids(cx: &Context, r: &Reading) -> Vec<String> {
+    r.claim_indices()
+        .into_iter()
+        .filter_map(|i| cx.claim(i).map(|c| c.id.clone()))
+        .collect()
+}
+
+fn roles(r: &Reading) -> Vec<String> {
+    r.operands
+        .iter()
+        .map(|o| o.role.to_string())
+        .chain(std::iter::once("stated".to_string()))
+        .collect()
+}
+
+fn alternative(cx: &Context, r: &Reading) -> Alternative {
+    Alternative {
+        rule: r.rule.clone(),
+        claims: ids(cx, r),
+        roles: roles(r),
+        formula: r.arithmetic(cx),
+        derived: r.derived,
+        verdict: r.verdict,
+        confidence: round3(r.confidence),
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn finding(cx: &Context, rule: &dyn Rule, r: &Reading, alternatives: Vec<Alternative>) -> Finding {
+    let w = rule.word(cx, r);
+    let factor = (r.derived.nominal != 0.0).then(|| r.stated_value.nominal / r.derived.nominal);
+    Finding {
+        id: String::new(),
+        rule: rule.id().to_string(),
+        verdict: r.verdict,
+        severity: rule.severity(r.verdict),
+        claims: ids(cx, r),
+        stated: r.stated_value,
+        derived: r.derived,
+        message: w.message,
+        explanation: w.explanation,
+        factor: factor.filter(|f| f.is_finite()),
+        would_hold_if: w.would_hold_if,
+        roles: roles(r),
+        relation: r.relation.as_str().to_string(),
+        confidence: round3(r.confidence),
+        alternatives,
+    }
+}
+
+/// Soften a flagged finding that the user's tolerance reconciles, and say so.
+fn soften(f: &mut Finding, r: &Reading, tolerance: f64, rule: &dyn Rule) {
+    if tolerance <= 0.0 || !matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline) {
+        return;
+    }
+    let v = r.judge(tolerance);
+    if v < f.verdict {
+        f.explanation.push_str(&format!(
+            " Within the configured tolerance of ±{}%: {} rather than {}.",
+            fmt_num(tolerance * 100.0),
+            v.as_str(),
+            f.verdict.as_str()
+        ));
+        f.verdict = v;
+        f.severity = rule.severity(v);
+    }
+}
+
+/// Number findings f1, f2, … in order of their stated claim, then rule.
+fn number(claims: &[Claim], findings: &mut [Finding]) {
+    let index: HashMap<&str, usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let position = |f: &Finding| {
+        f.claims
+            .last()
+            .and_then(|id| index.get(id.as_str()).copied())
+            .unwrap_or(usize::MAX)
+    };
+    findings.sort_by_cached_key(|f| (position(f), f.rule.clone()));
+    for (i, f) in findings.iter_mut().enumerate() {
+        f.id = format!("f{}", i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,166 @@
+//! ## What it checks
+//! A total stated beside a count and a figure per unit of it: "51 vacancies at an average
+//! salary of about $86,000 leave roughly $4.4 million unspent", "1.8 million shares at
+//! $52.40, a $94 million buyback", "each student who leaves costs about $7,450, so the
+//! 3,560-student decline costs $26.5 million". count × per-unit must match the total.
+//!
+//! ## Why it matters
+//! A total computed from a count and a price or an average is checked by one
+//! multiplication, and a slip of a digit or a scale word shows at once.
+//!
+//! ## Example
+//! "The company bought back 1.8 million shares at $52.40, a $104 million buyback." →
+//! 1.8M × $52.40 = $94.3 million, contradicted.
+//!
+//! ## Not flagged
+//! Totals without a count and a per-unit figure nearby, and per-unit figures of time
+//! (those are rate conversions).
+
+use super::Rule;
+use crate::claim::{Claim, Kind, Role};
+use crate::interval::{Hedge, Verdict};
+use crate::relate::frames::{self, Words};
+use crate::relate::measure::{NounFit, noun_fit, period_days, stem};
+use crate::relate::{Context, Formula, Reading, Relation, is_input, is_plain};
+
+/// The `product-total` rule.
+pub struct ProductTotal;
+
+const ID: &str = "product-total";
+
+/// Words that tie a total to its factors: "for a total of", "a … buyback", "costing".
+const TOTAL_WORDS: Words = Words(&[
+    "total*",
+    "cost*",
+    "worth",
+    "valued",
+    "value",
+    "leave*",
+    "left",
+    "amount*",
+    "come*",
+    "came",
+    "bring*",
+    "brought",
+    "or",
+    "so",
+    "means",
+    "adds",
+    "add",
+    "sum",
+    "altogether",
+    "all",
+    "combined",
+]);
+
+impl Rule for ProductTotal {
+    fn id(&self) -> &str {
+        ID
+    }
+
+    fn summary(&self) -> &str {
+        "A total must equal the count times the figure per unit it is made of."
+    }
+
+    fn examples(&self) -> Vec<(&str, Verdict)> {
+        vec![
+            (
+                "The company bought back 1.8 million shares at $52.40 each, a $104 million buyback.",
+                Verdict::Contradicted,
+            ),
+            (
+                "The 51 vacancies, at an average salary of about $86,000, leave roughly $4.4 million unspent.",
+                Verdict::Consistent,
+            ),
+        ]
+    }
+
+    fn doc(&self) -> String {
+        super::module_doc(include_str!("product_total.rs"))
+    }
+
+    fn propose(&self, cx: &Context) -> Vec<Reading> {
+        let mut out = Vec::new();
+        for (s, c) in cx.claims.iter().enumerate() {
+            if is_plain(c) && matches!(c.kind, Kind::Money | Kind::Count) && c.value.nominal > 0.0 {
+                propose_for(cx, s, c, &mut out);
+            }
+        }
+        out
+    }
+}
+
+/// A figure per unit (not per time) that can be multiplied by a count of its units: the
+/// noun stem it is per, if known.
+fn per_unit(cx: &Context, k: usize, c: &Claim) -> Option<Option<String>> {
+    if !is_input(c) || c.role == Role::Change || c.value.nominal <= 0.0 {
+        return None;
+    }
+    if let Some(p) = c.per.as_deref() {
+        if period_days(p).is_some() {
+            return None;
+        }
+        return Some(Some(stem(p)));
+    }
+    // "at $52.40", "an average salary of about $86,000": a price or an average.
+    let priced = c.kind == Kind::Money && frames::preceded_by(cx, k, &["at", "for", "costing", "apiece"]);
+    (c.average || priced).then_some(None)
+}
+
+fn count_for(c: &Claim) -> bool {
+    is_plain(c) && c.kind == Kind::Count && c.value.nominal > 1.0
+}
+
+fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+    let units = cx.candidates(s, 2, 8, |k| {
+        cx.claim(k).is_some_and(|x| {
+            per_unit(cx, k, x).is_some() && x.kind == c.kind && x.value.nominal < c.value.nominal
+        })
+    });
+    if units.is_empty() {
+        return;
+    }
+    let counts = cx.candidates(s, 6, 10, |k| cx.claim(k).is_some_and(count_for));
+    for &u in &units {
+        let Some(cu) = cx.claim(u) else { continue };
+        let Some(per) = per_unit(cx, u, cu) else { continue };
+        for &n in &counts {
+            let Some(cn) = cx.claim(n) else { continue };
+            if n == u || cn.value.nominal >= c.value.nominal * 1.5 && c.kind == Kind::Count {
+                continue;
+            }
+            let fit = noun_fit(per.as_deref(), cx.own_noun(n));
+            if fit == NounFit::Different {
+                continue;
+            }
+            let mut e = cx.base_evidence(s, &[u, n]);
+            let tie = frames::between(cx, u, s)
+                .or_else(|| frames::between(cx, n, s))
+                .is_some_and(|b| frames::word_count(b) <= 8 && frames::any_word(cx, b, TOTAL_WORDS));
+            let one_sentence = cx.sentences_apart(s, u) == 0 && cx.sentences_apart(s, n) == 0;
+            e.frame = match (tie, one_sentence) {
+                (true, true) => 1.0,
+                (true, false) => 0.6,
+                (false, true) => 0.4,
+                _ => 0.0,
+            };
+            e.cue = f64::from(u8::from(per.is_some()));
+            crate::relate::Context::noun_evidence(&mut e, &[(per.as_deref(), cx.own_noun(n))]);
+            if matches!(cn.hedge, Hedge::LowerBound | Hedge::UpperBound) {
+                e.hedge_misfit = 1.0;
+            }
+            let Some(r) = Reading::new(
+                ID,
+                Relation::Product,
+                s,
+                c.value,
+                vec![(n, "count", cn.value), (u, "per unit", cu.value)],
+                Formula::Product(1.0),
+                e,
+            ) else {
+                continue;
+            };
+            out.push(r.with_unit(c.unit.clone()));
+        }
+    }
+}
