@@ -92,14 +92,22 @@ fn main() {
                 let kind = (!kind.is_empty()).then_some(kind.as_str());
                 fit::explain_misses(&cases, &mut prepared, &weights, t, Some(f), kind);
             }
+            if std::env::var_os("FIT_FALSE").is_some() {
+                fit::false_flags(&cases, &mut prepared, &weights, t, Some(f));
+                fit::false_flags(&cases, &mut prepared, &weights, t, Some(other));
+            }
             let o = fit::score(&cases, &mut prepared, &weights, t, Some(other));
             eprintln!("fold {other} (held out): {}", o.line());
             for (k, (n, found, right)) in &o.by_kind {
+                let (e, fl) = o.flagged_by_kind.get(k).copied().unwrap_or((0, 0));
                 eprintln!(
-                    "    {k:16} {n:4}  found {:.2}  right {:.2}",
+                    "    {k:16} {n:4}  found {:.2}  right {:.2}  errors {e:3} flagged {fl:3}",
                     *found as f64 / *n as f64,
                     *right as f64 / *n as f64
                 );
+            }
+            for (k, (e, fl)) in &m.flagged_by_kind {
+                eprintln!("    fitted fold: {k:16} errors {e:3} flagged {fl:3}");
             }
         }
         None => {

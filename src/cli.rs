@@ -101,6 +101,23 @@ pub struct CheckArgs {
     /// Ignore review files: show every finding as if none had been reviewed.
     #[arg(long)]
     pub no_review: bool,
+    /// Leave out findings whose confidence (0–1, how likely the reading behind the finding
+    /// is the one the writer meant) is below this. Every finding carries its confidence;
+    /// a contradiction is only ever reported above the resolver's own threshold.
+    /// Example: --min-confidence 0.5
+    #[arg(long, value_name = "X", value_parser = confidence_value)]
+    pub min_confidence: Option<f64>,
+}
+
+/// A confidence between 0 and 1.
+fn confidence_value(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        Ok(x) => Err(format!("{x} is not a confidence: give a number from 0 to 1")),
+        Err(_) => Err(format!(
+            "'{s}' is not a number: give a confidence from 0 to 1, such as 0.5"
+        )),
+    }
 }
 
 /// The `rules` subcommands.

@@ -104,17 +104,34 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
             holding.entry((*k, operand_set(r))).or_default().push(r.stated);
         }
     }
+    // Operands shared with a reading of the same rule whose stated figure sits nearer them.
+    let mut nearest: HashMap<(usize, Vec<usize>), usize> = HashMap::new();
+    for (k, r) in all.iter() {
+        let d = spread(r);
+        nearest
+            .entry((*k, operand_set(r)))
+            .and_modify(|m| *m = (*m).min(d))
+            .or_insert(d);
+    }
     for (k, r) in all.iter_mut() {
+        let key = (*k, operand_set(r));
         let taken = holding
-            .get(&(*k, operand_set(r)))
+            .get(&key)
             .is_some_and(|s| s.iter().any(|&x| x != r.stated));
         r.evidence.taken = f64::from(u8::from(taken));
+        let closer = nearest.get(&key).is_some_and(|&m| m < spread(r));
+        r.evidence.closer = f64::from(u8::from(closer));
         r.confidence = if rules.get(*k).is_some_and(|rule| rule.decisive()) {
             1.0
         } else {
             confidence(&r.rule, &r.evidence)
         };
     }
+}
+
+/// How far, in claims, a reading's stated figure sits from its operands.
+fn spread(r: &Reading) -> usize {
+    r.operands.iter().map(|o| o.claim.abs_diff(r.stated)).sum()
 }
 
 fn operand_set(r: &Reading) -> Vec<usize> {
@@ -129,18 +146,24 @@ fn operand_set(r: &Reading) -> Vec<usize> {
 /// that holds is credible enough to explain it (`explained` says whether another rule's
 /// reading does); otherwise the best reading that holds above the link threshold makes
 /// it consistent.
-fn decide(group: &[&Reading], t: Thresholds, explained: bool) -> Option<usize> {
+fn decide(
+    group: &[&Reading],
+    t: Thresholds,
+    explained: bool,
+    may_flag: &dyn Fn(&Reading) -> bool,
+) -> Option<usize> {
     let hold = group.iter().position(|r| r.verdict == Verdict::Consistent);
     let miss = group.iter().position(|r| r.verdict != Verdict::Consistent);
     let conf = |i: Option<usize>| i.and_then(|i| group.get(i)).map_or(0.0, |r| r.confidence);
     let defended = explained || conf(hold) >= t.explain;
     if let Some(m) = miss.filter(|_| !defended) {
         let r = group.get(m)?;
-        let flag = match r.verdict {
-            Verdict::Contradicted => r.confidence >= t.contradict,
-            Verdict::Borderline => r.confidence >= t.border,
-            _ => false,
-        };
+        let flag = may_flag(r)
+            && match r.verdict {
+                Verdict::Contradicted => r.confidence >= t.contradict,
+                Verdict::Borderline => r.confidence >= t.border,
+                _ => false,
+            };
         if flag {
             return Some(m);
         }
@@ -183,7 +206,7 @@ pub fn resolve(
                     .get(&r.stated)
                     .is_some_and(|ks| ks.iter().any(|&k| k != key.0))
         });
-        let Some(chosen) = decide(group, thresholds, by_other) else {
+        let Some(chosen) = decide(group, thresholds, by_other, &|r| rule.may_flag(r)) else {
             continue;
         };
         let Some(r) = group.get(chosen) else { continue };

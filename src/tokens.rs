@@ -50,7 +50,24 @@ pub struct Tokens {
 
 /// Words after a comma that open a new clause.
 const CLAUSE_WORDS: &[&str] = &[
-    "and", "but", "while", "whereas", "although", "though", "which", "who", "yet", "so",
+    "and",
+    "but",
+    "while",
+    "whilst",
+    "whereas",
+    "although",
+    "though",
+    "which",
+    "who",
+    "yet",
+    "so",
+    "even",
+    "as",
+    "when",
+    "because",
+    "despite",
+    "unless",
+    "meanwhile",
 ];
 
 fn is_word_char(c: char) -> bool {

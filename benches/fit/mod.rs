@@ -322,6 +322,25 @@ pub fn explain_misses(
             if mine.is_empty() {
                 eprintln!("    not proposed");
             }
+            if r.verdict != "consistent" {
+                // What defends the figure: the best reading that holds, of any rule.
+                if let Some(x) = mine.first() {
+                    let defender = p
+                        .readings
+                        .iter()
+                        .map(|(_, y)| y)
+                        .filter(|y| y.stated == x.stated && y.verdict == Verdict::Consistent)
+                        .max_by(|a, b| a.confidence.total_cmp(&b.confidence));
+                    if let Some(y) = defender {
+                        eprintln!(
+                            "      defended {:.3} by {} {:?}",
+                            y.confidence,
+                            y.rule,
+                            y.claim_indices().into_iter().map(text).collect::<Vec<_>>()
+                        );
+                    }
+                }
+            }
         }
     }
 }
@@ -380,6 +399,55 @@ pub fn top_misses(
     }
 }
 
+/// Flags (contradicted or borderline findings) that match no relation annotated as wrong.
+pub fn false_flags(
+    cases: &[Case],
+    prepared: &mut [Prepared],
+    weights: &[RuleWeights],
+    t: Thresholds,
+    fold: Option<u8>,
+) {
+    let conf = confidence_with(weights);
+    for p in prepared.iter_mut() {
+        let Some(case) = cases.get(p.case) else { continue };
+        if fold.is_some_and(|f| f != case.fold) {
+            continue;
+        }
+        resolve::weigh(&mut p.readings, BUILTIN, &conf);
+        let cx = Context::new(&p.doc, &p.claims);
+        let findings = resolve::resolve(&cx, BUILTIN, p.readings.clone(), &Settings::default(), t);
+        let fspan = |id: &str| claimcheck::claim::by_id(&p.claims, id).map(|c| c.span.start..c.span.end);
+        let ftext =
+            |id: &str| claimcheck::claim::by_id(&p.claims, id).map_or("?".to_string(), |c| c.text.clone());
+        for f in &findings {
+            if !matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline) {
+                continue;
+            }
+            let fs: Vec<Range<usize>> = f.claims.iter().filter_map(|i| fspan(i)).collect();
+            let right = case.relations.iter().any(|(r, rs)| {
+                let Some((stated, others)) = rs.split_last() else {
+                    return false;
+                };
+                (r.verdict == "contradicted" || r.verdict == "borderline")
+                    && fs.iter().any(|x| overlaps(x, stated))
+                    && fs
+                        .iter()
+                        .any(|x| !overlaps(x, stated) && others.iter().any(|o| overlaps(x, o)))
+            });
+            if !right {
+                eprintln!(
+                    "FALSE {} {} {} {:.3} {:?}",
+                    case.id,
+                    f.verdict.as_str(),
+                    f.rule,
+                    f.confidence,
+                    f.claims.iter().map(|i| ftext(i)).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
+}
+
 fn fmt_ev(e: &Evidence) -> String {
     e.vector()
         .iter()
@@ -410,39 +478,101 @@ pub fn samples(cases: &[Case], prepared: &[Prepared], fold: Option<u8>) -> Sampl
     out
 }
 
+/// Fewest annotated errors a rule needs to get a model of its own for readings that miss.
+pub const MIN_ERRORS: usize = 8;
+
 /// L2 penalty of the fits.
 pub const ALPHA: f64 = 1.0;
 
-/// Fit one logistic model on feature vectors and labels; `None` with too few positives.
+/// The sign each feature's weight must have (1: evidence for, -1: against, 0: free), in
+/// the order of `evidence::NAMES`. A weight fitted with the other sign is a quirk of the
+/// corpus, not of English; the feature is dropped and the model refitted, so that the
+/// models stay monotone in what they mean.
+pub const SIGNS: [i8; N_FEATURES] = [
+    1,  // frame
+    1,  // cue
+    1,  // same_clause
+    1,  // same_sentence
+    -1, // distance
+    -1, // paragraphs
+    1,  // structure
+    1,  // noun_same
+    0,  // noun_unknown
+    -1, // noun_clash
+    1,  // subject
+    1,  // time_fit
+    -1, // time_clash
+    -1, // hedge_misfit
+    -1, // direction_clash
+    0,  // headline
+    0,  // fits
+    0,  // near_miss
+    1,  // slip
+    -1, // rivals
+    1,  // clause_subject
+    -1, // intervening
+    -1, // taken
+    -1, // closer
+];
+
+/// Fit one logistic model on feature vectors and labels, keeping every weight to its
+/// sign; `None` with too few positives.
 fn fit_one(xs: &[[f64; N_FEATURES]], ys: &[bool]) -> Option<Model> {
     let positives = ys.iter().filter(|y| **y).count();
     if positives < 3 || positives == ys.len() {
         return None;
     }
-    let x = ndarray::Array2::from_shape_fn((xs.len(), N_FEATURES), |(i, j)| {
-        xs.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0.0)
-    });
-    let y = ndarray::Array1::from_iter(ys.iter().copied());
-    let ds = linfa::Dataset::new(x, y);
-    let model = LogisticRegression::default()
-        .alpha(ALPHA)
-        .max_iterations(500)
-        .fit(&ds)
-        .ok()?;
-    let sign = if model.labels().pos.class { 1.0 } else { -1.0 };
-    let mut weights = [0.0; N_FEATURES];
-    for (w, p) in weights.iter_mut().zip(model.params().iter()) {
-        *w = round4(sign * p);
+    let mut used = [true; N_FEATURES];
+    for _ in 0..N_FEATURES {
+        let x = ndarray::Array2::from_shape_fn((xs.len(), N_FEATURES), |(i, j)| {
+            if used.get(j).copied().unwrap_or(false) {
+                xs.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0.0)
+            } else {
+                0.0
+            }
+        });
+        let y = ndarray::Array1::from_iter(ys.iter().copied());
+        let ds = linfa::Dataset::new(x, y);
+        let model = LogisticRegression::default()
+            .alpha(ALPHA)
+            .max_iterations(500)
+            .fit(&ds)
+            .ok()?;
+        let sign = if model.labels().pos.class { 1.0 } else { -1.0 };
+        let mut weights = [0.0; N_FEATURES];
+        for (w, p) in weights.iter_mut().zip(model.params().iter()) {
+            *w = round4(sign * p);
+        }
+        let wrong: Vec<usize> = (0..N_FEATURES)
+            .filter(|&j| {
+                let w = weights.get(j).copied().unwrap_or(0.0);
+                let s = SIGNS.get(j).copied().unwrap_or(0);
+                used.get(j).copied().unwrap_or(false) && ((s > 0 && w < 0.0) || (s < 0 && w > 0.0))
+            })
+            .collect();
+        if wrong.is_empty() {
+            for (j, w) in weights.iter_mut().enumerate() {
+                if !used.get(j).copied().unwrap_or(true) {
+                    *w = 0.0;
+                }
+            }
+            return Some(Model {
+                intercept: round4(sign * model.intercept()),
+                weights,
+            });
+        }
+        for j in wrong {
+            if let Some(u) = used.get_mut(j) {
+                *u = false;
+            }
+        }
     }
-    Some(Model {
-        intercept: round4(sign * model.intercept()),
-        weights,
-    })
+    None
 }
 
-/// Fit two logistic models per rule: for readings that hold and for those that do not.
-/// A rule with too few annotated readings of one outcome borrows the model fitted on
-/// every rule's readings of that outcome.
+/// Fit the models: one per rule for readings that hold (a rule with too few annotated
+/// readings borrows the one fitted on every rule's), and one for every rule's readings
+/// that do not hold.
 pub fn fit(samples: &Samples) -> Vec<RuleWeights> {
     let pooled = |holds: bool| {
         let mut xs = Vec::new();
@@ -467,10 +597,20 @@ pub fn fit(samples: &Samples) -> Vec<RuleWeights> {
                 .and_then(|(x, y)| fit_one(x, y))
                 .unwrap_or(fallback)
         };
+        // Errors are rare: a rule with fewer than MIN_ERRORS annotated ones among its
+        // readings that miss is weighed by the model fitted on every rule's.
+        let errors = samples
+            .get(&(rule.clone(), false))
+            .map_or(0, |(_, y)| y.iter().filter(|y| **y).count());
+        let misses = if errors >= MIN_ERRORS {
+            model(false, pooled_misses)
+        } else {
+            pooled_misses
+        };
         out.push(RuleWeights {
             rule: leak(rule),
             holds: model(true, pooled_holds),
-            misses: model(false, pooled_misses),
+            misses,
         });
     }
     out
@@ -509,6 +649,7 @@ pub struct Metrics {
     pub contra_findings: usize,
     pub contra_right: usize,
     pub by_kind: BTreeMap<String, (usize, usize, usize)>,
+    pub flagged_by_kind: BTreeMap<String, (usize, usize)>,
 }
 
 impl Metrics {
@@ -604,11 +745,14 @@ fn tally(case: &Case, claims: &[Claim], findings: &[Finding], m: &mut Metrics) {
         }
         if r.verdict == "contradicted" {
             m.contradicted += 1;
+            let fk = m.flagged_by_kind.entry(r.kind.clone()).or_default();
+            fk.0 += 1;
             if found
                 .iter()
                 .any(|f| matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline))
             {
                 m.flagged += 1;
+                fk.1 += 1;
             }
         }
     }
@@ -658,7 +802,7 @@ pub fn choose(
     // "contradicted" right at least 0.95.
     let mut best: (f64, f64, f64) = (-1.0, never, never);
     for explain in grid(0.1, 0.9, 8) {
-        for contradict in grid(0.3, 0.99, 23).collect::<Vec<_>>().into_iter().rev() {
+        for contradict in grid(0.1, 0.99, 30).collect::<Vec<_>>().into_iter().rev() {
             let m = score(
                 cases,
                 prepared,
@@ -681,7 +825,7 @@ pub fn choose(
     t.explain = best.1.min(t.link.max(best.1));
     t.contradict = best.2;
     let mut chosen = never;
-    for border in grid(0.3, 0.99, 69).collect::<Vec<_>>().into_iter().rev() {
+    for border in grid(0.1, 0.99, 89).collect::<Vec<_>>().into_iter().rev() {
         let m = score(cases, prepared, weights, Thresholds { border, ..t }, fold);
         if m.flag_precision() >= 0.85 && m.contra_precision() >= 0.95 {
             chosen = border;

@@ -85,4 +85,8 @@ pub struct Selector {
     /// Words one of which must follow soon after the figure ("killed|dead").
     #[serde(default)]
     pub after: Option<String>,
+    /// `true`: the noun must be the figure's own ("85 victims"), not one inferred from the
+    /// words around it ("of the 23 victims, 17 were men").
+    #[serde(default)]
+    pub own_noun: Option<bool>,
 }

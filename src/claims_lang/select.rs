@@ -101,6 +101,7 @@ pub struct Select {
     role: Option<Vec<Role>>,
     before: Option<Words>,
     after: Option<Words>,
+    own_noun: bool,
 }
 
 fn kinds(s: &str) -> Result<Vec<Kind>, String> {
@@ -196,6 +197,7 @@ impl Select {
                 .map(Words::parse)
                 .transpose()
                 .map_err(|e| ("after", e))?,
+            own_noun: s.own_noun.unwrap_or(false),
         })
     }
 
@@ -210,6 +212,7 @@ impl Select {
             None => true,
         };
         let noun_ok = match &self.noun {
+            Some(_) if self.own_noun && c.unit_inferred => false,
             Some(w) => [&c.unit, &c.noun]
                 .iter()
                 .any(|u| u.as_deref().is_some_and(|u| w.matches_noun(u))),
@@ -261,7 +264,7 @@ impl Select {
 
 /// A selector as the rule file wrote it: `noun = "case", per = "none"`.
 pub fn describe(s: &Selector) -> String {
-    let fields: [(&str, Option<String>); 9] = [
+    let fields: [(&str, Option<String>); 10] = [
         ("noun", s.noun.clone()),
         ("per", s.per.clone()),
         ("per_count", s.per_count.map(|n| n.to_string())),
@@ -271,6 +274,7 @@ pub fn describe(s: &Selector) -> String {
         ("role", s.role.clone()),
         ("before", s.before.clone()),
         ("after", s.after.clone()),
+        ("own_noun", s.own_noun.map(|b| b.to_string())),
     ];
     let parts: Vec<String> = fields
         .iter()

@@ -391,9 +391,11 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
         .map(|(r, _)| *r)
         .collect();
     let all = args.show.contains(&ShowWhat::All);
+    let mut settings = config.settings();
+    settings.min_confidence = args.min_confidence.unwrap_or(0.0);
     let job = Job {
         rules: &rules,
-        settings: config.settings(),
+        settings,
         format: Format::Check(format),
         show: Show {
             consistent: all || args.show.contains(&ShowWhat::Consistent),

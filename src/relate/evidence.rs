@@ -32,6 +32,7 @@
 //! | `clause_subject` | subject words of the stated figure's own clause found in its operands' clauses (0–1) |
 //! | `intervening` | figures of the stated one's dimension between it and its nearest operand: ln(1 + n) / ln(16) |
 //! | `taken` | the same operands make another figure of the same rule hold (set by the resolver) |
+//! | `closer` | the same operands have another figure of the same rule nearer to them (set by the resolver) |
 
 use serde::Serialize;
 
@@ -84,10 +85,12 @@ pub struct Evidence {
     pub intervening: f64,
     /// The operands make another figure of the same rule hold.
     pub taken: f64,
+    /// Another figure of the same rule sits nearer the same operands.
+    pub closer: f64,
 }
 
 /// How many features there are.
-pub const N_FEATURES: usize = 23;
+pub const N_FEATURES: usize = 24;
 
 /// Feature names, in the order of [`Evidence::vector`] and of the weights.
 pub const NAMES: [&str; N_FEATURES] = [
@@ -114,6 +117,7 @@ pub const NAMES: [&str; N_FEATURES] = [
     "clause_subject",
     "intervening",
     "taken",
+    "closer",
 ];
 
 impl Evidence {
@@ -143,6 +147,7 @@ impl Evidence {
             self.clause_subject,
             self.intervening,
             self.taken,
+            self.closer,
         ]
     }
 }

@@ -22,92 +22,31 @@ impl Words {
 }
 
 /// Words that say a quantity went up.
+#[rustfmt::skip]
 pub const UP: Words = Words(&[
-    "rose",
-    "rise",
-    "rises",
-    "rising",
-    "risen",
-    "up",
-    "increas*",
-    "grew",
-    "grow*",
-    "gain*",
-    "climb*",
-    "jump*",
-    "surg*",
-    "soar*",
-    "added",
-    "adding",
-    "boost*",
-    "expand*",
-    "higher",
-    "hike*",
-    "rais*",
-    "improv*",
-    "spik*",
-    "rebound*",
-    "advanc*",
-    "leapt",
-    "leap*",
-    "swell*",
-    "swollen",
-    "widen*",
-    "more",
-    "upturn",
-    "accelerat*",
-    "doubl*",
-    "tripl*",
-    "outpac*",
-    "topp*",
-    "mount*",
-    "balloon*",
-    "escalat*",
+    "rose", "rise", "rises", "rising", "risen", "up", "increas*", "grew", "grow*", "gain*", "climb*",
+    "jump*", "surg*", "soar*", "added", "adding", "boost*", "expand*", "higher", "hike*", "rais*",
+    "improv*", "spik*", "rebound*", "advanc*", "leapt", "leap*", "swell*", "swollen", "widen*", "more",
+    "upturn", "accelerat*", "doubl*", "tripl*", "outpac*", "topp*", "mount*", "balloon*", "escalat*",
+    "larger", "bigger", "greater", "above",
 ]);
 
 /// Words that say a quantity went down.
+#[rustfmt::skip]
 pub const DOWN: Words = Words(&[
-    "fell",
-    "fall*",
-    "down",
-    "decreas*",
-    "declin*",
-    "drop*",
-    "fewer",
-    "less",
-    "lower*",
-    "lost",
-    "loss*",
-    "cut",
-    "cuts",
-    "cutting",
-    "reduc*",
-    "shrank",
-    "shrunk",
-    "shrink*",
-    "slip*",
-    "slid*",
-    "dip*",
-    "sank",
-    "sink*",
-    "tumbl*",
-    "plung*",
-    "halv*",
-    "slump*",
-    "shed*",
-    "dwindl*",
-    "contract*",
-    "eased",
-    "eas*",
-    "narrow*",
-    "shortfall",
-    "deficit",
-    "downturn",
-    "trimm*",
-    "slash*",
-    "sagg*",
-    "retreat*",
-    "weaken*",
+    "fell", "fall*", "down", "decreas*", "declin*", "drop*", "fewer", "less", "lower*", "lost", "loss*",
+    "cut", "cuts", "cutting", "reduc*", "shrank", "shrunk", "shrink*", "slip*", "slid*", "dip*", "sank",
+    "sink*", "tumbl*", "plung*", "halv*", "slump*", "shed*", "dwindl*", "contract*", "eased", "eas*",
+    "narrow*", "shortfall", "deficit", "downturn", "trimm*", "slash*", "sagg*", "retreat*", "weaken*",
+    "smaller", "below",
+]);
+
+/// Comparatives that make a percentage the size of a difference ("a third larger than",
+/// "27.6% above the", "20% more than"), not a share.
+#[rustfmt::skip]
+pub const COMPARATIVE: Words = Words(&[
+    "larger", "bigger", "greater", "higher", "more", "above", "smaller", "lower", "less", "fewer", "below",
+    "cheaper", "costlier", "faster", "slower", "longer", "shorter", "older", "younger",
 ]);
 
 /// Every token of claim `i`'s sentence before the claim, nearest last.
@@ -196,30 +135,10 @@ pub fn starts_with(cx: &Context, toks: &[Token], phrase: &str) -> bool {
 
 /// Determiners and possessives that may stand between a cue and its figure ("from the
 /// $7 million", "of its 400 staff").
+#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "last",
-    "this",
-    "year's",
-    "last year's",
-    "some",
-    "about",
-    "just",
-    "nearly",
-    "almost",
-    "roughly",
-    "around",
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "last",
+    "this", "year's", "last year's", "some", "about", "just", "nearly", "almost", "roughly", "around",
 ];
 
 /// The tokens before claim `i`, with determiners and possessive phrases directly before it
@@ -260,14 +179,15 @@ pub fn clause<'a>(cx: &'a Context, i: usize) -> (&'a [Token], &'a [Token]) {
     (b.get(from..).unwrap_or(&[]), a.get(..to).unwrap_or(&[]))
 }
 
-/// The direction the words nearest claim `i` in its clause give a change: the nearest
-/// up or down word before it (up to eight words back), else right after it.
+/// The direction the words nearest claim `i` in its clause give a change: a word right
+/// after it ("4.2% more than", "20% lower"), else the nearest up or down word before it
+/// (up to eight words back), else one just after it. "more/less … than" before a figure
+/// is a hedge, not a direction; "last fall" is a season.
 pub fn direction(cx: &Context, i: usize) -> Direction {
     let (b, a) = clause(cx, i);
-    let judge = |w: &str, next: &str| {
-        if (w == "more" || w == "less" || w == "fewer" || w == "higher" || w == "lower") && next == "than" {
-            return None;
-        }
+    let aw: Vec<&str> = words(cx, a).take(4).collect();
+    let bw: Vec<&str> = words(cx, b).collect();
+    let of = |w: &str| {
         if DOWN.has(w) {
             Some(Direction::Down)
         } else if UP.has(w) {
@@ -276,17 +196,27 @@ pub fn direction(cx: &Context, i: usize) -> Direction {
             None
         }
     };
-    let bw: Vec<&str> = words(cx, b).collect();
+    if let Some(d) = aw.first().and_then(|w| of(w)) {
+        return d;
+    }
     for (k, w) in bw.iter().enumerate().rev().take(8) {
         let next = bw.get(k + 1).copied().unwrap_or("");
-        if let Some(d) = judge(w, next) {
+        let prev = k.checked_sub(1).and_then(|p| bw.get(p)).copied().unwrap_or("");
+        let hedge = matches!(*w, "more" | "less" | "fewer" | "higher" | "lower") && next == "than";
+        let season = *w == "fall" && matches!(prev, "last" | "this" | "next" | "early" | "late");
+        if hedge || season {
+            continue;
+        }
+        if let Some(d) = of(w) {
             return d;
         }
     }
-    let aw: Vec<&str> = words(cx, a).take(4).collect();
-    for (k, w) in aw.iter().enumerate() {
-        let next = aw.get(k + 1).copied().unwrap_or("");
-        if let Some(d) = judge(w, next) {
+    for (k, w) in aw.iter().enumerate().skip(1) {
+        let prev = aw.get(k - 1).copied().unwrap_or("");
+        if *w == "fall" && matches!(prev, "last" | "this" | "next") {
+            continue;
+        }
+        if let Some(d) = of(w) {
             return d;
         }
     }
@@ -313,69 +243,39 @@ pub fn range_of(cx: &Context, toks: &[Token]) -> Range<usize> {
 
 /// Words before the value a change started from: "from 2.14 million", "compared with
 /// 5,863", "than the $72 million", "up from 418,300".
+#[rustfmt::skip]
 pub const FROM: &[&str] = &[
-    "from",
-    "compared with",
-    "compared to",
-    "versus",
-    "vs",
-    "vs .",
-    "than",
-    "against",
-    "over",
-    "since",
-    "on",
-    "of",
+    "from", "compared with", "compared to", "versus", "vs", "vs .", "than", "against", "over", "since",
+    "above", "below",
 ];
 
 /// Words after the value a change started from: "… $13.48 billion a year earlier".
+#[rustfmt::skip]
 pub const EARLIER: &[&str] = &[
-    "a year earlier",
-    "a year ago",
-    "a year before",
-    "the year before",
-    "the previous year",
-    "the prior year",
-    "last year",
-    "in the same period",
-    "in the year-ago",
-    "the same period",
-    "a decade ago",
-    "a decade earlier",
-    "earlier",
-    "before",
-    "previously",
+    "a year earlier", "a year ago", "a year before", "the year before", "the previous year", "the prior
+    year", "last year", "in the same period", "in the year-ago", "the same period", "a decade ago", "a
+    decade earlier", "earlier", "before", "previously",
 ];
 
 /// Words before the value a change reached: "to 2.58 million", "reaching 56,112".
+#[rustfmt::skip]
 pub const TO: &[&str] = &[
-    "to",
-    "reaching",
-    "reached",
-    "reach",
-    "totaling",
-    "totalling",
-    "totaled",
-    "totalled",
-    "at",
-    "now",
-    "hit",
-    "is",
-    "was",
-    "stood at",
-    "came to",
-    "climbed to",
-    "rose to",
-    "fell to",
+    "to", "reaching", "reached", "reach", "totaling", "totalling", "totaled", "totalled", "at", "now",
+    "hit", "is", "was", "stood at", "came to", "climbed to", "rose to", "fell to",
 ];
 
 /// Evidence that claims `a` (before) and `b` (after) are the ends of the change stated by
 /// claim `s`: from/to wordings, the stated direction against their order, their years.
+///
+/// When a from/to wording fixes which figure came first, a direction word that disagrees
+/// with the figures is a property of the figures (possibly the error), not of the
+/// reading; only when nothing fixes the order does the direction orient the pair, and a
+/// pair that runs against it is a clash.
 pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction) -> super::Evidence {
     let mut e = cx.base_evidence(s, &[a, b]);
     let old_marked = preceded_by(cx, a, FROM) || followed_by(cx, a, EARLIER);
     let new_marked = preceded_by(cx, b, TO);
-    let wrong = (preceded_by(
+    let b_marked_old = preceded_by(
         cx,
         b,
         &[
@@ -386,8 +286,9 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
             "up from",
             "down from",
         ],
-    ) || followed_by(cx, b, EARLIER))
-        && !old_marked;
+    ) || followed_by(cx, b, EARLIER);
+    let a_marked_new = preceded_by(cx, a, &["to", "reaching", "reached"]) && !old_marked;
+    let wrong = (b_marked_old && !old_marked) || a_marked_new;
     let sentence = |k: usize| cx.claim(k).map(|c| c.sentence);
     let one_sentence = sentence(a) == sentence(s) && sentence(b) == sentence(s);
     let mut frame: f64 = match (old_marked, new_marked) {
@@ -395,6 +296,9 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
         (true, false) | (false, true) => 0.6,
         _ => 0.0,
     };
+    if wrong {
+        frame = 0.0;
+    }
     if !one_sentence {
         frame *= 0.5;
     }
@@ -403,12 +307,13 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
         (Some(x), Some(y)) => (x.value.nominal, y.value.nominal),
         _ => (0.0, 0.0),
     };
-    let clash = match d {
+    let against = match d {
         Direction::Up => vb < va,
         Direction::Down => vb > va,
         Direction::Unknown => false,
     };
-    e.direction_clash = f64::from(u8::from(clash || wrong));
+    let order_known = (old_marked || new_marked) && !wrong;
+    e.direction_clash = f64::from(u8::from(wrong || (against && !order_known)));
     e.cue = match (cx.claim(s).map(|c| c.role), d) {
         (Some(crate::claim::Role::Change), _) => 1.0,
         (_, Direction::Up | Direction::Down) => 0.5,

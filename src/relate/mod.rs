@@ -401,21 +401,35 @@ impl Context<'_> {
     }
 }
 
+/// The value of a figure as an input of arithmetic: its interval, except that a count of
+/// things written out to its last unit ("152 firefighters", "1,273,885 people") is exact:
+/// there is no 152.4th firefighter.
+pub fn value_of(c: &Claim) -> Value {
+    let v = c.value;
+    let whole = v.nominal.fract() == 0.0 && (v.high - v.low - 1.0).abs() < 1e-9;
+    if c.kind == Kind::Count && c.hedge == Hedge::Exact && whole {
+        Value::point(v.nominal)
+    } else {
+        v
+    }
+}
+
 /// Two figures compared in one relation, each given the finer precision of the pair when
 /// both are unhedged and of the same order of magnitude: "$170 million" beside "$188
 /// million" is precise to the million.
 pub fn sharpen_pair(a: &Claim, b: &Claim) -> (Value, Value) {
-    let unit_of = |c: &Claim| (c.hedge == Hedge::Exact).then_some(c.value.high - c.value.low);
-    let (ua, ub) = (unit_of(a), unit_of(b));
-    let ratio = (a.value.nominal / b.value.nominal).abs();
+    let (va, vb) = (value_of(a), value_of(b));
+    let unit_of = |c: &Claim, v: &Value| (c.hedge == Hedge::Exact).then_some(v.high - v.low);
+    let (ua, ub) = (unit_of(a, &va), unit_of(b, &vb));
+    let ratio = (va.nominal / vb.nominal).abs();
     let comparable = ratio.is_finite() && (0.1..=10.0).contains(&ratio);
     match (ua, ub) {
         (Some(x), Some(y)) if comparable && x != y => {
             let u = x.min(y);
             let tight = |v: Value| Value::new(v.nominal, v.nominal - u / 2.0, v.nominal + u / 2.0);
-            (tight(a.value), tight(b.value))
+            (tight(va), tight(vb))
         }
-        _ => (a.value, b.value),
+        _ => (va, vb),
     }
 }
 
@@ -425,6 +439,8 @@ pub fn sharpen_pair(a: &Claim, b: &Claim) -> (Value, Value) {
 pub enum Relation {
     /// A ÷ B, per unit or per N.
     Ratio,
+    /// Percent changes one after another, compounded (or one net of another).
+    Compound,
     /// count × per-unit = total.
     Product,
     /// part ÷ whole.
@@ -454,6 +470,7 @@ impl Relation {
     pub fn as_str(self) -> &'static str {
         match self {
             Relation::Ratio => "ratio",
+            Relation::Compound => "compound_change",
             Relation::Product => "product",
             Relation::Share => "share",
             Relation::PercentChange => "percent_change",
@@ -509,6 +526,11 @@ pub enum Formula {
     AtLeastMax,
     /// The smallest operand: the stated figure must be at most that.
     AtMostMin,
+    /// Successive percent changes compounded: ((1 + a/100)(1 + b/100)… − 1) × 100.
+    Compound,
+    /// A percent change net of another (a "real" change after inflation):
+    /// ((1 + a/100) ÷ (1 + b/100) − 1) × 100.
+    Deflate,
     /// A value computed by the rule itself (a user rule's expression), compared with the
     /// stated figure as the comparison says.
     Given(Compare),
@@ -551,6 +573,18 @@ impl Formula {
             Formula::Same => first,
             Formula::AtLeastMax => *v.iter().max_by(|a, b| a.nominal.total_cmp(&b.nominal))?,
             Formula::AtMostMin => *v.iter().min_by(|a, b| a.nominal.total_cmp(&b.nominal))?,
+            Formula::Compound => v
+                .iter()
+                .map(|x| x.scale(0.01).plus(Value::point(1.0)))
+                .reduce(|acc, x| acc.times(x))?
+                .minus(Value::point(1.0))
+                .scale(100.0),
+            Formula::Deflate => first
+                .scale(0.01)
+                .plus(Value::point(1.0))
+                .checked_div(second?.scale(0.01).plus(Value::point(1.0)))?
+                .minus(Value::point(1.0))
+                .scale(100.0),
             Formula::Given(_) => return None,
         };
         out.is_finite().then_some(out)
@@ -576,6 +610,14 @@ impl Formula {
             Formula::Same => n(0),
             Formula::AtLeastMax => format!("max({})", all(", ")),
             Formula::AtMostMin => format!("min({})", all(", ")),
+            Formula::Compound => format!(
+                "({} − 1) × 100",
+                v.iter()
+                    .map(|x| format!("(1 + {}%)", fmt_num(*x)))
+                    .collect::<Vec<_>>()
+                    .join(" × ")
+            ),
+            Formula::Deflate => format!("((1 + {}%) ÷ (1 + {}%) − 1) × 100", n(0), n(1)),
             Formula::Given(_) => all(", "),
         }
     }
@@ -613,6 +655,10 @@ pub struct Operand {
     pub claim: usize,
     /// The part it plays: "total", "count", "before", "after", "part", "whole"…
     pub role: &'static str,
+    /// The value it enters the formula with (its interval, sharpened or signed as the
+    /// rule read it).
+    #[serde(skip)]
+    pub value: Value,
 }
 
 /// One way a stated figure could follow from other figures.
@@ -694,7 +740,7 @@ impl Reading {
             stated,
             operands: operands
                 .into_iter()
-                .map(|(claim, role, _)| Operand { claim, role })
+                .map(|(claim, role, value)| Operand { claim, role, value })
                 .collect(),
             formula,
             stated_value,
@@ -728,7 +774,11 @@ impl Reading {
             stated,
             operands: operands
                 .into_iter()
-                .map(|(claim, role)| Operand { claim, role })
+                .map(|(claim, role)| Operand {
+                    claim,
+                    role,
+                    value: Value::point(0.0),
+                })
                 .collect(),
             formula: Formula::Given(compare),
             stated_value,
@@ -809,12 +859,8 @@ impl Reading {
         if let Some(w) = &self.written {
             return w.clone();
         }
-        let v: Vec<f64> = self
-            .operands
-            .iter()
-            .filter_map(|o| cx.claim(o.claim))
-            .map(|c| c.value.nominal)
-            .collect();
+        let _ = cx;
+        let v: Vec<f64> = self.operands.iter().map(|o| o.value.nominal).collect();
         self.formula.render(&v)
     }
 }

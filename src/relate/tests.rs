@@ -94,3 +94,29 @@ fn capped_rounding_never_exceeds_five_percent() {
     let c = capped(v(7.4e6, 7.35e6, 7.45e6));
     assert_eq!((c.low, c.high), (7.35e6, 7.45e6));
 }
+
+#[test]
+fn more_than_fifty_percent_holds_for_fifty_four() {
+    let mut stated = v(50.0, 50.0, 60.0);
+    stated.low_open = true;
+    let mut old = v(10200.0, 10200.0, 10250.0);
+    old.low_open = true;
+    let r = Reading::new(
+        "t",
+        Relation::PercentChange,
+        2,
+        stated,
+        vec![(0, "before", old), (1, "after", v(15700.0, 15229.0, 16171.0))],
+        Formula::PercentChange(Direction::Up),
+        Evidence::default(),
+    );
+    let r = r.unwrap_or_else(|| panic!("evaluates"));
+    assert!((r.derived.nominal - 53.92).abs() < 0.01, "{:?}", r.derived);
+    assert_eq!(
+        r.judge(0.0),
+        Verdict::Consistent,
+        "{:?} {:?}",
+        r.stated_value,
+        r.derived
+    );
+}

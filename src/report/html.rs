@@ -119,12 +119,14 @@ pub fn render(docs: &[Checked], show: Show) -> String {
             let status = review.map_or("", |r| r.status.as_str());
             let dismissed = review.is_some_and(|r| r.status == Status::Dismissed);
             out.push_str(&format!(
-                "<div class=\"finding {}{}\" data-doc=\"{doc_id}\" data-claims=\"{}\"><strong>{}</strong> <code>{}</code>{}<div>{}</div><div class=\"why\">{}</div></div>",
+                "<div class=\"finding {}{}\" data-doc=\"{doc_id}\" data-claims=\"{}\"><strong>{}</strong> <code>{}</code> <code>{}</code> <span class=\"confidence\">confidence {:.2}</span>{}<div>{}</div><div class=\"why\">{}</div></div>",
                 f.verdict.as_str(),
                 if dismissed { " dismissed" } else { "" },
                 esc(&f.claims.join(" ")),
                 f.verdict.as_str(),
+                esc(&f.id),
                 esc(&f.rule),
+                f.confidence,
                 if status.is_empty() { String::new() } else { format!(" <em>({status})</em>") },
                 esc(&f.message),
                 esc(&f.explanation)

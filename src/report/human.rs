@@ -109,9 +109,11 @@ pub fn render_finding_in(
                 .with_label_attach(ariadne::LabelAttach::Start),
         )
         .with_code(format!(
-            "{} {}{}",
+            "{} {} {}, confidence {:.2}{}",
+            f.id,
             f.verdict.as_str(),
             f.rule,
+            f.confidence,
             if confirmed { ", confirmed by review" } else { "" }
         ))
         .with_message(&f.message);

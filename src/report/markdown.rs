@@ -34,8 +34,10 @@ pub fn render(docs: &[Checked], show: Show) -> String {
                 None => ("[ ]", "", ""),
             };
             out.push_str(&format!(
-                "- {box_} {open}{badge} `{}` (line {line}): {}{close}\n",
+                "- {box_} {open}{badge} `{}` `{}` (line {line}, confidence {:.2}): {}{close}\n",
+                f.id,
                 f.rule,
+                f.confidence,
                 escape(&f.message)
             ));
             if let Some(reason) = review.and_then(|r| r.reason.as_deref()) {

@@ -32,20 +32,20 @@ fn a_figure_one_reading_explains_is_never_contradicted_by_another() {
     let hold = reading(2, 0.5, Verdict::Consistent);
     let miss = reading(2, 0.95, Verdict::Contradicted);
     let group = [&miss, &hold];
-    assert_eq!(decide(&group, T, false), Some(1));
+    assert_eq!(decide(&group, T, false, &|_| true), Some(1));
     // Explained by another rule's reading: the confident miss still cannot flag it.
     let group = [&miss];
-    assert_eq!(decide(&group, T, true), None);
+    assert_eq!(decide(&group, T, true, &|_| true), None);
 }
 
 #[test]
 fn a_contradiction_needs_its_threshold() {
     let weak = reading(2, 0.6, Verdict::Contradicted);
-    assert_eq!(decide(&[&weak], T, false), None);
+    assert_eq!(decide(&[&weak], T, false, &|_| true), None);
     let strong = reading(2, 0.9, Verdict::Contradicted);
-    assert_eq!(decide(&[&strong], T, false), Some(0));
+    assert_eq!(decide(&[&strong], T, false, &|_| true), Some(0));
     let border = reading(2, 0.75, Verdict::Borderline);
-    assert_eq!(decide(&[&border], T, false), Some(0));
+    assert_eq!(decide(&[&border], T, false, &|_| true), Some(0));
 }
 
 #[test]
@@ -53,9 +53,9 @@ fn a_weak_fit_neither_explains_nor_blocks() {
     let hold = reading(2, 0.25, Verdict::Consistent);
     let miss = reading(2, 0.9, Verdict::Contradicted);
     // Below the explain threshold, the fit does not defend the figure.
-    assert_eq!(decide(&[&miss, &hold], T, false), Some(0));
+    assert_eq!(decide(&[&miss, &hold], T, false, &|_| true), Some(0));
     // Alone, above the link threshold, it makes the figure consistent.
-    assert_eq!(decide(&[&hold], T, false), Some(0));
+    assert_eq!(decide(&[&hold], T, false, &|_| true), Some(0));
     let faint = reading(2, 0.1, Verdict::Consistent);
-    assert_eq!(decide(&[&faint], T, false), None);
+    assert_eq!(decide(&[&faint], T, false, &|_| true), None);
 }

@@ -20,7 +20,7 @@ use crate::claim::{Claim, Kind, Role};
 use crate::interval::Verdict;
 use crate::relate::frames::{self, Words, change_evidence};
 use crate::relate::measure::{Dim, dimension, same_dimension};
-use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair};
+use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair, value_of};
 
 /// The `absolute-change` rule.
 pub struct AbsoluteChange;
@@ -28,21 +28,10 @@ pub struct AbsoluteChange;
 const ID: &str = "absolute-change";
 
 /// Words that make a figure the gap between two others.
+#[rustfmt::skip]
 const GAP: Words = Words(&[
-    "gap",
-    "difference",
-    "margin",
-    "spread",
-    "shortfall",
-    "surplus",
-    "deficit",
-    "net",
-    "natural",
-    "lead",
-    "edge",
-    "outnumbered",
-    "ahead",
-    "behind",
+    "gap", "difference", "margin", "spread", "shortfall", "surplus", "deficit", "net", "natural",
+    "lead", "edge", "outnumbered", "ahead", "behind",
 ]);
 
 impl Rule for AbsoluteChange {
@@ -149,7 +138,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
                 ID,
                 Relation::AbsoluteChange,
                 s,
-                c.value,
+                value_of(c),
                 vec![(a, "before", va), (b, "after", vb)],
                 Formula::Difference(d),
                 e,

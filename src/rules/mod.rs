@@ -9,6 +9,7 @@
 //! examples that run as tests.
 
 pub mod absolute_change;
+pub mod compound_change;
 pub mod multiplier_change;
 pub mod parts_of_whole;
 pub mod per_unit_average;
@@ -55,7 +56,18 @@ pub trait Rule: Sync {
     fn decisive(&self) -> bool {
         false
     }
+    /// True when a reading of this rule under which its figure does not hold has the
+    /// evidence to flag the figure at all, whatever its confidence: by default, an
+    /// explicit cue frame tying the figures together. Without one the tool cannot tell
+    /// which figures the number follows from, and says nothing.
+    fn may_flag(&self, r: &Reading) -> bool {
+        self.decisive() || r.evidence.frame >= MIN_FRAME_TO_FLAG
+    }
 }
+
+/// The weakest cue frame a reading needs before it may flag a figure (see
+/// [`Rule::may_flag`]).
+pub const MIN_FRAME_TO_FLAG: f64 = 0.5;
 
 /// The `//!` documentation at the top of a source file, as plain text.
 pub fn module_doc(source: &str) -> String {
@@ -83,6 +95,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &rate_conversion::RateConversion,
     &repeated_figure::RepeatedFigure,
     &superlative_order::SuperlativeOrder,
+    &compound_change::CompoundChange,
 ];
 
 /// Extra slack a user allows before a figure counts as wrong: a fraction of the stated

@@ -22,7 +22,7 @@ use crate::claim::{Claim, Kind};
 use crate::interval::Verdict;
 use crate::relate::frames::{self, change_evidence};
 use crate::relate::measure::same_dimension;
-use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair};
+use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair, value_of};
 
 /// The `multiplier-change` rule.
 pub struct MultiplierChange;
@@ -129,7 +129,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
                 ID,
                 Relation::Multiplier,
                 s,
-                c.value,
+                value_of(c),
                 vec![(a, "before", va), (b, "after", vb)],
                 Formula::Multiplier,
                 e,

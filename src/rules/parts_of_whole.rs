@@ -21,7 +21,7 @@ use crate::claim::{Claim, Kind, Role};
 use crate::interval::{Hedge, Value, Verdict};
 use crate::relate::frames::{self, Words};
 use crate::relate::measure::{Dim, dimension};
-use crate::relate::{Context, Evidence, Formula, Reading, Relation, is_plain};
+use crate::relate::{Context, Evidence, Formula, Reading, Relation, is_plain, value_of};
 use crate::table::is_total_label;
 
 /// The `parts-of-whole` rule.
@@ -30,35 +30,11 @@ pub struct PartsOfWhole;
 const ID: &str = "parts-of-whole";
 
 /// Words that say figures make up a whole.
+#[rustfmt::skip]
 const SUM_WORDS: Words = Words(&[
-    "total*",
-    "combined",
-    "together",
-    "altogether",
-    "all",
-    "sum",
-    "including",
-    "included",
-    "includ*",
-    "comprising",
-    "compris*",
-    "made",
-    "broke",
-    "breakdown",
-    "split",
-    "divided",
-    "consist*",
-    "bringing",
-    "brought",
-    "came",
-    "come",
-    "plus",
-    "with",
-    "cumulative",
-    "overall",
-    "both",
-    "which",
-    "whom",
+    "total*", "combined", "together", "altogether", "all", "sum", "including", "included", "includ*",
+    "comprising", "compris*", "made", "broke", "breakdown", "split", "divided", "consist*", "bringing",
+    "brought", "came", "come", "plus", "with", "cumulative", "overall", "both", "which", "whom",
     "aggregate",
 ]);
 
@@ -96,10 +72,12 @@ impl Rule for PartsOfWhole {
     }
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
+        let runs = runs(cx);
+        let index = ValueIndex::new(cx);
         let mut out = Vec::new();
         for (s, c) in cx.claims.iter().enumerate() {
             if whole(c) {
-                propose_for(cx, s, c, &mut out);
+                propose_for(cx, s, c, &runs, &index, &mut out);
             }
         }
         out
@@ -132,12 +110,13 @@ fn stated_of(t: &Claim) -> Value {
     }
 }
 
-fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+fn propose_for(cx: &Context, s: usize, c: &Claim, runs: &[Run], index: &ValueIndex, out: &mut Vec<Reading>) {
     let mut groups: Vec<(Vec<usize>, f64)> = Vec::new();
     table_parts(cx, s, &mut groups);
     list_parts(cx, s, c, &mut groups);
-    run_parts(cx, s, c, &mut groups);
+    run_parts(cx, s, c, runs, &mut groups);
     pair_parts(cx, s, c, &mut groups);
+    fitting_pairs(cx, s, c, index, &mut groups);
     let mut seen = std::collections::HashSet::new();
     for (mut parts, frame) in groups {
         parts.sort_unstable();
@@ -159,7 +138,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         times(cx, s, &parts, &mut e);
         let operands = parts
             .iter()
-            .filter_map(|&p| cx.claim(p).map(|x| (p, "part", x.value)))
+            .filter_map(|&p| cx.claim(p).map(|x| (p, "part", value_of(x))))
             .collect();
         let Some(r) = Reading::new(ID, Relation::Sum, s, stated_of(c), operands, Formula::Sum, e) else {
             continue;
@@ -248,55 +227,172 @@ fn list_parts(cx: &Context, s: usize, c: &Claim, groups: &mut Vec<(Vec<usize>, f
     }
 }
 
-/// Runs of figures of the whole's dimension set out one after another in its sentence or
-/// the next ("29 in North Tarn, 21 in Eskel and 11 in Varo"; "(29 resignations, 14
-/// retirements, 4 terminations)").
-fn run_parts(cx: &Context, s: usize, c: &Claim, groups: &mut Vec<(Vec<usize>, f64)>) {
-    let near = cx.near(s, 1);
+/// A run of figures of one dimension set out one after another ("29 in North Tarn, 21 in
+/// Eskel and 11 in Varo"; "(29 resignations, 14 retirements, 4 terminations)"), with
+/// whether the words before it announce a breakdown ("included", "of the total", ":").
+struct Run {
+    parts: Vec<usize>,
+    sentence: usize,
+    announced: bool,
+}
+
+/// Words before a run that announce it as the parts of something named before.
+const ANNOUNCE: Words = Words(&[
+    "included",
+    "including",
+    "include",
+    "includes",
+    "comprising",
+    "comprised",
+    "among",
+    "breakdown",
+    "broke",
+    "broken",
+    "split",
+    "divided",
+    "of",
+    "total",
+    "which",
+    "whom",
+    "them",
+    "these",
+    "those",
+    "following",
+    "follows",
+]);
+
+/// Every run in the document.
+fn runs(cx: &Context) -> Vec<Run> {
+    let mut out = Vec::new();
     let mut run: Vec<usize> = Vec::new();
-    let flush = |run: &mut Vec<usize>, groups: &mut Vec<(Vec<usize>, f64)>| {
+    let flush = |run: &mut Vec<usize>, out: &mut Vec<Run>| {
         if run.len() >= 2 {
-            let frame = if run.iter().any(|&p| cx.sentences_apart(p, s) == 0) {
-                0.8
-            } else {
-                0.6
-            };
-            groups.push((run.clone(), frame));
-            if run.len() >= 3 {
-                // The whole itself may open or close the run ("47 (29, 14, 4)").
-                groups.push((run.iter().copied().filter(|&p| p != s).collect(), frame));
-            }
+            let first = run.first().copied().unwrap_or(0);
+            let before = frames::before(cx, first);
+            let lead: Vec<&str> = frames::lower(cx, before).rev().take(8).collect();
+            let announced =
+                lead.contains(&":") || lead.contains(&"(") || lead.iter().any(|w| ANNOUNCE.has(w));
+            out.push(Run {
+                parts: run.clone(),
+                sentence: cx.claim(first).map_or(0, |c| c.sentence),
+                announced,
+            });
         }
         run.clear();
     };
-    for k in near {
-        let Some(x) = cx.claim(k) else { continue };
-        if k == s || !part_of(c, x) {
-            if k != s {
-                flush(&mut run, groups);
-            }
+    for (k, x) in cx.claims.iter().enumerate() {
+        if !is_plain(x) || !matches!(x.kind, Kind::Count | Kind::Money | Kind::Percent) {
             continue;
         }
         if let Some(&prev) = run.last() {
-            let close = frames::between(cx, prev, k).is_some_and(|b| {
-                let words = frames::word_count(b);
-                let listy =
-                    frames::lower(cx, b).any(|w| matches!(w, "," | "and" | ";" | "(" | "plus" | "or"));
-                words <= 8 && listy
-            });
+            let same = cx
+                .claim(prev)
+                .is_some_and(|p| dimension(p) == dimension(x) && p.sentence == x.sentence);
+            let close = same
+                && frames::between(cx, prev, k).is_some_and(|b| {
+                    let words = frames::word_count(b);
+                    let listy =
+                        frames::lower(cx, b).any(|w| matches!(w, "," | "and" | ";" | "(" | "plus" | "or"));
+                    words <= 8 && listy
+                });
             if !close {
-                flush(&mut run, groups);
+                flush(&mut run, &mut out);
             }
         }
         run.push(k);
     }
-    flush(&mut run, groups);
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Runs the whole may be the total of: in its sentence or the next (the whole itself may
+/// open or close the run, "47 (29, 14, 4)"); announced runs up to a dozen sentences on.
+fn run_parts(cx: &Context, s: usize, c: &Claim, runs: &[Run], groups: &mut Vec<(Vec<usize>, f64)>) {
+    for run in runs {
+        let apart = run.sentence.abs_diff(c.sentence);
+        let after = run.sentence >= c.sentence;
+        let frame = if apart == 0 {
+            if run.announced { 0.9 } else { 0.7 }
+        } else if apart == 1 && after {
+            if run.announced { 0.9 } else { 0.5 }
+        } else if after && apart <= 12 && run.announced {
+            0.6
+        } else if apart <= 12 {
+            0.1
+        } else {
+            continue;
+        };
+        let parts: Vec<usize> = run
+            .parts
+            .iter()
+            .copied()
+            .filter(|&p| p != s && cx.claim(p).is_some_and(|x| part_of(c, x)))
+            .collect();
+        if parts.len() >= 2 {
+            groups.push((parts, frame));
+        }
+    }
+}
+
+/// Plain figures by dimension and value, for finding the two parts whose sum is a whole.
+struct ValueIndex {
+    by_value: Vec<(f64, usize)>,
+}
+
+impl ValueIndex {
+    fn new(cx: &Context) -> Self {
+        let mut by_value: Vec<(f64, usize)> = cx
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| is_plain(c) && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent))
+            .map(|(i, c)| (c.value.nominal, i))
+            .collect();
+        by_value.sort_by(|a, b| a.0.total_cmp(&b.0));
+        ValueIndex { by_value }
+    }
+
+    /// Indices of figures with a value in `[lo, hi]`.
+    fn between(&self, lo: f64, hi: f64) -> impl Iterator<Item = usize> + '_ {
+        let a = self.by_value.partition_point(|(v, _)| *v < lo);
+        self.by_value
+            .get(a..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |(v, _)| *v <= hi)
+            .map(|(_, i)| *i)
+    }
+}
+
+/// Two figures of the whole's passage whose sum is the whole within rounding, however far
+/// apart they sit ("$184 million for January–March" … "$457 million for the quarter" …
+/// "$641 million for the six months").
+fn fitting_pairs(cx: &Context, s: usize, c: &Claim, index: &ValueIndex, groups: &mut Vec<(Vec<usize>, f64)>) {
+    let firsts = cx.candidates(s, 8, 16, |k| {
+        cx.claim(k)
+            .is_some_and(|x| part_of(c, x) && x.value.nominal < c.value.nominal)
+    });
+    for &a in &firsts {
+        let Some(ca) = cx.claim(a) else { continue };
+        let rest = c.value.nominal - ca.value.nominal;
+        let tol = (c.value.high - c.value.low) / 2.0
+            + (ca.value.high - ca.value.low) / 2.0
+            + 1e-9 * c.value.nominal.abs();
+        for b in index.between(rest - tol, rest + tol) {
+            if b == a || b == s || cx.sentences_apart(b, s) > 15 {
+                continue;
+            }
+            if cx.claim(b).is_some_and(|x| part_of(c, x)) {
+                groups.push((vec![a, b], 0.0));
+            }
+        }
+    }
 }
 
 /// Two figures near the whole that may make it: "with the $51 million paid earlier,
 /// dividends came to $101 million"; "7,500 Coast Guard members and 6,500 troops".
 fn pair_parts(cx: &Context, s: usize, c: &Claim, groups: &mut Vec<(Vec<usize>, f64)>) {
-    let cands = cx.candidates(s, 2, 10, |k| {
+    let cands = cx.candidates(s, 3, 12, |k| {
         cx.claim(k).is_some_and(|x| {
             part_of(c, x) && x.value.nominal < c.value.nominal && !matches!(x.hedge, Hedge::Range)
         })

@@ -23,7 +23,7 @@ use crate::finding::{fmt_num, plural};
 use crate::interval::{Hedge, Verdict};
 use crate::relate::frames::{self, Words};
 use crate::relate::measure::{NounFit, is_share, noun_fit, period_days, same_dimension, stem};
-use crate::relate::{Context, Formula, Reading, Relation, is_input};
+use crate::relate::{Context, Formula, Reading, Relation, is_input, value_of};
 
 /// The `per-unit-average` rule.
 pub struct PerUnitAverage;
@@ -31,27 +31,10 @@ pub struct PerUnitAverage;
 const ID: &str = "per-unit-average";
 
 /// Words between a total and its per-unit figure that tie them: "or", "works out to".
+#[rustfmt::skip]
 const TIES: Words = Words(&[
-    "or",
-    "works",
-    "work",
-    "worked",
-    "means",
-    "meaning",
-    "averag*",
-    "each",
-    "apiece",
-    "equal*",
-    "equivalent",
-    "amount*",
-    "comes",
-    "came",
-    "that",
-    "which",
-    "per",
-    "about",
-    "roughly",
-    "nearly",
+    "or", "works", "work", "worked", "means", "meaning", "averag*", "each", "apiece", "equal*",
+    "equivalent", "amount*", "comes", "came", "that", "which", "per", "about", "roughly", "nearly",
     "some",
 ]);
 
@@ -234,8 +217,8 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Readi
                 ID,
                 Relation::Ratio,
                 s,
-                c.value,
-                vec![(t, "total", ct.value), (n, "count", cn.value)],
+                value_of(c),
+                vec![(t, "total", value_of(ct)), (n, "count", value_of(cn))],
                 Formula::Ratio(scale),
                 e,
             ) else {

@@ -24,7 +24,7 @@ use crate::finding::fmt_num;
 use crate::interval::{Value, Verdict};
 use crate::relate::frames::{self, change_evidence};
 use crate::relate::measure::{Dim, dimension, same_dimension};
-use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair};
+use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair, value_of};
 
 /// The `percent-change` rule.
 pub struct PercentChange;
@@ -69,6 +69,12 @@ impl Rule for PercentChange {
         super::module_doc(include_str!("percent_change.rs"))
     }
 
+    /// Only a figure plainly stated as a change, with a frame saying which figures it
+    /// runs between, may be flagged.
+    fn may_flag(&self, r: &Reading) -> bool {
+        r.evidence.frame >= super::MIN_FRAME_TO_FLAG && r.evidence.cue >= 1.0
+    }
+
     fn propose(&self, cx: &Context) -> Vec<Reading> {
         let mut out = Vec::new();
         for (s, c) in cx.claims.iter().enumerate() {
@@ -109,9 +115,37 @@ fn decimals(text: &str) -> usize {
         .map_or(0, |(_, f)| f.chars().take_while(char::is_ascii_digit).count())
 }
 
+/// The header of a claim's table column, lower case.
+fn column_header(cx: &Context, s: usize) -> Option<String> {
+    let cell = cx.fact(s).cell?;
+    cx.doc
+        .tables
+        .get(cell.table)
+        .and_then(|t| t.headers.get(cell.col))
+        .map(|h| h.to_lowercase())
+}
+
+/// True for a column of changes: "Change", "PCT CHG", "% chng", "%".
+fn change_header(h: &str) -> bool {
+    h.contains("chang") || h.contains("chg") || h.contains("chng") || h == "%"
+}
+
+/// A bare figure in a percent-change column ("PCT CHG … 19.9"): a percentage, printed
+/// without its sign as wire tables do.
+fn table_percent(cx: &Context, s: usize, c: &Claim) -> bool {
+    c.kind == Kind::Count
+        && c.usable()
+        && column_header(cx, s).is_some_and(|h| {
+            change_header(&h) && (h.contains("pct") || h.contains('%') || h.contains("percent"))
+        })
+}
+
 /// A percentage or fraction that states a change: its role says so, or its clause has a
 /// word of change, or it is signed, or it sits in a change column of a table.
 fn stated_change(cx: &Context, s: usize, c: &Claim) -> bool {
+    if table_percent(cx, s, c) {
+        return true;
+    }
     if !c.usable() || !matches!(c.kind, Kind::Percent | Kind::Fraction) {
         return false;
     }
@@ -119,28 +153,73 @@ fn stated_change(cx: &Context, s: usize, c: &Claim) -> bool {
         return false;
     }
     let signed = c.text.starts_with(['+', '-', '−']);
-    let in_change_column = cx.fact(s).cell.is_some_and(|cell| {
-        cx.doc
-            .tables
-            .get(cell.table)
-            .and_then(|t| t.headers.get(cell.col))
-            .is_some_and(|h| {
-                let h = h.to_lowercase();
-                h.contains("chang") || h.contains("chg") || h.contains("chng") || h == "%"
-            })
-            || cx
-                .doc
+    let in_change_column = column_header(cx, s).is_some_and(|h| change_header(&h))
+        || cx.fact(s).cell.is_some_and(|cell| {
+            cx.doc
                 .tables
                 .get(cell.table)
                 .and_then(|t| t.rows.get(cell.row))
                 .is_some_and(|r| r.label.to_lowercase().contains("chang"))
-    });
-    c.role == Role::Change || signed || in_change_column || frames::direction(cx, s) != Direction::Unknown
+        });
+    if in_change_column || signed {
+        return true;
+    }
+    // "or 10.8% of the workforce" is a share; "dipping to 4%", "from 3%" are levels; "6%
+    // a year" is a rate: none is the size of one change.
+    let share = frames::followed_by(cx, s, &["of"]);
+    let level = frames::preceded_by(cx, s, &["to", "from", "at", "of", "was", "is", "be", "stood at"])
+        && c.role != Role::Change;
+    let rate = c.per.is_some()
+        || frames::followed_by(
+            cx,
+            s,
+            &[
+                "a year",
+                "per year",
+                "a month",
+                "per month",
+                "annually",
+                "per annum",
+                "each year",
+                "every year",
+            ],
+        );
+    if share || level || rate {
+        return false;
+    }
+    // A change is stated by its role ("rose 5%", "a 5% increase") or by a word of change
+    // right beside it ("5% higher", "down 5%"); a percentage further off in a clause
+    // about change is more often a level ("growth was 1.1% in 2004, up from 0.3% in 2003
+    // and 0.4% in 2002").
+    c.role == Role::Change || change_beside(cx, s) || frames::direction(cx, s) != Direction::Unknown
 }
 
-/// A figure that can be the value before or after a change.
+/// True when the words plainly state the figure as a change: its role, a change word
+/// right beside it, or a change column. Only such a figure may be flagged.
+fn plainly_change(cx: &Context, s: usize, c: &Claim) -> bool {
+    c.role == Role::Change
+        || change_beside(cx, s)
+        || c.text.starts_with(['+', '-', '−'])
+        || column_header(cx, s).is_some_and(|h| change_header(&h))
+}
+
+/// A word of change right before or after the figure: "up 5%", "5% lower", "cut 5%".
+fn change_beside(cx: &Context, s: usize) -> bool {
+    let before: Vec<&str> = frames::words(cx, frames::before_cue(cx, s))
+        .rev()
+        .take(2)
+        .collect();
+    let after: Vec<&str> = frames::words(cx, frames::after(cx, s)).take(1).collect();
+    let is_change = |w: &&str| frames::UP.has(w) || frames::DOWN.has(w);
+    before.iter().any(is_change) || after.iter().any(is_change)
+}
+
+/// A figure that can be the value before or after a change: a plain value, or a value
+/// per unit ("$1,585 a month"), which pairs only with one per the same unit.
 fn endpoint(c: &Claim) -> bool {
-    is_plain(c) && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
+    let plain_or_per = is_plain(c)
+        || (crate::relate::is_input(c) && c.role != Role::Change && c.per_count.is_none() && c.per.is_some());
+    plain_or_per && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
 }
 
 /// The stated change as a percentage, and the direction it is read in.
@@ -158,10 +237,16 @@ fn stated_value(cx: &Context, s: usize, c: &Claim) -> (Value, Direction) {
 }
 
 fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+    let plain = plainly_change(cx, s, c);
     let (stated, d) = stated_value(cx, s, c);
     let points = c.unit.as_deref() == Some("percentage point");
-    let mut ends = cx.candidates(s, 2, 14, |k| cx.claim(k).is_some_and(endpoint));
-    ends.extend(table_ends(cx, s));
+    // A change in a table runs between cells of its row (or column); in prose, between
+    // figures around it.
+    let mut ends = if cx.fact(s).cell.is_some() {
+        table_ends(cx, s)
+    } else {
+        cx.candidates(s, 2, 14, |k| cx.claim(k).is_some_and(endpoint))
+    };
     ends.sort_unstable();
     ends.dedup();
     for &a in &ends {
@@ -169,11 +254,20 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             let (Some(ca), Some(cb)) = (cx.claim(a), cx.claim(b)) else {
                 continue;
             };
-            if a == b || !same_dimension(ca, cb) || ca.value.nominal == 0.0 {
+            // A value per unit pairs with one per the same unit, or with one that names none
+            // ("$1,242" in one sentence, "$1,585 a month" in another).
+            let per_ok = ca.per == cb.per || ca.per.is_none() || cb.per.is_none();
+            if a == b || !same_dimension(ca, cb) || ca.value.nominal == 0.0 || !per_ok {
                 continue;
             }
             let mut e = change_evidence(cx, s, a, b, d);
             table_evidence(cx, s, a, b, &mut e);
+            e.cue = if plain { 1.0 } else { 0.25 };
+            // Between two percentages the change is usually in points: read it as a
+            // percent change only when the words say which is before and which after.
+            if dimension(ca) == Some(Dim::Percent) && e.frame < 0.5 && e.structure < 1.0 {
+                continue;
+            }
             let (va, vb) = sharpen_pair(ca, cb);
             let both_percent = dimension(ca) == Some(Dim::Percent);
             let (relation, formula) = if points || (both_percent && points_wording(cx, s)) {
@@ -221,33 +315,45 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             }
             let mut e = cx.base_evidence(s, &[dl, x]);
             e.frame = 0.8;
-            e.cue = 1.0;
+            e.cue = if plain { 1.0 } else { 0.25 };
             crate::relate::Context::noun_evidence(&mut e, &[(cx.own_noun(dl), cx.own_noun(x))]);
             let before =
                 frames::preceded_by(cx, x, frames::FROM) || frames::followed_by(cx, x, frames::EARLIER);
             let base = if before {
-                cxv.value
+                value_of(cxv)
             } else {
                 let signed = if d == Direction::Down {
                     cd.value.scale(-1.0)
                 } else {
-                    cd.value
+                    value_of(cd)
                 };
                 cxv.value.minus(signed)
             };
             let role = if before { "before" } else { "after" };
+            // The change as a share of the value after it: the classic slip.
+            let slip = (!before && cxv.value.nominal != 0.0)
+                .then(|| (cd.value.nominal / cxv.value.nominal * 100.0).abs())
+                .filter(|of_new| stated.contains(*of_new))
+                .map(|of_new| {
+                    format!(
+                        "the stated figure is the change as a share of the new value ({} ÷ {} = {}%), not of the old one: a classic slip.",
+                        fmt_num(cd.value.nominal.abs()),
+                        fmt_num(cxv.value.nominal),
+                        fmt_num(of_new)
+                    )
+                });
             let Some(r) = Reading::new(
                 ID,
                 Relation::PercentChange,
                 s,
                 magnitude_of(stated),
-                vec![(dl, "change", cd.value), (x, role, base)],
+                vec![(dl, "change", value_of(cd)), (x, role, base)],
                 Formula::Share,
                 e,
             ) else {
                 continue;
             };
-            out.push(r.with_unit(Some("percent".into())));
+            out.push(r.with_slip(slip).with_unit(Some("percent".into())));
         }
     }
 }
@@ -270,18 +376,31 @@ fn table_ends(cx: &Context, s: usize) -> Vec<usize> {
     let Some(cell) = cx.fact(s).cell else {
         return Vec::new();
     };
+    // A "% change" row runs down its column; a change column along its row.
+    let change_row = cx
+        .doc
+        .tables
+        .get(cell.table)
+        .and_then(|t| t.rows.get(cell.row))
+        .is_some_and(|r| r.label.to_lowercase().contains("chang"));
     let mut out = Vec::new();
-    for col in 0..cx.structure.cols(cell.table) {
-        if let Some(k) = cx.structure.at(cell.table, cell.row, col).filter(|&k| k != s) {
-            out.push(k);
+    if change_row {
+        for row in 0..cx.structure.rows(cell.table) {
+            if let Some(k) = cx.structure.at(cell.table, row, cell.col).filter(|&k| k != s) {
+                out.push(k);
+            }
+        }
+    } else {
+        for col in 0..cx.structure.cols(cell.table) {
+            if let Some(k) = cx.structure.at(cell.table, cell.row, col).filter(|&k| k != s) {
+                out.push(k);
+            }
         }
     }
-    for row in 0..cx.structure.rows(cell.table) {
-        if let Some(k) = cx.structure.at(cell.table, row, cell.col).filter(|&k| k != s) {
-            out.push(k);
-        }
-    }
-    out.retain(|&k| cx.claim(k).is_some_and(endpoint));
+    out.retain(|&k| {
+        cx.claim(k)
+            .is_some_and(|c| endpoint(c) && !table_percent(cx, k, c))
+    });
     out
 }
 
@@ -316,7 +435,10 @@ fn table_evidence(cx: &Context, s: usize, a: usize, b: usize, e: &mut crate::rel
         }
         (Some(x), Some(y)) if x > y => e.time_clash = 1.0,
         _ => {
-            // Without years, columns run from older to newer left to right.
+            // Without years, the columns need not be one measure at two times (acres
+            // beside bushels): no frame, only the table.
+            e.frame = 0.0;
+            e.structure = 0.5;
             let ordered = if in_row { ca.col < cb.col } else { ca.row < cb.row };
             if !ordered {
                 e.time_clash = 0.5;

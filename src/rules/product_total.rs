@@ -21,7 +21,7 @@ use crate::claim::{Claim, Kind, Role};
 use crate::interval::{Hedge, Verdict};
 use crate::relate::frames::{self, Words};
 use crate::relate::measure::{NounFit, noun_fit, period_days, stem};
-use crate::relate::{Context, Formula, Reading, Relation, is_input, is_plain};
+use crate::relate::{Context, Formula, Reading, Relation, is_input, is_plain, value_of};
 
 /// The `product-total` rule.
 pub struct ProductTotal;
@@ -29,28 +29,10 @@ pub struct ProductTotal;
 const ID: &str = "product-total";
 
 /// Words that tie a total to its factors: "for a total of", "a … buyback", "costing".
+#[rustfmt::skip]
 const TOTAL_WORDS: Words = Words(&[
-    "total*",
-    "cost*",
-    "worth",
-    "valued",
-    "value",
-    "leave*",
-    "left",
-    "amount*",
-    "come*",
-    "came",
-    "bring*",
-    "brought",
-    "or",
-    "so",
-    "means",
-    "adds",
-    "add",
-    "sum",
-    "altogether",
-    "all",
-    "combined",
+    "total*", "cost*", "worth", "valued", "value", "leave*", "left", "amount*", "come*", "came",
+    "bring*", "brought", "or", "so", "means", "adds", "add", "sum", "altogether", "all", "combined",
 ]);
 
 impl Rule for ProductTotal {
@@ -153,8 +135,8 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
                 ID,
                 Relation::Product,
                 s,
-                c.value,
-                vec![(n, "count", cn.value), (u, "per unit", cu.value)],
+                value_of(c),
+                vec![(n, "count", value_of(cn)), (u, "per unit", value_of(cu))],
                 Formula::Product(1.0),
                 e,
             ) else {

@@ -19,7 +19,7 @@ use crate::claim::Kind;
 use crate::interval::Verdict;
 use crate::relate::frames;
 use crate::relate::measure::{NounFit, noun_fit, period_days, same_dimension};
-use crate::relate::{Context, Formula, Reading, Relation, is_input};
+use crate::relate::{Context, Formula, Reading, Relation, is_input, value_of};
 
 /// The `rate-conversion` rule.
 pub struct RateConversion;
@@ -76,19 +76,45 @@ impl Rule for RateConversion {
                     continue;
                 }
                 let mut e = cx.base_evidence(s, &[a]);
-                let tied = frames::between(cx, a, s).is_some_and(|b| {
-                    frames::word_count(b) <= 6
-                        && frames::lower(cx, b).any(|w| matches!(w, "or" | "about" | "roughly" | "("))
+                // "2,000 a day, or about 60,000 a month", "which works out to": one figure
+                // restated over another period. Two exact prices side by side ("£4.99 a
+                // month or £50 a year") are two offers, not a conversion.
+                let between: Vec<&str> = frames::between(cx, a, s)
+                    .filter(|b| frames::word_count(b) <= 6)
+                    .map(|b| frames::lower(cx, b).collect())
+                    .unwrap_or_default();
+                let equivalence = between.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "equivalent"
+                            | "works"
+                            | "amounts"
+                            | "means"
+                            | "roughly"
+                            | "about"
+                            | "nearly"
+                            | "almost"
+                            | "some"
+                    )
                 });
-                e.frame = if tied { 1.0 } else { 0.3 };
+                let hedged =
+                    c.hedge != crate::interval::Hedge::Exact || ca.hedge != crate::interval::Hedge::Exact;
+                let or = between.contains(&"or") || between.contains(&"(");
+                e.frame = if or && (equivalence || hedged || c.kind == Kind::Count) {
+                    1.0
+                } else if or || equivalence {
+                    0.5
+                } else {
+                    0.2
+                };
                 e.cue = f64::from(u8::from(c.per.is_some() && ca.per.is_some()));
                 Context::noun_evidence(&mut e, &[(cx.own_noun(s), cx.own_noun(a))]);
                 let Some(r) = Reading::new(
                     ID,
                     Relation::Rate,
                     s,
-                    c.value,
-                    vec![(a, "rate", ca.value)],
+                    value_of(c),
+                    vec![(a, "rate", value_of(ca))],
                     Formula::Scale(ds / da),
                     e,
                 ) else {

@@ -19,7 +19,7 @@ use super::Rule;
 use crate::claim::{Claim, Kind, Role};
 use crate::interval::Verdict;
 use crate::relate::measure::{Dim, NounFit, dimension, noun_fit};
-use crate::relate::{Context, Formula, Reading, Relation};
+use crate::relate::{Context, Formula, Reading, Relation, value_of};
 use std::collections::HashMap;
 
 /// The `repeated-figure` rule.
@@ -54,6 +54,14 @@ impl Rule for RepeatedFigure {
 
     fn doc(&self) -> String {
         super::module_doc(include_str!("repeated_figure.rs"))
+    }
+
+    /// Two different figures are one measure stated twice only when they count the same
+    /// noun for the same time, and the words say they are the same: a transposition of
+    /// digits, the subject words around both, or a headline restating the body.
+    fn may_flag(&self, r: &Reading) -> bool {
+        let e = &r.evidence;
+        e.noun_same >= 1.0 && e.time_clash == 0.0 && (e.cue >= 1.0 || e.subject >= 0.66 || e.headline >= 1.0)
     }
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
@@ -104,9 +112,27 @@ fn digits(c: &Claim) -> String {
         .collect()
 }
 
+/// True when two figures are written with the same digits in another order (1,012 and
+/// 1,102): a transposition.
+fn transposed(a: &Claim, b: &Claim) -> bool {
+    let mut x: Vec<char> = digits(a).chars().filter(char::is_ascii_digit).collect();
+    let mut y: Vec<char> = digits(b).chars().filter(char::is_ascii_digit).collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    x.len() >= 3 && x == y && digits(a) != digits(b)
+}
+
+/// How far apart two figures may be and still be proposed as one measure stated twice:
+/// within a third of each other, or a transposition of digits.
+const CLOSE: f64 = 1.35;
+
 fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
     let (ca, cs) = (cx.claim(a)?, cx.claim(s)?);
     if dimension(ca) != dimension(cs) || ca.per != cs.per || ca.per_count != cs.per_count {
+        return None;
+    }
+    let ratio = (ca.value.nominal / cs.value.nominal).abs();
+    if !(ratio.is_finite() && (1.0 / CLOSE..=CLOSE).contains(&ratio)) && !transposed(ca, cs) {
         return None;
     }
     if (ca.role == Role::Change) != (cs.role == Role::Change) || ca.average != cs.average {
@@ -131,7 +157,11 @@ fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
     } else {
         0.0
     };
-    e.cue = f64::from(u8::from(ca.hedge != cs.hedge));
+    e.cue = if transposed(ca, cs) {
+        1.0
+    } else {
+        f64::from(u8::from(ca.hedge != cs.hedge)) * 0.5
+    };
     Context::noun_evidence(&mut e, &[(cx.own_noun(a), cx.own_noun(s))]);
     if nouns == NounFit::Different {
         e.noun_clash = 1.0;
@@ -146,8 +176,8 @@ fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
         ID,
         Relation::Repeat,
         s,
-        cs.value,
-        vec![(a, "stated before", ca.value)],
+        value_of(cs),
+        vec![(a, "stated before", value_of(ca))],
         Formula::Same,
         e,
     )?;

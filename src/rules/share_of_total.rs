@@ -28,29 +28,11 @@ pub struct ShareOfTotal;
 const ID: &str = "share-of-total";
 
 /// Verbs and nouns that say a figure is a share of another.
+#[rustfmt::skip]
 const SHARE_WORDS: Words = Words(&[
-    "account*",
-    "made",
-    "make*",
-    "represent*",
-    "comprise*",
-    "constitut*",
-    "share",
-    "portion",
-    "proportion",
-    "percent",
-    "percentage",
-    "fraction",
-    "majority",
-    "minority",
-    "half",
-    "third",
-    "quarter",
-    "covered",
-    "covers",
-    "cover",
-    "equal*",
-    "amount*",
+    "account*", "made", "make*", "represent*", "comprise*", "constitut*", "share", "portion",
+    "proportion", "percent", "percentage", "fraction", "majority", "minority", "half", "third",
+    "quarter", "covered", "covers", "cover", "equal*", "amount*",
 ]);
 
 impl Rule for ShareOfTotal {
@@ -86,7 +68,11 @@ impl Rule for ShareOfTotal {
     fn propose(&self, cx: &Context) -> Vec<Reading> {
         let mut out = Vec::new();
         for (s, c) in cx.claims.iter().enumerate() {
-            if stated_share(c) {
+            // "a third larger than", "20% more than": a difference, not a share.
+            let compared = frames::words(cx, frames::after(cx, s))
+                .next()
+                .is_some_and(|w| frames::COMPARATIVE.has(w));
+            if stated_share(c) && !compared {
                 propose_for(cx, s, c, &mut out);
             }
         }
@@ -147,7 +133,16 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     wholes.sort_unstable();
     wholes.dedup();
     let of_after = frames::followed_by(cx, s, &["of"]);
-    for &p in &near {
+    // A figure tied to the share ("96,400 rent, or 56.1%", "412 homes (a third)") is its
+    // part: then no other figure is.
+    let tied: Vec<usize> = near
+        .iter()
+        .copied()
+        .filter(|&p| cx.sentences_apart(p, s) == 0 && share_frame(cx, s, p) >= 1.0)
+        .collect();
+    let parts = if tied.is_empty() { near.clone() } else { tied };
+    let of_noun = of_noun(cx, s);
+    for &p in &parts {
         for &w in &wholes {
             let (Some(cp), Some(cw)) = (cx.claim(p), cx.claim(w)) else {
                 continue;
@@ -168,7 +163,11 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             });
             e.frame = (0.6 * part_frame + 0.4 * whole_frame).max(if x_of_y { 1.0 } else { 0.0 });
             e.cue = if of_after { 1.0 } else { 0.0 };
-            crate::relate::Context::noun_evidence(&mut e, &[(cx.own_noun(p), cx.own_noun(w))]);
+            let mut pairs = vec![(cx.own_noun(p), cx.own_noun(w))];
+            if of_noun.is_some() {
+                pairs.push((of_noun.as_deref(), cx.own_noun(w)));
+            }
+            crate::relate::Context::noun_evidence(&mut e, &pairs);
             match (cx.fact(p).year, cx.fact(w).year) {
                 (Some(a), Some(b)) if a == b => e.time_fit = 1.0,
                 (Some(_), Some(_)) => e.time_clash = 1.0,
@@ -189,4 +188,28 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             out.push(r.with_unit(Some("percent".into())));
         }
     }
+}
+
+/// The noun a share is "of": "30% of the district's students" → student. Determiners,
+/// possessives and pronouns are skipped; none when a figure comes first.
+fn of_noun(cx: &Context, s: usize) -> Option<String> {
+    let after = frames::after(cx, s);
+    if !frames::starts_with(cx, after, "of") {
+        return None;
+    }
+    for t in after.iter().skip(1).take(5) {
+        if t.kind != crate::tokens::TokenKind::Word {
+            return None;
+        }
+        let w = cx.doc.tokens.lower(t);
+        const SKIP: &[&str] = &[
+            "the", "a", "an", "its", "their", "all", "these", "those", "this", "that", "his", "her", "our",
+            "your", "them", "us", "who", "which",
+        ];
+        if SKIP.contains(&w) || w.ends_with("'s") {
+            continue;
+        }
+        return Some(crate::relate::measure::stem(w));
+    }
+    None
 }

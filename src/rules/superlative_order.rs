@@ -22,46 +22,34 @@ use crate::claim::{Claim, Kind, Role};
 use crate::interval::Verdict;
 use crate::relate::frames::{self, Words};
 use crate::relate::measure::{NounFit, noun_fit, same_dimension};
-use crate::relate::{Context, Formula, Reading, Relation, is_input};
+use crate::relate::{Context, Formula, Reading, Relation, is_input, value_of};
 
 /// The `superlative-order` rule.
 pub struct SuperlativeOrder;
 
 const ID: &str = "superlative-order";
 
+#[rustfmt::skip]
 const MOST: Words = Words(&[
-    "largest",
-    "biggest",
-    "most",
-    "highest",
-    "greatest",
-    "top",
-    "topped",
-    "tops",
-    "led",
-    "leads",
-    "leading",
-    "record",
-    "hardest",
-    "heaviest",
-    "best",
-    "peak",
-    "strongest",
-    "fastest",
-    "widest",
-    "deepest",
-    "costliest",
+    "largest", "biggest", "most", "highest", "greatest", "hardest", "heaviest", "strongest", "fastest",
+    "widest", "deepest", "costliest",
 ]);
+#[rustfmt::skip]
 const LEAST: Words = Words(&[
     "smallest", "lowest", "least", "fewest", "weakest", "slowest", "cheapest", "worst", "bottom",
 ]);
+/// Words right before a bound that put a figure above it ("above the 7.0% …", "topping
+/// the $0.65 consensus"); and comparatives that need "than" ("higher than the …").
+#[rustfmt::skip]
 const ABOVE: Words = Words(&[
-    "above", "exceed*", "surpass*", "outpac*", "beat", "beating", "past", "ahead", "over", "higher",
-    "bigger", "larger", "greater", "more", "tops", "topped",
+    "above", "exceed*", "surpass*", "outpac*", "beat", "beating", "beats", "topping", "tops", "past", "atop",
 ]);
-const BELOW: Words = Words(&[
-    "below", "under", "trail*", "behind", "lower", "smaller", "less", "fewer", "short", "beneath",
-]);
+#[rustfmt::skip]
+const BELOW: Words = Words(&["below", "under", "trail*", "behind", "beneath", "short"]);
+#[rustfmt::skip]
+const MORE_THAN: Words = Words(&["higher", "bigger", "larger", "greater", "more", "faster", "stronger"]);
+#[rustfmt::skip]
+const LESS_THAN: Words = Words(&["lower", "smaller", "less", "fewer", "slower", "weaker", "cheaper"]);
 
 impl Rule for SuperlativeOrder {
     fn id(&self) -> &str {
@@ -114,11 +102,12 @@ fn figure(c: &Claim) -> bool {
 
 /// "the most", "largest" among the words before the figure in its clause (or just after).
 fn rank_word(cx: &Context, s: usize) -> Option<bool> {
-    let (before, after) = frames::clause(cx, s);
-    let b: Vec<&str> = frames::words(cx, before).rev().take(8).collect();
-    let a: Vec<&str> = frames::words(cx, after).take(3).collect();
-    let most = b.iter().chain(a.iter()).any(|w| MOST.has(w));
-    let least = b.iter().chain(a.iter()).any(|w| LEAST.has(w));
+    // The ranking word before the figure ("the largest item is … at $1.2 billion"); one
+    // after it ranks the thing counted ("seven of the 10 fastest-growing cities").
+    let (before, _) = frames::clause(cx, s);
+    let b: Vec<&str> = frames::words(cx, before).rev().take(6).collect();
+    let most = b.iter().any(|w| MOST.has(w));
+    let least = b.iter().any(|w| LEAST.has(w));
     match (most, least) {
         (true, false) => Some(true),
         (false, true) => Some(false),
@@ -169,7 +158,7 @@ fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     Context::noun_evidence(&mut e, &pairs);
     let operands = others
         .iter()
-        .filter_map(|&k| cx.claim(k).map(|x| (k, "other", x.value)))
+        .filter_map(|&k| cx.claim(k).map(|x| (k, "other", value_of(x))))
         .collect();
     let formula = if most {
         Formula::AtLeastMax
@@ -181,15 +170,38 @@ fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     }
 }
 
-/// "below the threshold of 0.604748": the figure after the word of comparison is the
-/// bound, the figure it is said of comes before it in the sentence.
+/// "below the threshold of 0.604748", "higher than the 2.8% national rate": the figure
+/// after the words of comparison is the bound, the figure they are said of comes before
+/// them in the sentence (or the one before).
 fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+    // Only words, never a hedge that is part of another figure ("just over 100,000").
     let before = frames::before_cue(cx, s);
-    let words: Vec<&str> = frames::words(cx, before).rev().take(6).collect();
-    let Some(pos) = words.iter().position(|w| ABOVE.has(w) || BELOW.has(w)) else {
-        return;
+    let tail_len = before
+        .iter()
+        .rev()
+        .take_while(|t| t.kind != crate::tokens::TokenKind::Number)
+        .count();
+    let tail = before.get(before.len() - tail_len..).unwrap_or(&[]);
+    let words: Vec<&str> = frames::words(cx, tail).rev().take(4).collect();
+    let than = words.first() == Some(&"than");
+    let comparison = if than {
+        match words.get(1) {
+            Some(w) if MORE_THAN.has(w) => Some(true),
+            Some(w) if LESS_THAN.has(w) => Some(false),
+            _ => None,
+        }
+    } else {
+        words.iter().take(3).find_map(|w| {
+            if ABOVE.has(w) {
+                Some(true)
+            } else if BELOW.has(w) {
+                Some(false)
+            } else {
+                None
+            }
+        })
     };
-    let above = words.get(pos).is_some_and(|w| ABOVE.has(w));
+    let Some(above) = comparison else { return };
     // The figure compared: the nearest compatible figure before, in this sentence or the last.
     let subject = cx
         .candidates(s, 1, 6, |k| k < s && compatible(cx, s, c, k))
@@ -198,8 +210,12 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let Some(a) = subject else { return };
     let Some(ca) = cx.claim(a) else { return };
     let mut e = cx.base_evidence(a, &[s]);
-    e.frame = if pos <= 3 { 0.8 } else { 0.5 };
-    e.cue = f64::from(u8::from(words.contains(&"than")));
+    e.frame = if than || words.first().is_some_and(|w| ABOVE.has(w) || BELOW.has(w)) {
+        0.8
+    } else {
+        0.5
+    };
+    e.cue = f64::from(u8::from(than));
     Context::noun_evidence(&mut e, &[(cx.own_noun(a), cx.own_noun(s))]);
     // The stated figure is the one said to be above or below: `a`; the bound is `s`.
     let formula = if above {
@@ -211,8 +227,8 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         ID,
         Relation::Ordering,
         a,
-        ca.value,
-        vec![(s, "compared with", c.value)],
+        value_of(ca),
+        vec![(s, "compared with", value_of(c))],
         formula,
         e,
     ) {
