@@ -92,6 +92,10 @@ fn main() {
                 let kind = (!kind.is_empty()).then_some(kind.as_str());
                 fit::explain_misses(&cases, &mut prepared, &weights, t, Some(f), kind);
             }
+            if let Ok(kind) = std::env::var("FIT_MISSES_OTHER") {
+                let kind = (!kind.is_empty()).then_some(kind.as_str());
+                fit::explain_misses(&cases, &mut prepared, &weights, t, Some(other), kind);
+            }
             if std::env::var_os("FIT_FALSE").is_some() {
                 fit::false_flags(&cases, &mut prepared, &weights, t, Some(f));
                 fit::false_flags(&cases, &mut prepared, &weights, t, Some(other));
@@ -114,6 +118,14 @@ fn main() {
             for f in [1, 2] {
                 let m = fit::score(&cases, &mut prepared, &weights, t, Some(f));
                 eprintln!("fold {f}: {}", m.line());
+                for (k, (n, found, right)) in &m.by_kind {
+                    let (e, fl) = m.flagged_by_kind.get(k).copied().unwrap_or((0, 0));
+                    eprintln!(
+                        "    {k:16} {n:4}  found {:.2}  right {:.2}  errors {e:3} flagged {fl:3}",
+                        *found as f64 / *n as f64,
+                        *right as f64 / *n as f64
+                    );
+                }
             }
             let note = format!("Fitted on {} annotated articles (both folds).", cases.len());
             let text = fit::render(&weights, t, &note);

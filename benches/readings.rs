@@ -26,6 +26,19 @@ fn main() {
     let rule = args.get(1).filter(|r| *r != "-");
     let word = args.get(2);
     let doc = Document::new(text);
+    if std::env::var_os("TABLES").is_some() {
+        for t in &doc.tables {
+            println!("table scale={} headers={:?}", t.scale, t.headers);
+            for r in &t.rows {
+                let cells: Vec<&str> = r
+                    .cells
+                    .iter()
+                    .map(|c| c.as_ref().map_or("-", |c| doc.slice(c.clone())))
+                    .collect();
+                println!("  {:20} {:?}", r.label, cells);
+            }
+        }
+    }
     let claims = claimcheck::extract::extract(&doc);
     for c in &claims {
         if word.is_none_or(|w| c.text.contains(w.as_str())) {

@@ -147,10 +147,21 @@ pub fn tables(text: &str) -> Vec<Table> {
         while rows.get(j).is_some_and(Option::is_some) {
             j += 1;
         }
-        if j - i >= 2 {
+        // A first line whose figures are only years, beside words ("City  1-yr change
+        // 2015  2014"), is the header, not a row.
+        let header_like = lines.get(i).is_some_and(|(o, l)| {
+            let c = cells(l, *o);
+            let rest = c.get(1..).unwrap_or(&[]);
+            let figures: Vec<&LineCell> = rest.iter().filter(|x| is_number(&x.text)).collect();
+            !figures.is_empty()
+                && figures.iter().all(|x| is_year(&x.text))
+                && (figures.len() < rest.len() || i + 1 < j)
+        });
+        let first = if header_like && j - i >= 3 { i + 1 } else { i };
+        if j - first >= 2 {
             let block: Vec<&(String, Vec<LineCell>)> =
-                rows.get(i..j).unwrap_or(&[]).iter().flatten().collect();
-            out.push(build(&lines, i, j, &block));
+                rows.get(first..j).unwrap_or(&[]).iter().flatten().collect();
+            out.push(build(&lines, first, j, &block));
         }
         i = j.max(i + 1);
     }

@@ -77,6 +77,8 @@ impl Rule for PerUnitAverage {
         for (s, c) in cx.claims.iter().enumerate() {
             if let Some(per) = per_unit(c) {
                 propose_for(cx, s, c, &per, &mut out);
+            } else if let Some(scale) = per_column(cx, s) {
+                table_row(cx, s, c, scale, &mut out);
             }
         }
         out
@@ -249,5 +251,61 @@ fn frame(cx: &Context, s: usize, t: usize, n: usize) -> f64 {
         0.5
     } else {
         0.0
+    }
+}
+
+/// The N of a table column headed "Per 1,000", "per capita" (1) or "rate per 100,000".
+fn per_column(cx: &Context, s: usize) -> Option<f64> {
+    let cell = cx.fact(s).cell?;
+    let header = cx
+        .doc
+        .tables
+        .get(cell.table)?
+        .headers
+        .get(cell.col)?
+        .to_lowercase();
+    let after = header.split("per").nth(1)?.trim().to_string();
+    if after.starts_with("capita") || after.starts_with("head") || after.starts_with("person") {
+        return Some(1.0);
+    }
+    let digits: String = after
+        .chars()
+        .take_while(|ch| ch.is_ascii_digit() || *ch == ',')
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.parse::<f64>().ok().filter(|n| *n > 0.0)
+}
+
+/// A "per N" cell against every pair of figures of its row: total ÷ count × N.
+fn table_row(cx: &Context, s: usize, c: &Claim, scale: f64, out: &mut Vec<Reading>) {
+    let Some(cell) = cx.fact(s).cell else { return };
+    let row: Vec<usize> = (0..cx.structure.cols(cell.table))
+        .filter_map(|col| cx.structure.at(cell.table, cell.row, col))
+        .filter(|&k| k != s && cx.claim(k).is_some_and(count_of))
+        .collect();
+    for &t in &row {
+        for &n in &row {
+            let (Some(ct), Some(cn)) = (cx.claim(t), cx.claim(n)) else {
+                continue;
+            };
+            if t == n || cn.value.nominal <= 0.0 {
+                continue;
+            }
+            let mut e = cx.base_evidence(s, &[t, n]);
+            e.frame = 0.6;
+            e.structure = 1.0;
+            let Some(r) = Reading::new(
+                ID,
+                Relation::Ratio,
+                s,
+                value_of(c),
+                vec![(t, "total", value_of(ct)), (n, "count", value_of(cn))],
+                Formula::Ratio(scale),
+                e,
+            ) else {
+                continue;
+            };
+            out.push(r);
+        }
     }
 }
