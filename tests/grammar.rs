@@ -283,6 +283,8 @@ const ROWS: &[Row] = &[
     ("One out of three adults agreed.", "One out of three", Some((0.3333333333333333, 0.3, 0.36666666666666664)), "fraction", Some("exact")),
     ("Demand for sub-300 sq m units rose.", "sub-300", Some((300.0, 200.0, 300.0)), "count", Some("upper_bound")),
     ("The fund grew from $10 to $15 billion.", "$10", Some((10000000000.0, 5000000000.0, 15000000000.0)), "money", Some("exact")),
+    ("Costs are measured in 2021 dollars.", "2021 dollars", None, "year", None),
+    ("They paid 2021 dollars for it.", "2021 dollars", Some((2021.0, 2020.5, 2021.5)), "money", Some("exact")),
     // A label before a colon is no name.
     ("Separated: 47\nVacancies: 51", "51", Some((51.0, 50.5, 51.5)), "count", Some("exact")),
 ];

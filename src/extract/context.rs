@@ -297,7 +297,7 @@ pub fn singular(word: &str) -> String {
     if let Some((_, s)) = SINGULAR_EXCEPTIONS.iter().find(|(p, _)| *p == w) {
         return (*s).to_string();
     }
-    if NOT_PLURAL.contains(&w.as_str()) {
+    if NOT_PLURAL.contains(&w.as_str()) || w.chars().count() < 3 {
         return w;
     }
     pluralizer::pluralize(&w, 1, false)
@@ -391,6 +391,63 @@ static WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[ \t\u{a0}]+|-)[A
 /// examiners" → examiner, "deportation officers nationwide" → officer); with no plural,
 /// the last of the first two words ("operating budget"), or the first word after "one".
 pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
+    noun_phrase(text, end, false)
+}
+
+/// `noun_after` for a figure that starts at `start`: a figure that opens its clause ("…,
+/// four posted increases") is its subject, and an "-ed" word after it is its verb, unless
+/// that word is one news uses as an adjective ("Some 40 injured workers").
+pub fn noun_after_figure(text: &str, start: usize, end: usize) -> Option<NounPhrase> {
+    noun_phrase(text, end, opens_clause(text, start))
+}
+
+/// True when the text before `start` ends a clause: nothing, a stop mark or a conjunction.
+fn opens_clause(text: &str, start: usize) -> bool {
+    let from = super::hedge::floor_char_boundary(text, start.saturating_sub(12));
+    let before = text.get(from..start).unwrap_or("").trim_end();
+    if before.is_empty() || before.ends_with(['.', '!', '?', ';', ':', ',', '(', '"', '“', '—', '–']) {
+        return true;
+    }
+    let last = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    [
+        "and", "but", "while", "or", "where", "when", "whereas", "although", "though", "because",
+    ]
+    .contains(&last.as_str())
+}
+
+/// Participles news uses as adjectives before a counted noun, even where the figure opens
+/// its clause.
+const ADJECTIVAL_PARTICIPLES: &[&str] = &[
+    "registered",
+    "enrolled",
+    "licensed",
+    "injured",
+    "wounded",
+    "armed",
+    "trained",
+    "unemployed",
+    "uninsured",
+    "displaced",
+    "infected",
+    "vaccinated",
+    "confirmed",
+    "sworn",
+    "elected",
+    "unfilled",
+];
+
+/// True for a participle that may stand before a noun: "enrolled", "stolen", "paid".
+fn is_participle(word: &str) -> bool {
+    let w = lower(word);
+    (w.len() > 4 && (w.ends_with("ed") || w.ends_with("en")))
+        || ["paid", "unpaid", "sold", "unsold", "built", "held"].contains(&w.as_ref())
+}
+
+fn noun_phrase(text: &str, end: usize, subject: bool) -> Option<NounPhrase> {
     // "5-cent", "3-pointers": a word hyphenated to the figure is its unit.
     if let Some(c) = text
         .get(end..)
@@ -425,13 +482,21 @@ pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
             break;
         }
         // "1,200 enrolled students", "46,000 registered voters": a participle before a
-        // plural noun modifies it; "2,000 appealed" ends the phrase.
-        if is_verb_form(w) && !participle_before_noun(text, pos + m.end) {
-            break;
+        // plural noun modifies it; "2,000 appealed", "Ten states posted gains" and "…, four
+        // posted increases" reach the verb.
+        let after_participle = words.last().is_some_and(|(p, _)| is_verb_form(p));
+        if is_verb_form(w) {
+            let modifier = is_participle(w)
+                && !words.iter().any(|(x, _)| is_plural(x))
+                && (!subject || ADJECTIVAL_PARTICIPLES.contains(&lower(w).as_ref()))
+                && participle_before_noun(text, pos + m.end);
+            if !modifier {
+                break;
+            }
         }
         // "budget serves 300,000", "residents works out": a word in -s after a noun, before a
         // figure, a determiner or a particle, is the verb.
-        if !words.is_empty() && is_plural(w) {
+        if !words.is_empty() && !after_participle && is_plural(w) {
             let next = text.get(pos + m.end..).unwrap_or("").trim_start();
             let next_word = next
                 .split(|c: char| !c.is_alphanumeric())
@@ -472,13 +537,17 @@ pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
     })
 }
 
-/// True when the word after `pos` is a plural noun that a participle before it modifies.
+/// True when the word after `pos` is a plural noun that a participle before it modifies:
+/// lower case, and not a possessive ("topped analysts' estimates" is a verb and its object).
 fn participle_before_noun(text: &str, pos: usize) -> bool {
     let Some((next, _)) = text.get(pos..).and_then(word_after) else {
         return false;
     };
-    let next = next.trim_end_matches(['’', '\'', '-']);
-    !is_stop(next) && !is_verb_form(next) && is_plural(next)
+    if next.ends_with(['’', '\'']) || next.ends_with("'s") || next.ends_with("’s") {
+        return false;
+    }
+    let next = next.trim_end_matches('-');
+    next.starts_with(char::is_lowercase) && !is_stop(next) && !is_verb_form(next) && is_plural(next)
 }
 
 /// True when the word before `pos` is an article or demonstrative: "a double", "the
@@ -507,17 +576,26 @@ pub fn of_whole_after(text: &str, end: usize) -> Option<usize> {
 }
 
 /// "120 of the students", "3 of its 10 judges": the plural noun of the whole after a part's
-/// figure, within three words of the "of".
+/// figure, within three words of the "of", before any verb, name or punctuation.
 pub fn of_noun_after(text: &str, end: usize) -> Option<String> {
     let at = of_whole_after(text, end)?;
     let to = super::hedge::floor_char_boundary(text, at.saturating_add(60));
-    text.get(at..to)?
-        .split_whitespace()
-        .take(3)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .take_while(|w| !w.is_empty() && (!is_stop(w) || w.chars().all(|c| c.is_ascii_digit() || c == ',')))
-        .find(|w| is_plural(w))
-        .map(singular)
+    for token in text.get(at..to)?.split_whitespace().take(3) {
+        let w = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let figure = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        if !figure {
+            if w.is_empty() || is_stop(w) || is_verb_form(w) || !w.starts_with(char::is_lowercase) {
+                return None;
+            }
+            if is_plural(w) {
+                return Some(singular(w));
+            }
+        }
+        if token.ends_with(|c: char| !c.is_alphanumeric()) {
+            return None;
+        }
+    }
+    None
 }
 
 static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -810,6 +888,22 @@ mod tests {
         }
         // A participle with no noun after it ends the phrase.
         assert_eq!(noun_after("2,000 appealed last year", 5), None);
+        // A participle after a plural noun, or after a figure that opens its clause, is
+        // the verb.
+        let t = "Ten states posted gains";
+        assert_eq!(noun_after(t, 3).map(|n| n.noun), Some("state".into()));
+        let t = "Of the cities, four posted increases.";
+        let at = t.find("four").unwrap_or(0);
+        assert_eq!(noun_after_figure(t, at, at + 4), None);
+        let t = "They handle 900 returned packages an hour.";
+        let at = t.find("900").unwrap_or(0);
+        assert_eq!(
+            noun_after_figure(t, at, at + 3).map(|n| n.noun),
+            Some("package".into())
+        );
+        let t = "and 17 of the 24 topped analysts' estimates";
+        let at = t.find("24").unwrap_or(0);
+        assert_eq!(noun_after_figure(t, at, at + 2), None);
     }
 
     #[test]
@@ -861,6 +955,8 @@ mod tests {
         assert_eq!(of_noun_after("120 of the students", 3), Some("student".into()));
         assert_eq!(of_noun_after("3 of its 10 judges", 1), Some("judge".into()));
         assert_eq!(of_noun_after("3 of them", 1), None);
+        assert_eq!(of_noun_after("17 of the 24 topped analysts' estimates", 2), None);
+        assert_eq!(of_noun_after("73 of 200)  Austin, Texas", 2), None);
     }
 
     #[test]

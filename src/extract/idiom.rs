@@ -308,14 +308,21 @@ pub fn score_pair(text: &str, start: usize) -> Option<[(Range<usize>, f64); 2]> 
     {
         return None;
     }
+    // "went 11-22 from the floor": made and attempted.
+    if next == "from" || next == "for" {
+        return None;
+    }
     let (x, y): (f64, f64) = (a.as_str().parse().ok()?, b.as_str().parse().ok()?);
+    // "2-2" in a box score is made and attempted: a pair set apart by runs of spaces is a
+    // table cell, and an equal pair there is no draw.
+    let in_table = after.starts_with("  ") || text.get(..start).is_some_and(|t| t.ends_with("  "));
     let bracketed = text.get(..start).is_some_and(|t| t.ends_with('(')) && after.starts_with(')');
     let cue_after = SCORE_AFTER.is_match(after);
     let cue_before = words_before(text, start, 4)
         .iter()
         .any(|w| SCORE_BEFORE.contains(&w.as_str()))
         && !is_plural_noun(&next);
-    if x == y || bracketed || cue_after || cue_before {
+    if (x == y && !in_table) || bracketed || cue_after || cue_before {
         Some([
             (start + a.start()..start + a.end(), x),
             (start + b.start()..start + b.end(), y),
@@ -565,6 +572,8 @@ mod tests {
         assert_eq!(score("They won 3-4 million votes."), None);
         assert_eq!(score("Rates rose 2-3% in spring."), None);
         assert_eq!(score("They went 2-3 days without water."), None);
+        assert_eq!(score("She went 11-22 from the floor."), None);
+        assert_eq!(score("Ruiz        3-8     2-2      3"), None);
     }
 
     #[test]

@@ -320,6 +320,10 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         // "half-staff", "a third-party": a compound word, not a fraction.
         return None;
     }
+    if p.kind == Kind::Money && constant_dollars(text, start, end) {
+        // "measured in 2021 dollars": the base year of a price index.
+        p.kind = Kind::Year;
+    }
     let word_kind = (p.kind == Kind::Count && p.currency.is_none() && p.fixed_unit.is_none())
         .then(|| idiom::word_figure_kind(text, start, end))
         .flatten();
@@ -400,6 +404,34 @@ fn share_scale_of_to(text: &str, end: usize, p: &mut Parsed) {
     }
 }
 
+/// "in 2021 dollars", "in constant 1990 dollars": a year naming the value of money.
+fn constant_dollars(text: &str, start: usize, end: usize) -> bool {
+    let printed = text.get(start..end).unwrap_or("");
+    let Some(year) = printed
+        .strip_suffix(" dollars")
+        .filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))
+        .and_then(|y| y.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    let before = tail(text, start, 24).trim_end().to_ascii_lowercase();
+    (1900..=2100).contains(&year)
+        && [
+            "in",
+            "constant",
+            "real",
+            "inflation-adjusted",
+            "today's",
+            "current",
+        ]
+        .iter()
+        .any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+        })
+}
+
 /// Multipliers are approximate: ±5% ("doubled" is 1.9–2.1), or half the rounding unit of
 /// a figure when that is wider ("2.5 times" is 2.375–2.625); bounds reach to the next whole
 /// multiple ("more than doubled" is 2–3), or for a fractional figure to its next step
@@ -425,8 +457,8 @@ fn multiplier_value(v: f64, unit: f64, word: bool, hedge: Hedge, reach: HedgeRea
 /// ("in 2021" vs "2000 officers").
 fn classify_bare_integer(text: &str, p: &Parsed, end: usize) -> Option<Kind> {
     let digits = p.bare_integer.as_ref()?;
-    // "0401", "007": a code, not a count.
-    if digits.len() >= 2 && digits.starts_with('0') {
+    // "0401", "007": a code, not a count ("04" in a table is a padded count).
+    if digits.len() >= 3 && digits.starts_with('0') {
         return Some(Kind::Identifier);
     }
     // "2-0 down", "124-118": a score, not a range (its second figure is smaller).
@@ -565,7 +597,7 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         if role == Role::Value && context::change_after(text, end) {
             role = Role::Change;
         }
-        let noun = context::noun_after(text, end);
+        let noun = context::noun_after_figure(text, start, end);
         let per_from = noun.as_ref().map_or(end, |n| n.end);
         let sentence_range = doc.sentence_range(sentence);
         // Context reads at most LOOK_BACK bytes back, so a sentence of any length costs the same.
@@ -662,6 +694,12 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
     infer_nouns(doc, claims);
 }
 
+/// True for the unit of a duration or a count of occasions ("year", "time"): never the
+/// noun of another figure.
+fn is_period(unit: &str) -> bool {
+    unit == "time" || context::is_time_unit(unit)
+}
+
 /// Give a bare count the noun of its sentence ("the number of cases … was 3.7 million"),
 /// else of the sentence before, else of the nearest counted figure before it.
 fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
@@ -679,6 +717,7 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
                 .get(i + 1)
                 .filter(|o| o.span.start == at && o.kind == Kind::Count && !o.unit_inferred)
                 .and_then(|o| o.unit.clone())
+                .filter(|u| !is_period(u))
                 .or_else(|| context::of_noun_after(text, c.span.end))
         });
         let mut noun = whole
@@ -697,7 +736,10 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
                 .take_while(|o| o.sentence + 1 >= sentence)
                 .take(20)
                 .find(|o| {
-                    o.kind == Kind::Count && !o.unit_inferred && o.unit.is_some() && o.role != Role::PerBase
+                    o.kind == Kind::Count
+                        && !o.unit_inferred
+                        && o.unit.as_deref().is_some_and(|u| !is_period(u))
+                        && o.role != Role::PerBase
                 })
                 .and_then(|o| o.unit.clone());
         }
