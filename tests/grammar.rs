@@ -66,7 +66,7 @@ const ROWS: &[Row] = &[
     ("The plan costs €30,000 in all.", "€30,000", Some((30000.0, 25000.0, 35000.0)), "money", Some("exact")),
     ("The plan costs $7bn in all.", "$7bn", Some((7000000000.0, 6500000000.0, 7500000000.0)), "money", Some("exact")),
     ("It costs 40 dollars today.", "40 dollars", Some((40.0, 35.0, 45.0)), "money", Some("exact")),
-    ("It costs 49.1 cents today.", "49.1 cents", Some((49.1, 49.05, 49.15)), "money", Some("exact")),
+    ("It costs 49.1 cents today.", "49.1 cents", Some((0.491, 0.4905, 0.4915)), "money", Some("exact")),
     ("It costs 300 euros today.", "300 euros", Some((300.0, 250.0, 350.0)), "money", Some("exact")),
     ("Prices rose 12% this year.", "12%", Some((12.0, 11.5, 12.5)), "percent", Some("exact")),
     ("Prices rose 12 percent this year.", "12 percent", Some((12.0, 11.5, 12.5)), "percent", Some("exact")),
@@ -112,8 +112,8 @@ const ROWS: &[Row] = &[
     ("Sales tripled last year.", "tripled", Some((3.0, 2.85, 3.15)), "multiplier", Some("exact")),
     ("Sales quadrupled last year.", "quadrupled", Some((4.0, 3.8, 4.2)), "multiplier", Some("exact")),
     ("Sales halved last year.", "halved", Some((0.5, 0.475, 0.525)), "multiplier", Some("exact")),
-    ("Sales twice last year.", "twice", Some((2.0, 1.9, 2.1)), "multiplier", Some("exact")),
-    ("Sales three times last year.", "three times", Some((3.0, 2.85, 3.15)), "multiplier", Some("exact")),
+    ("Sales were twice last year's.", "twice", Some((2.0, 1.9, 2.1)), "multiplier", Some("exact")),
+    ("Sales were three times last year's.", "three times", Some((3.0, 2.85, 3.15)), "multiplier", Some("exact")),
     ("Sales tenfold last year.", "tenfold", Some((10.0, 9.5, 10.5)), "multiplier", Some("exact")),
     ("Sales 2x last year.", "2x", Some((2.0, 1.9, 2.1)), "multiplier", Some("exact")),
     ("Sales 2.5 times last year.", "2.5 times", Some((2.5, 2.375, 2.625)), "multiplier", Some("exact")),
@@ -219,6 +219,74 @@ const ROWS: &[Row] = &[
     ("The yacht sold for USD10m.", "USD10m", Some((10000000.0, 5000000.0, 15000000.0)), "money", Some("exact")),
     ("The temple dates from A.D. 1000.", "1000", None, "year", None),
     ("Between 1600 and 1900 it cooled.", "Between 1600 and 1900", None, "year", None),
+    // Idioms, names, scores, decades: numbers that are not quantities.
+    ("He is one of the best players on the team.", "one", None, "other", None),
+    ("One of them stayed behind.", "One", None, "other", None),
+    ("The club is number one in the standings.", "one", None, "identifier", None),
+    ("She was the No. 1 seed in the draw.", "No. 1", None, "identifier", None),
+    ("Engineers toured the Three Gorges reservoir.", "Three", None, "other", None),
+    ("The match aired on Sky One at night.", "One", None, "other", None),
+    ("Two Formula One teams withdrew.", "One", None, "other", None),
+    ("The Big Ten approved the schedule.", "Ten", None, "other", None),
+    ("Leaders of the Group of Seven met in May.", "Seven", None, "other", None),
+    ("The rivals played to a 1-1 draw.", "1", None, "other", None),
+    ("The hosts won 3-2 in overtime.", "3", None, "other", None),
+    ("We beat them 88-61 at home.", "61", None, "other", None),
+    ("They finished with a 24-8 record.", "24", None, "other", None),
+    ("They lost 2-3 to the visitors.", "3", None, "other", None),
+    ("Music from the 70s filled the hall.", "70s", None, "year", None),
+    ("Songs from the ’90s filled the hall.", "’90s", None, "year", None),
+    ("She is now in her 40s.", "40s", None, "other", None),
+    // Counts of occasions are counts; multipliers stay multipliers.
+    ("The bank raised rates five times last year.", "five times", Some((5.0, 4.5, 5.5)), "count", Some("exact")),
+    ("She won the title three times.", "three times", Some((3.0, 2.5, 3.5)), "count", Some("exact")),
+    ("He scored twice in the second half.", "twice", Some((2.0, 1.5, 2.5)), "count", Some("exact")),
+    ("The new wing is three times the size of the old.", "three times", Some((3.0, 2.85, 3.15)), "multiplier", Some("exact")),
+    ("There were three times as many applicants.", "three times", Some((3.0, 2.85, 3.15)), "multiplier", Some("exact")),
+    ("Rents are three times higher here.", "three times", Some((3.0, 2.85, 3.15)), "multiplier", Some("exact")),
+    ("Fares are nearly triple the old rate.", "nearly triple", Some((3.0, 2.0, 3.0)), "multiplier", Some("upper_bound")),
+    ("Costs are nearly one and a half times as high.", "nearly one and a half times", Some((1.5, 1.4, 1.5)), "multiplier", Some("upper_bound")),
+    ("It repays more than one and a half times the loan.", "more than one and a half times", Some((1.5, 1.5, 1.6)), "multiplier", Some("lower_bound")),
+    ("The tower is two and a half times the height.", "two and a half times", Some((2.5, 2.375, 2.625)), "multiplier", Some("exact")),
+    ("Output is expected to double by 2030.", "double", Some((2.0, 1.9, 2.1)), "multiplier", Some("exact")),
+    // Quarters as periods, quarters as fractions.
+    ("The project is two quarters ahead of plan.", "two quarters", Some((2.0, 1.5, 2.5)), "count", Some("exact")),
+    ("He missed three quarters of play.", "three quarters", Some((3.0, 2.5, 3.5)), "count", Some("exact")),
+    ("Three quarters of voters agreed.", "Three quarters", Some((0.75, 0.675, 0.825)), "fraction", Some("exact")),
+    ("It spent three-quarters of the budget.", "three-quarters", Some((0.75, 0.675, 0.825)), "fraction", Some("exact")),
+    // Durations.
+    ("The work took a decade.", "a decade", Some((10.0, 9.5, 10.5)), "count", Some("exact")),
+    ("Crime fell over the past decade.", "decade", Some((10.0, 9.5, 10.5)), "count", Some("exact")),
+    ("The plan ran for two decades.", "two decades", Some((20.0, 15.0, 25.0)), "count", Some("exact")),
+    ("A decade-long study ended.", "A decade-long", Some((10.0, 9.5, 10.5)), "count", Some("exact")),
+    ("She served for 29 years.", "29", Some((29.0, 28.5, 29.5)), "count", Some("exact")),
+    // Money in cents, Indian scales, fractions of a scale.
+    ("Shares rose 67 cents today.", "67 cents", Some((0.67, 0.665, 0.675)), "money", Some("exact")),
+    ("It earned 6 cents a share.", "6 cents", Some((0.06, 0.055, 0.065)), "money", Some("exact")),
+    ("A 25-cent fare rise passed.", "25-cent", Some((0.25, 0.245, 0.255)), "money", Some("exact")),
+    ("A quarter-cent sales tax passed.", "A quarter-cent", Some((0.0025, 0.00225, 0.00275)), "money", Some("exact")),
+    ("Courts had 2.91 crore pending cases.", "2.91 crore", Some((29100000.0, 29050000.0, 29150000.0)), "count", Some("exact")),
+    ("High courts had 52.68 lakh cases.", "52.68 lakh", Some((5268000.0, 5267500.0, 5268500.0)), "count", Some("exact")),
+    ("The fair drew a quarter-million visitors.", "a quarter-million", Some((250000.0, 225000.0, 275000.0)), "count", Some("exact")),
+    ("It cost nearly a quarter-million dollars.", "nearly a quarter-million dollars", Some((250000.0, 200000.0, 250000.0)), "money", Some("upper_bound")),
+    ("Tickets reached 2.5K each.", "2.5K", Some((2500.0, 2450.0, 2550.0)), "count", Some("exact")),
+    ("It earned 104million last year.", "104million", Some((104000000.0, 103500000.0, 104500000.0)), "count", Some("exact")),
+    ("There were 4 hundred million people.", "4 hundred million", Some((400000000.0, 350000000.0, 450000000.0)), "count", Some("exact")),
+    // Words at a sentence start, vague quantities, ranges in words.
+    ("Thirty-nine people were hurt.", "Thirty-nine", Some((39.0, 38.5, 39.5)), "count", Some("exact")),
+    ("Forty-Two students passed.", "Forty-Two", Some((42.0, 41.5, 42.5)), "count", Some("exact")),
+    ("Hundreds were hurt in the blast.", "Hundreds", Some((550.0, 100.0, 1000.0)), "count", Some("range")),
+    ("Several hundred beds sat empty.", "Several hundred", Some((600.0, 300.0, 900.0)), "count", Some("range")),
+    ("It posted double-digit gains.", "double-digit", Some((54.5, 10.0, 99.0)), "count", Some("range")),
+    ("There are four to five thousand people.", "four to five thousand", Some((4500.0, 4000.0, 5000.0)), "count", Some("range")),
+    ("There are 1 to 2 thousand people.", "1 to 2 thousand", Some((1500.0, 1000.0, 2000.0)), "count", Some("range")),
+    ("One out of three adults agreed.", "One out of three", Some((0.3333333333333333, 0.3, 0.36666666666666664)), "fraction", Some("exact")),
+    ("Demand for sub-300 sq m units rose.", "sub-300", Some((300.0, 200.0, 300.0)), "count", Some("upper_bound")),
+    ("The fund grew from $10 to $15 billion.", "$10", Some((10000000000.0, 5000000000.0, 15000000000.0)), "money", Some("exact")),
+    ("Costs are measured in 2021 dollars.", "2021 dollars", None, "year", None),
+    ("They paid 2021 dollars for it.", "2021 dollars", Some((2021.0, 2020.5, 2021.5)), "money", Some("exact")),
+    // A label before a colon is no name.
+    ("Separated: 47\nVacancies: 51", "51", Some((51.0, 50.5, 51.5)), "count", Some("exact")),
 ];
 
 fn close(a: f64, b: f64) -> bool {
@@ -293,7 +361,122 @@ const NO_QUANTITY: &[&str] = &[
     "The vote was 7-2.",
     "See page 12 and Table 4.",
     "Call (555) 201-3344 today.",
+    "He is one of the best players.",
+    "One of them left early.",
+    "It ranks number one nationally.",
+    "The new one is larger.",
+    "No one was hurt.",
+    "The Three Gorges reservoir rose.",
+    "Formula One races resumed.",
+    "The Big Ten met on Monday.",
+    "The Group of Seven met.",
+    "It ended in a 1-1 draw.",
+    "The hosts won 3-2.",
+    "We beat them 88-61.",
+    "They have a 24-8 record.",
+    "Westfield (11-20) lost again.",
+    "Music of the 70s returned.",
+    "He is in his 40s.",
+    "He hit a double in the ninth.",
+    "It was a double standard.",
+    "Ridership by mode (millions of trips)",
 ];
+
+/// (input, claim text, unit, modifiers, per)
+type UnitRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    Option<&'static str>,
+);
+
+/// Surface forms whose unit, noun or per-unit matters for linking.
+const UNITS: &[UnitRow] = &[
+    ("She served for 29 years.", "29", "year", &[], None),
+    ("The work took a decade.", "a decade", "year", &[], None),
+    ("A decade-long survey ended.", "A decade-long", "year", &[], None),
+    ("The program lasted 18 months.", "18", "month", &[], None),
+    (
+        "The bank raised rates five times last year.",
+        "five times",
+        "time",
+        &[],
+        None,
+    ),
+    (
+        "The project is two quarters ahead of plan.",
+        "two quarters",
+        "quarter",
+        &[],
+        None,
+    ),
+    (
+        "The city has 300 sworn officers.",
+        "300",
+        "officer",
+        &["sworn"],
+        None,
+    ),
+    (
+        "The school has 1,200 enrolled students.",
+        "1,200",
+        "student",
+        &["enrolled"],
+        None,
+    ),
+    (
+        "There are 46,000 registered voters.",
+        "46,000",
+        "voter",
+        &["registered"],
+        None,
+    ),
+    (
+        "It earned 67 cents a share.",
+        "67 cents",
+        "USD",
+        &[],
+        Some("share"),
+    ),
+    (
+        "It earned 88 cents a share.",
+        "88 cents",
+        "USD",
+        &[],
+        Some("share"),
+    ),
+    (
+        "Buses carry most riders. Trains carried 2.4 million of the 9.6 million rides.",
+        "2.4 million",
+        "ride",
+        &[],
+        None,
+    ),
+    ("The court closed 3 of its 10 branches.", "3", "branch", &[], None),
+];
+
+#[test]
+fn units_nouns_and_per_units() {
+    let mut failures = Vec::new();
+    for (input, text, unit, modifiers, per) in UNITS {
+        let claims = extract(input);
+        let Some(c) = claims.iter().find(|c| c.text == *text) else {
+            failures.push(format!("{input:?}: no claim {text:?}"));
+            continue;
+        };
+        if c.unit.as_deref() != Some(*unit) {
+            failures.push(format!("{input:?}: unit {:?} != {unit}", c.unit));
+        }
+        if c.modifiers.iter().map(String::as_str).collect::<Vec<_>>() != *modifiers {
+            failures.push(format!("{input:?}: modifiers {:?} != {modifiers:?}", c.modifiers));
+        }
+        if c.per.as_deref() != *per {
+            failures.push(format!("{input:?}: per {:?} != {per:?}", c.per));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
 
 #[test]
 fn labels_are_not_quantities() {

@@ -142,6 +142,11 @@ const STOP: &[&str] = &[
     "like",
     "respectively",
     "apiece",
+    "cannot",
+    "can't",
+    "won't",
+    "don't",
+    "didn't",
     "each",
     "total",
     "overall",
@@ -173,31 +178,43 @@ const STOP: &[&str] = &[
     "accounts",
 ];
 
-/// Plurals that do not end in "s".
-const IRREGULAR_PLURALS: &[(&str, &str)] = &[
-    ("people", "person"),
-    ("buses", "bus"),
-    ("men", "man"),
-    ("women", "woman"),
-    ("children", "child"),
-    ("police", "police"),
-    ("staff", "staff"),
-    ("personnel", "personnel"),
+/// Where the `pluralizer` crate's singular is wrong for the nouns news counts (or for
+/// words that are no nouns at all): "data" stays "data" (not "datum"), "species" stays
+/// "species", "basis" is singular. Tested in `singular_forms`.
+const SINGULAR_EXCEPTIONS: &[(&str, &str)] = &[
     ("data", "data"),
-    ("feet", "foot"),
-    ("teeth", "tooth"),
-    ("mice", "mouse"),
-    ("geese", "goose"),
-    ("cattle", "cattle"),
-    ("sheep", "sheep"),
-    ("fish", "fish"),
-    ("deer", "deer"),
-    ("aircraft", "aircraft"),
-    ("series", "series"),
     ("species", "species"),
+    ("basis", "basis"),
+    ("means", "means"),
+    ("us", "us"),
+    ("as", "as"),
+    ("physics", "physics"),
+    ("economics", "economics"),
+    ("politics", "politics"),
+    ("athletics", "athletics"),
+    ("headquarters", "headquarters"),
 ];
 
-/// Words that end in "s" but are not plurals.
+/// Plurals the crate leaves unchanged because they are their own singular: a count of them
+/// ("300 police", "40 staff") still counts a plural.
+const INVARIANT_PLURALS: &[&str] = &[
+    "people",
+    "police",
+    "staff",
+    "personnel",
+    "data",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+    "aircraft",
+    "series",
+    "species",
+    "offspring",
+    "livestock",
+];
+
+/// Words in "s" that are no plural nouns, whatever the crate makes of them.
 const NOT_PLURAL: &[&str] = &[
     "us",
     "its",
@@ -212,47 +229,26 @@ const NOT_PLURAL: &[&str] = &[
     "thus",
     "plus",
     "minus",
-    "bus",
-    "gas",
-    "bonus",
-    "census",
-    "status",
-    "virus",
-    "campus",
-    "focus",
-    "nexus",
-    "corpus",
     "basis",
-    "crisis",
-    "analysis",
-    "emphasis",
-    "thesis",
-    "class",
-    "mass",
-    "pass",
-    "loss",
-    "boss",
-    "press",
-    "process",
-    "access",
-    "business",
-    "success",
-    "witness",
-    "address",
-    "congress",
-    "progress",
     "news",
     "across",
     "always",
     "nationwide",
     "perhaps",
     "whereas",
-    "various",
-    "previous",
-    "serious",
-    "famous",
-    "numerous",
-    "enormous",
+    "besides",
+    "sometimes",
+    "nevertheless",
+    "overseas",
+    "afterwards",
+    "towards",
+    "upwards",
+    "downwards",
+    "backwards",
+    "forwards",
+    "indoors",
+    "outdoors",
+    "nowadays",
 ];
 
 /// Time words that can follow "a"/"an" as a per-unit ("2,000 a day").
@@ -294,27 +290,17 @@ pub fn is_time_unit(word: &str) -> bool {
     )
 }
 
-/// Singular form of a counted noun, lower case.
+/// Singular form of a counted noun, lower case: the `pluralizer` crate's, but for the few
+/// words in `SINGULAR_EXCEPTIONS`.
 pub fn singular(word: &str) -> String {
     let w = word.to_lowercase();
-    if let Some((_, s)) = IRREGULAR_PLURALS.iter().find(|(p, _)| *p == w) {
+    if let Some((_, s)) = SINGULAR_EXCEPTIONS.iter().find(|(p, _)| *p == w) {
         return (*s).to_string();
     }
-    if NOT_PLURAL.contains(&w.as_str()) || w.len() <= 3 {
+    if NOT_PLURAL.contains(&w.as_str()) || w.chars().count() < 3 {
         return w;
     }
-    if let Some(stem) = w.strip_suffix("ies") {
-        return format!("{stem}y");
-    }
-    for suffix in ["sses", "shes", "ches", "xes", "zes"] {
-        if w.ends_with(suffix) {
-            return w[..w.len() - 2].to_string();
-        }
-    }
-    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
-        return w;
-    }
-    w.strip_suffix('s').map_or(w.clone(), str::to_string)
+    pluralizer::pluralize(&w, 1, false)
 }
 
 /// True for a plural noun ("tons", "people"), as the grammar uses it to read "1.2m tons".
@@ -322,19 +308,24 @@ pub fn is_plural_noun(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c.is_lowercase()) && is_plural(word) && !is_stop(word)
 }
 
+/// True for a plural noun: one the crate singularises ("cases", "women"), or one that is
+/// its own singular ("police"). Possessives and the words of `NOT_PLURAL` are not.
 fn is_plural(word: &str) -> bool {
     let w = lower(word);
-    if w.ends_with("'s") || w.ends_with("’s") {
+    if w.ends_with("'s")
+        || w.ends_with("’s")
+        || w.len() < 3
+        || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+    {
         return false;
     }
-    if IRREGULAR_PLURALS.iter().any(|(p, _)| *p == w) {
+    if INVARIANT_PLURALS.contains(&w.as_ref()) {
         return true;
     }
-    w.len() > 3
-        && w.ends_with('s')
-        && !NOT_PLURAL.contains(&w.as_ref())
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
+    if NOT_PLURAL.contains(&w.as_ref()) || SINGULAR_EXCEPTIONS.iter().any(|(p, _)| *p == w) {
+        return false;
+    }
+    singular(&w) != w
 }
 
 /// Past participles and place adverbs end a noun run: "2,000 appealed", "40 nationwide".
@@ -400,6 +391,63 @@ static WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[ \t\u{a0}]+|-)[A
 /// examiners" → examiner, "deportation officers nationwide" → officer); with no plural,
 /// the last of the first two words ("operating budget"), or the first word after "one".
 pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
+    noun_phrase(text, end, false)
+}
+
+/// `noun_after` for a figure that starts at `start`: a figure that opens its clause ("…,
+/// four posted increases") is its subject, and an "-ed" word after it is its verb, unless
+/// that word is one news uses as an adjective ("Some 40 injured workers").
+pub fn noun_after_figure(text: &str, start: usize, end: usize) -> Option<NounPhrase> {
+    noun_phrase(text, end, opens_clause(text, start))
+}
+
+/// True when the text before `start` ends a clause: nothing, a stop mark or a conjunction.
+fn opens_clause(text: &str, start: usize) -> bool {
+    let from = super::hedge::floor_char_boundary(text, start.saturating_sub(12));
+    let before = text.get(from..start).unwrap_or("").trim_end();
+    if before.is_empty() || before.ends_with(['.', '!', '?', ';', ':', ',', '(', '"', '“', '—', '–']) {
+        return true;
+    }
+    let last = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    [
+        "and", "but", "while", "or", "where", "when", "whereas", "although", "though", "because",
+    ]
+    .contains(&last.as_str())
+}
+
+/// Participles news uses as adjectives before a counted noun, even where the figure opens
+/// its clause.
+const ADJECTIVAL_PARTICIPLES: &[&str] = &[
+    "registered",
+    "enrolled",
+    "licensed",
+    "injured",
+    "wounded",
+    "armed",
+    "trained",
+    "unemployed",
+    "uninsured",
+    "displaced",
+    "infected",
+    "vaccinated",
+    "confirmed",
+    "sworn",
+    "elected",
+    "unfilled",
+];
+
+/// True for a participle that may stand before a noun: "enrolled", "stolen", "paid".
+fn is_participle(word: &str) -> bool {
+    let w = lower(word);
+    (w.len() > 4 && (w.ends_with("ed") || w.ends_with("en")))
+        || ["paid", "unpaid", "sold", "unsold", "built", "held"].contains(&w.as_ref())
+}
+
+fn noun_phrase(text: &str, end: usize, subject: bool) -> Option<NounPhrase> {
     // "5-cent", "3-pointers": a word hyphenated to the figure is its unit.
     if let Some(c) = text
         .get(end..)
@@ -430,12 +478,25 @@ pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
             pos += m.end;
             continue;
         }
-        if is_stop(w) || is_verb_form(w) {
+        if is_stop(w) {
             break;
+        }
+        // "1,200 enrolled students", "46,000 registered voters": a participle before a
+        // plural noun modifies it; "2,000 appealed", "Ten states posted gains" and "…, four
+        // posted increases" reach the verb.
+        let after_participle = words.last().is_some_and(|(p, _)| is_verb_form(p));
+        if is_verb_form(w) {
+            let modifier = is_participle(w)
+                && !words.iter().any(|(x, _)| is_plural(x))
+                && (!subject || ADJECTIVAL_PARTICIPLES.contains(&lower(w).as_ref()))
+                && participle_before_noun(text, pos + m.end);
+            if !modifier {
+                break;
+            }
         }
         // "budget serves 300,000", "residents works out": a word in -s after a noun, before a
         // figure, a determiner or a particle, is the verb.
-        if !words.is_empty() && is_plural(w) {
+        if !words.is_empty() && !after_participle && is_plural(w) {
             let next = text.get(pos + m.end..).unwrap_or("").trim_start();
             let next_word = next
                 .split(|c: char| !c.is_alphanumeric())
@@ -474,6 +535,67 @@ pub fn noun_after(text: &str, end: usize) -> Option<NounPhrase> {
         modifiers,
         end: head_end,
     })
+}
+
+/// True when the word after `pos` is a plural noun that a participle before it modifies:
+/// lower case, and not a possessive ("topped analysts' estimates" is a verb and its object).
+fn participle_before_noun(text: &str, pos: usize) -> bool {
+    let Some((next, _)) = text.get(pos..).and_then(word_after) else {
+        return false;
+    };
+    if next.ends_with(['’', '\'']) || next.ends_with("'s") || next.ends_with("’s") {
+        return false;
+    }
+    let next = next.trim_end_matches('-');
+    next.starts_with(char::is_lowercase) && !is_stop(next) && !is_verb_form(next) && is_plural(next)
+}
+
+/// True when the word before `pos` is an article or demonstrative: "a double", "the
+/// triple" are nouns.
+pub fn determiner_before(text: &str, pos: usize) -> bool {
+    let from = super::hedge::floor_char_boundary(text, pos.saturating_sub(8));
+    let before = text.get(from..pos).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    ["a", "an", "the", "this", "that"].contains(&word.as_str())
+}
+
+static OF_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+|his\s+|her\s+|our\s+|some\s+)?")
+});
+
+/// "2.4 million of the 9.6 million rides": where the whole starts after a part's figure
+/// ending at `end` (the byte offset after "of the").
+pub fn of_whole_after(text: &str, end: usize) -> Option<usize> {
+    let to = super::hedge::floor_char_boundary(text, end.saturating_add(24));
+    let m = OF_WHOLE.find(text.get(end..to)?)?;
+    Some(end + m.end())
+}
+
+/// "120 of the students", "3 of its 10 judges": the plural noun of the whole after a part's
+/// figure, within three words of the "of", before any verb, name or punctuation.
+pub fn of_noun_after(text: &str, end: usize) -> Option<String> {
+    let at = of_whole_after(text, end)?;
+    let to = super::hedge::floor_char_boundary(text, at.saturating_add(60));
+    for token in text.get(at..to)?.split_whitespace().take(3) {
+        let w = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let figure = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        if !figure {
+            if w.is_empty() || is_stop(w) || is_verb_form(w) || !w.starts_with(char::is_lowercase) {
+                return None;
+            }
+            if is_plural(w) {
+                return Some(singular(w));
+            }
+        }
+        if token.ends_with(|c: char| !c.is_alphanumeric()) {
+            return None;
+        }
+    }
+    None
 }
 
 static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -750,6 +872,91 @@ mod tests {
         assert_eq!(noun_after(t, 6).map(|n| n.noun), Some("unit".into()));
         let t = "5-cent increase";
         assert_eq!(noun_after(t, 1).map(|n| n.noun), Some("cent".into()));
+    }
+
+    #[test]
+    fn participles_before_nouns_are_modifiers() {
+        for (t, noun, modifier) in [
+            ("300 sworn officers", "officer", "sworn"),
+            ("1,200 enrolled students", "student", "enrolled"),
+            ("46,000 registered voters", "voter", "registered"),
+        ] {
+            let end = t.find(' ').unwrap_or(0);
+            let n = noun_after(t, end);
+            assert_eq!(n.as_ref().map(|n| n.noun.as_str()), Some(noun), "{t}");
+            assert_eq!(n.map(|n| n.modifiers), Some(vec![modifier.to_string()]), "{t}");
+        }
+        // A participle with no noun after it ends the phrase.
+        assert_eq!(noun_after("2,000 appealed last year", 5), None);
+        // A participle after a plural noun, or after a figure that opens its clause, is
+        // the verb.
+        let t = "Ten states posted gains";
+        assert_eq!(noun_after(t, 3).map(|n| n.noun), Some("state".into()));
+        let t = "Of the cities, four posted increases.";
+        let at = t.find("four").unwrap_or(0);
+        assert_eq!(noun_after_figure(t, at, at + 4), None);
+        let t = "They handle 900 returned packages an hour.";
+        let at = t.find("900").unwrap_or(0);
+        assert_eq!(
+            noun_after_figure(t, at, at + 3).map(|n| n.noun),
+            Some("package".into())
+        );
+        let t = "and 17 of the 24 topped analysts' estimates";
+        let at = t.find("24").unwrap_or(0);
+        assert_eq!(noun_after_figure(t, at, at + 2), None);
+    }
+
+    #[test]
+    fn singular_forms() {
+        for (plural, one) in [
+            ("cases", "case"),
+            ("people", "person"),
+            ("women", "woman"),
+            ("buses", "bus"),
+            ("taxes", "tax"),
+            ("counties", "county"),
+            ("analyses", "analysis"),
+            ("lives", "life"),
+            ("businesses", "business"),
+            ("viruses", "virus"),
+            ("police", "police"),
+            ("staff", "staff"),
+            // Where the crate is wrong for news nouns: `SINGULAR_EXCEPTIONS`.
+            ("data", "data"),
+            ("species", "species"),
+            ("basis", "basis"),
+            ("headquarters", "headquarters"),
+        ] {
+            assert_eq!(singular(plural), one, "{plural}");
+        }
+        for w in ["officers", "people", "police", "cities", "children"] {
+            assert!(is_plural(w), "{w}");
+        }
+        for w in [
+            "bus",
+            "census",
+            "status",
+            "basis",
+            "news",
+            "always",
+            "its",
+            "class",
+            "officer's",
+        ] {
+            assert!(!is_plural(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_whole_names_the_part() {
+        let t = "carried 2.4 million of the 9.6 million rides";
+        let end = t.find(" of").unwrap_or(0);
+        assert_eq!(of_whole_after(t, end), t.find("9.6"));
+        assert_eq!(of_noun_after("120 of the students", 3), Some("student".into()));
+        assert_eq!(of_noun_after("3 of its 10 judges", 1), Some("judge".into()));
+        assert_eq!(of_noun_after("3 of them", 1), None);
+        assert_eq!(of_noun_after("17 of the 24 topped analysts' estimates", 2), None);
+        assert_eq!(of_noun_after("73 of 200)  Austin, Texas", 2), None);
     }
 
     #[test]

@@ -6,13 +6,19 @@
 //!    currency sign, a number word, a multiplier verb).
 //! 3. The nom grammar in [`quantity`] parses the figure forward from there; [`hedge`]
 //!    reads the hedge phrase before it.
-//! 4. [`context`] fills in the counted noun, per-unit, time anchor and role.
+//!    [`idiom`] sets apart what reads as a number but is not a quantity ("one of the
+//!    best", "Formula One", "won 3-2", "the 70s") or not a multiplier ("won it three
+//!    times").
+//! 4. [`context`] fills in the counted noun, per-unit, time anchor and role; figures of a
+//!    plain-text table take its caption's scale ("(millions of trips)").
 
 pub mod context;
 pub mod hedge;
+pub mod idiom;
 pub mod numeral;
 pub mod quantity;
 pub mod special;
+pub mod tables;
 pub mod units;
 pub mod words;
 
@@ -26,7 +32,7 @@ use std::sync::LazyLock;
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?i)(?:US|NZ|HK|NT|C|A|S|R)?\$(?:US)?|[£€¥₹]|(?-u:\b)(?:USD|EUR|GBP|AUD|CAD|INR|JPY|CHF|CNY)\s?\d|(?-u:\b)RM\d|[-−+]?\.?\d|(?-u:\b)(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\s+(?:dozen|hundred|thousand|million|billion|trillion|third|quarter|half|fifth|sixth|seventh|eighth|ninth|tenth)|doubl\w+|tripl\w+|trebled|quadrupl\w+|quintupled|halv\w+|twice|thrice|\w+fold)(?-u:\b)",
+        r"(?i)(?:US|NZ|HK|NT|C|A|S|R)?\$(?:US)?|[£€¥₹]|(?-u:\b)(?:USD|EUR|GBP|AUD|CAD|INR|JPY|CHF|CNY)\s?\d|(?-u:\b)RM\d|[-−+]?\.?\d|(?-u:\b)(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|quarter[-\s]+(?:thousand|million|billion|trillion)|decades?|several\s+(?:hundred|thousand|million|billion)|a\s+few\s+(?:hundred|thousand|million|billion)|another\s+(?:hundred|thousand|million|billion)|single[-\s]digits?|a\s+(?:dozen|hundred|thousand|million|billion|trillion|third|quarter|half|fifth|sixth|seventh|eighth|ninth|tenth|decade)|doubl\w+|tripl\w+|trebled|quadrupl\w+|quintupled|halv\w+|twice|thrice|\w+fold)(?-u:\b)",
     )
 });
 
@@ -40,6 +46,22 @@ struct Found {
     average: bool,
     fixed_unit: Option<String>,
     currency: Option<&'static str>,
+}
+
+impl Found {
+    /// A figure that is not a quantity, at its printed value.
+    fn other(range: Range<usize>, kind: Kind, value: f64) -> Found {
+        Found {
+            core_start: range.start,
+            range,
+            kind,
+            value: Value::point(value),
+            hedge: Hedge::Exact,
+            average: false,
+            fixed_unit: None,
+            currency: None,
+        }
+    }
 }
 
 /// Extract every numerical claim of a document, in text order, with ids c1, c2, ….
@@ -77,12 +99,32 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             && text
                 .get(start + 1..)
                 .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
-        let start = if after_minus || pair_second {
+        // "sub-300 sq m", "sub-7 nanometer": below the figure.
+        let after_sub = m.as_str().starts_with('-') && sub_prefix(text, start + 1);
+        let start = if after_minus || pair_second || after_sub {
             start + 1
         } else {
             start
         };
-        if !after_minus && !pair_second && !starts_cleanly(text, start) {
+        if !after_minus && !pair_second && !after_sub && !starts_cleanly(text, start) {
+            continue;
+        }
+        if let Some(pair) = idiom::score_pair(text, start) {
+            // "won 3-2", "a 1-1 draw": both figures of a score are other.
+            if pair
+                .iter()
+                .all(|(r, _)| !overlaps_special(&taken, r.start, r.end))
+            {
+                for (range, value) in pair {
+                    next_free = range.end;
+                    found.push(Found::other(range, Kind::Other, value));
+                }
+                continue;
+            }
+        }
+        if let Some((range, kind, value)) = idiom::decade_at(text, start) {
+            next_free = range.end;
+            found.push(Found::other(range, kind, value));
             continue;
         }
         let Some(mut f) = read_figure(text, start) else {
@@ -100,6 +142,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     }
     found.sort_by_key(|f| f.range.start);
     let mut claims: Vec<Claim> = found.into_iter().map(|f| to_claim(doc, f)).collect();
+    tables::apply_scales(doc, &mut claims);
     for (i, c) in claims.iter_mut().enumerate() {
         c.id = format!("c{}", i + 1);
     }
@@ -131,6 +174,18 @@ fn overlaps_special(specials: &[Range<usize>], start: usize, end: usize) -> bool
     specials.get(i).is_some_and(|r| r.start < end)
 }
 
+/// True when "sub-" joins a figure at `start` ("sub-300 sq m"): an upper bound.
+fn sub_prefix(text: &str, start: usize) -> bool {
+    let before = tail(text, start, 5);
+    before.len() >= 4
+        && before
+            .get(before.len() - 4..)
+            .is_some_and(|t| t.eq_ignore_ascii_case("sub-"))
+        && !before
+            .get(..before.len() - 4)
+            .is_some_and(|t| t.ends_with(char::is_alphanumeric))
+}
+
 /// A figure may start here only if it does not continue a word or another number
 /// ("COVID-19", "B52", the "5" of "3.5").
 fn starts_cleanly(text: &str, start: usize) -> bool {
@@ -157,6 +212,20 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
     let between = before.trim_end().to_lowercase().ends_with("between");
     let mut p: Parsed = quantity(rest, !after_from)?;
     let mut end = start + p.len;
+    if after_from {
+        share_scale_of_to(text, end, &mut p);
+    }
+    if p.bare_vague && !idiom::bare_vague_stands(text, start, end) {
+        return None;
+    }
+    if !p.bare_vague && quantity::is_vague(rest) && idiom::labels_a_unit(text, start) {
+        // "(millions of trips)": a table's unit, not a figure.
+        return None;
+    }
+    if p.multiplier_word && quantity::is_bare_multiplier(rest) && context::determiner_before(text, start) {
+        // "a double", "the triple": nouns, not multipliers.
+        return None;
+    }
     if p.kind != Kind::Multiplier && glued_to_word(text, end) {
         let (unit, len) = units::glued_unit(text.get(end..).unwrap_or(""))?;
         if p.kind != Kind::Count || p.fixed_unit.is_some() {
@@ -220,6 +289,9 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         hedge = w.hedge;
         reach = w.reach;
         average = w.average;
+    } else if sub_prefix(text, start) {
+        range_start = start - 4;
+        hedge = Hedge::UpperBound;
     }
     // "minus-5 yards", "minus 387 Fahrenheit"
     {
@@ -248,14 +320,43 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         // "half-staff", "a third-party": a compound word, not a fraction.
         return None;
     }
+    if p.kind == Kind::Money && constant_dollars(text, start, end) {
+        // "measured in 2021 dollars": the base year of a price index.
+        p.kind = Kind::Year;
+    }
+    let word_kind = (p.kind == Kind::Count && p.currency.is_none() && p.fixed_unit.is_none())
+        .then(|| idiom::word_figure_kind(text, start, end))
+        .flatten();
     let kind = if years_named(text, &p, range_start) {
         Some(Kind::Year)
+    } else if word_kind.is_some() {
+        word_kind
     } else if hedge_found.is_some() {
         classify_bare_integer(text, &p, end).filter(|k| *k == Kind::Year)
     } else {
         classify_bare_integer(text, &p, end).or_else(|| label_after_name(text, &p, start, end))
     }
     .unwrap_or(p.kind);
+    let kind = if kind == Kind::Multiplier
+        && p.occasions
+        && idiom::counts_occasions(text, range_start, end, p.value)
+    {
+        // "won the title three times": a count of occasions.
+        p.kind = Kind::Count;
+        p.multiplier_word = false;
+        p.fixed_unit = Some("time");
+        p.unit = p.unit.min(1.0);
+        Kind::Count
+    } else if kind == Kind::Fraction && idiom::quarters_are_periods(text, start, end) {
+        // "two quarters ahead": periods.
+        p.kind = Kind::Count;
+        p.value *= 4.0;
+        p.unit = 1.0;
+        p.fixed_unit = Some("quarter");
+        Kind::Count
+    } else {
+        kind
+    };
     let value = if let Some((hi, _)) = p.high {
         // A range's ends are the figures as printed: "between 300 and 400" is 300–400.
         hedge = Hedge::Range;
@@ -277,9 +378,64 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
     })
 }
 
+/// "from $10 to $15 billion", "from 5 to 7 million": the scale of the figure after "to"
+/// applies to the figure after "from" when that is written without one and is of the same
+/// order as the second figure's digits.
+fn share_scale_of_to(text: &str, end: usize, p: &mut Parsed) {
+    if p.scale.is_some() || !matches!(p.kind, Kind::Count | Kind::Money) || p.value <= 0.0 {
+        return;
+    }
+    let after = text.get(end..).unwrap_or("");
+    let Some(to) = after
+        .strip_prefix(' ')
+        .and_then(|t| t.strip_prefix("to "))
+        .map(str::trim_start)
+    else {
+        return;
+    };
+    let Some(q) = quantity(to, false) else { return };
+    if let Some(scale) = q.scale {
+        if q.kind == p.kind && q.currency == p.currency && p.value < q.value / scale * 10.0 {
+            p.value *= scale;
+            p.unit *= scale;
+            p.scale = Some(scale);
+            p.bare_integer = None;
+        }
+    }
+}
+
+/// "in 2021 dollars", "in constant 1990 dollars": a year naming the value of money.
+fn constant_dollars(text: &str, start: usize, end: usize) -> bool {
+    let printed = text.get(start..end).unwrap_or("");
+    let Some(year) = printed
+        .strip_suffix(" dollars")
+        .filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))
+        .and_then(|y| y.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    let before = tail(text, start, 24).trim_end().to_ascii_lowercase();
+    (1900..=2100).contains(&year)
+        && [
+            "in",
+            "constant",
+            "real",
+            "inflation-adjusted",
+            "today's",
+            "current",
+        ]
+        .iter()
+        .any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+        })
+}
+
 /// Multipliers are approximate: ±5% ("doubled" is 1.9–2.1), or half the rounding unit of
 /// a figure when that is wider ("2.5 times" is 2.375–2.625); bounds reach to the next whole
-/// multiple ("more than doubled" is 2–3).
+/// multiple ("more than doubled" is 2–3), or for a fractional figure to its next step
+/// ("nearly 2.5 times" is 2.4–2.5).
 fn multiplier_value(v: f64, unit: f64, word: bool, hedge: Hedge, reach: HedgeReach) -> Value {
     match hedge {
         Hedge::Exact | Hedge::Approx => {
@@ -290,6 +446,9 @@ fn multiplier_value(v: f64, unit: f64, word: bool, hedge: Hedge, reach: HedgeRea
             };
             Value::new(v, v - w, v + w)
         }
+        // "nearly 2.5 times", "more than one and a half times": bounds reach to the next
+        // step of the figure's own precision (2.4–2.5, 1.5–1.6), not to the next whole.
+        _ if v.fract() != 0.0 && unit > 0.0 && unit < 1.0 => Value::hedged(v, unit, hedge, reach),
         _ => Value::hedged(v, unit.max(if v >= 1.0 { 1.0 } else { 0.5 }), hedge, reach),
     }
 }
@@ -298,6 +457,10 @@ fn multiplier_value(v: f64, unit: f64, word: bool, hedge: Hedge, reach: HedgeRea
 /// ("in 2021" vs "2000 officers").
 fn classify_bare_integer(text: &str, p: &Parsed, end: usize) -> Option<Kind> {
     let digits = p.bare_integer.as_ref()?;
+    // "0401", "007": a code, not a count ("04" in a table is a padded count).
+    if digits.len() >= 3 && digits.starts_with('0') {
+        return Some(Kind::Identifier);
+    }
     // "2-0 down", "124-118": a score, not a range (its second figure is smaller).
     let after = text.get(end..).unwrap_or("");
     if let Some(next) = after.strip_prefix('-') {
@@ -357,7 +520,10 @@ fn label_after_name(text: &str, p: &Parsed, start: usize, end: usize) -> Option<
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && w.ends_with('s'))
         })
     });
-    (named && !opens_sentence && !counted && !word.ends_with(['.', ','])).then_some(Kind::Identifier)
+    // "Vacancies: 51": a label and its figure, not a name; "With 275": a capitalised
+    // function word, not a name.
+    let ends_as_name = word.ends_with(|c: char| c.is_alphanumeric()) && !context::is_stop(word);
+    (named && !opens_sentence && !counted && ends_as_name).then_some(Kind::Identifier)
 }
 
 fn to_claim(doc: &Document, f: Found) -> Claim {
@@ -431,7 +597,7 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         if role == Role::Value && context::change_after(text, end) {
             role = Role::Change;
         }
-        let noun = context::noun_after(text, end);
+        let noun = context::noun_after_figure(text, start, end);
         let per_from = noun.as_ref().map_or(end, |n| n.end);
         let sentence_range = doc.sentence_range(sentence);
         // Context reads at most LOOK_BACK bytes back, so a sentence of any length costs the same.
@@ -440,10 +606,20 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         let Some(c) = claims.get_mut(i) else { continue };
         c.role = if c.role == Role::Value { role } else { c.role };
         if let Some(n) = &noun {
-            if c.kind == Kind::Count {
+            // A duration or a count of occasions keeps its unit ("a decade-long survey" is
+            // 10 years, "three times" counts times).
+            let keeps_unit = c
+                .unit
+                .as_deref()
+                .is_some_and(|u| u == "time" || context::is_time_unit(u));
+            if c.kind == Kind::Count && !keeps_unit {
                 c.unit = Some(n.noun.clone());
             }
-            c.noun = Some(n.noun.clone());
+            c.noun = if c.kind == Kind::Count && keeps_unit {
+                c.unit.clone()
+            } else {
+                Some(n.noun.clone())
+            };
             c.modifiers = n.modifiers.clone();
         }
         // "Each bus carries 95,000 riders a year": the distributive noun is the per-unit
@@ -518,6 +694,12 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
     infer_nouns(doc, claims);
 }
 
+/// True for the unit of a duration or a count of occasions ("year", "time"): never the
+/// noun of another figure.
+fn is_period(unit: &str) -> bool {
+    unit == "time" || context::is_time_unit(unit)
+}
+
 /// Give a bare count the noun of its sentence ("the number of cases … was 3.7 million"),
 /// else of the sentence before, else of the nearest counted figure before it.
 fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
@@ -529,7 +711,18 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
         }
         let range = doc.sentence_range(c.sentence);
         let before = sentence_tail(text, range.start, c.span.start);
-        let mut noun = context::place_population(before).or_else(|| context::of_noun(before));
+        // "2.4 million of the 9.6 million rides": the whole names the part's noun.
+        let whole = context::of_whole_after(text, c.span.end).and_then(|at| {
+            claims
+                .get(i + 1)
+                .filter(|o| o.span.start == at && o.kind == Kind::Count && !o.unit_inferred)
+                .and_then(|o| o.unit.clone())
+                .filter(|u| !is_period(u))
+                .or_else(|| context::of_noun_after(text, c.span.end))
+        });
+        let mut noun = whole
+            .or_else(|| context::place_population(before))
+            .or_else(|| context::of_noun(before));
         if noun.is_none() && c.sentence > 0 {
             let previous = doc.sentence_text(c.sentence - 1);
             noun = context::of_noun(tail(previous, previous.len(), LOOK_BACK));
@@ -543,7 +736,10 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
                 .take_while(|o| o.sentence + 1 >= sentence)
                 .take(20)
                 .find(|o| {
-                    o.kind == Kind::Count && !o.unit_inferred && o.unit.is_some() && o.role != Role::PerBase
+                    o.kind == Kind::Count
+                        && !o.unit_inferred
+                        && o.unit.as_deref().is_some_and(|u| !is_period(u))
+                        && o.role != Role::PerBase
                 })
                 .and_then(|o| o.unit.clone());
         }

@@ -1,5 +1,6 @@
 //! Digit numerals and scale words: "6,000", "7 400 000" (NBSP or thin space), "−3.5",
-//! ".75", "7.4 million", "1.2bn", "12k", "7.4M".
+//! ".75", "7.4 million", "104million", "4 hundred million", "2.91 crore", "52.68 lakh",
+//! "1.2bn", "12k", "7.4M".
 //!
 //! One nom function per production; each returns the value and the digits as printed,
 //! from which the rounding unit follows (see `interval::rounding_unit`).
@@ -122,19 +123,22 @@ fn join(int: &str, frac: Option<&str>) -> String {
     }
 }
 
-/// Scale words, spelled out.
+/// Scale words, spelled out, with the Indian "lakh" (100,000) and "crore" (10,000,000).
 pub const SCALE_WORDS: &[(&str, f64)] = &[
     ("trillion", 1e12),
     ("billion", 1e9),
     ("million", 1e6),
+    ("crores", 1e7),
+    ("crore", 1e7),
+    ("lakhs", 1e5),
+    ("lakh", 1e5),
     ("thousand", 1e3),
     ("hundred", 1e2),
 ];
 
-/// A spelled-out scale word after a space.
-// scale_word := space ("trillion" | "billion" | "million" | "thousand" | "hundred")
-pub fn scale_word(i: &str) -> IResult<&str, f64> {
-    let (rest, _) = space(i)?;
+/// One spelled-out scale word, after a space or touching the digits ("104million").
+fn one_scale_word(i: &str) -> IResult<&str, f64> {
+    let (rest, _) = opt(space)(i)?;
     for (w, v) in SCALE_WORDS {
         if let Ok((r, _)) = word(w)(rest) {
             return Ok((r, *v));
@@ -144,6 +148,23 @@ pub fn scale_word(i: &str) -> IResult<&str, f64> {
         i,
         nom::error::ErrorKind::Tag,
     )))
+}
+
+/// A spelled-out scale word, and larger ones stacked on it: "million", "hundred million",
+/// "lakh crore".
+// scale_word := space? scale (space scale')*   — each later scale larger than the one before
+pub fn scale_word(i: &str) -> IResult<&str, f64> {
+    let (mut rest, mut scale) = one_scale_word(i)?;
+    let mut last = scale;
+    while let Ok((r, s)) = preceded(space, one_scale_word)(rest) {
+        if s <= last {
+            break;
+        }
+        scale *= s;
+        last = s;
+        rest = r;
+    }
+    Ok((rest, scale))
 }
 
 // scale_suffix := space? ("tn" | "bn" | "bln" | "mn" | "mln")  |  ("M" | "B" | "k" | "K" | "m" | "b")
@@ -231,6 +252,21 @@ mod tests {
         assert_eq!(val(".75"), (0.75, ""));
         assert_eq!(val("40m"), (40e6, ""));
         assert_eq!(val("1,234.5"), (1234.5, ""));
+        assert_eq!(val("104million in"), (104e6, " in"));
+        assert_eq!(val("4 hundred million people"), (4e8, " people"));
+        assert_eq!(val("2.91 crore cases"), (29_100_000.0, " cases"));
+        assert_eq!(val("52.68 lakh"), (5_268_000.0, ""));
+        assert_eq!(val("3 lakh crore"), (3e12, ""));
+        assert_eq!(val("2.5K each"), (2500.0, " each"));
+    }
+
+    #[test]
+    fn scale_words_end_at_a_word_boundary() {
+        // "5 millionaires", "40 hundredths": not scale words.
+        assert_eq!(val("5 millionaires"), (5.0, " millionaires"));
+        assert_eq!(val("12 thousandths"), (12.0, " thousandths"));
+        // A smaller scale after a larger one is not stacked: "2 million hundred" stops.
+        assert_eq!(val("2 million hundred"), (2e6, " hundred"));
     }
 
     #[test]

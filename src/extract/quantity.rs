@@ -6,10 +6,14 @@
 //! quantity   := multiplier_word
 //!             | currency numeral range_tail?
 //!             | numeral range_tail? suffix?
+//!             | duration_word
+//!             | vague_plural
 //!             | word_number suffix?
 //! range_tail := space? ('-' | '–' | '—') space? currency? numeral | space "to" space currency? numeral
-//! suffix     := percent | money_word | times | fold | 'x'
+//! suffix     := percent | money_word | "-cent" | times | fold | 'x' | space "decade" 's'?
 //! ```
+//!
+//! Money in cents is money in its currency's base unit: "67 cents" is USD 0.67.
 
 use super::numeral::{Numeral, is_word_char, numeral, space, word, word_end};
 use super::words::word_number;
@@ -46,6 +50,12 @@ pub struct Parsed {
     pub multiplier_word: bool,
     /// The scale word's multiplier when one was written ("million" → 1e6).
     pub scale: Option<f64>,
+    /// True for "N times", "twice", "thrice": a multiplier, or a count of occasions ("won
+    /// the title three times") that the words around it tell apart.
+    pub occasions: bool,
+    /// True for a vague plural without "of" ("Hundreds were hurt"): a quantity only where
+    /// its place in the sentence says so.
+    pub bare_vague: bool,
 }
 
 impl Parsed {
@@ -62,6 +72,8 @@ impl Parsed {
             bare_integer: None,
             multiplier_word: false,
             scale: None,
+            occasions: false,
+            bare_vague: false,
         }
     }
 }
@@ -82,12 +94,12 @@ const CURRENCY_PREFIX: &[(&str, &str)] = &[
     ("HK$", "HKD"),
     ("C$", "CAD"),
     ("A$", "AUD"),
+    ("$A", "AUD"),
     ("$", "USD"),
     ("£", "GBP"),
     ("€", "EUR"),
     ("¥", "JPY"),
     ("₹", "INR"),
-    ("$A", "AUD"),
     ("USD", "USD"),
     ("EUR", "EUR"),
     ("GBP", "GBP"),
@@ -99,16 +111,19 @@ const CURRENCY_PREFIX: &[(&str, &str)] = &[
     ("CNY", "CNY"),
 ];
 
-/// Currency words after a figure.
-const CURRENCY_WORDS: &[(&str, &str, Option<&str>)] = &[
-    ("dollars", "USD", None),
-    ("dollar", "USD", None),
-    ("euros", "EUR", None),
-    ("euro", "EUR", None),
-    ("yen", "JPY", None),
-    ("cents", "USD", Some("cent")),
-    ("cent", "USD", Some("cent")),
-    ("pence", "GBP", Some("penny")),
+/// Currency words after a figure: the word, its ISO code, the unit recorded when it is not
+/// the currency itself, and the factor to the currency's base unit ("cents" → 0.01 USD).
+const CURRENCY_WORDS: &[(&str, &str, Option<&str>, f64)] = &[
+    ("dollars", "USD", None, 1.0),
+    ("dollar", "USD", None, 1.0),
+    ("euros", "EUR", None, 1.0),
+    ("euro", "EUR", None, 1.0),
+    ("yen", "JPY", None, 1.0),
+    ("rupees", "INR", None, 1.0),
+    ("rupee", "INR", None, 1.0),
+    ("cents", "USD", None, 0.01),
+    ("cent", "USD", None, 0.01),
+    ("pence", "GBP", Some("penny"), 1.0),
 ];
 
 /// Multiplier words and the factor each one states.
@@ -158,7 +173,19 @@ fn currency(i: &str) -> IResult<&str, &'static str> {
     fail(i)
 }
 
-// multiplier_word := "doubled" | "tripled" | … | word_number? ("fold" | "-fold")
+/// "double", "triple", "quadruple": a multiplier only before what they multiply or at the
+/// end of a clause ("nearly triple the 2019 level", "expected to double by 2030"), not as an
+/// adjective ("double standard", "triple crown"). A determiner before them ("a double") is
+/// checked by the caller.
+const BARE_MULTIPLIERS: &[(&str, f64)] = &[("double", 2.0), ("triple", 3.0), ("quadruple", 4.0)];
+
+/// Words after "double"/"triple" that make it a multiplier.
+const MULTIPLIED: &[&str] = &[
+    "the", "that", "those", "these", "this", "its", "their", "his", "her", "our", "your", "what", "in",
+    "over", "since", "from", "by", "to", "last", "previous", "earlier",
+];
+
+// multiplier_word := "doubled" | "tripled" | … | ("double" | "triple" | "quadruple") &(MULTIPLIED | punctuation)
 fn multiplier_word(i: &str) -> IResult<&str, (f64, f64)> {
     // Every word of the table starts with a letter; most candidates start with a digit.
     if !i.starts_with(|c: char| c.is_alphabetic()) {
@@ -167,6 +194,22 @@ fn multiplier_word(i: &str) -> IResult<&str, (f64, f64)> {
     for (w, f) in MULTIPLIER_WORDS {
         if let Ok((r, _)) = word(w)(i) {
             return Ok((r, (*f, 1.0)));
+        }
+    }
+    for (w, f) in BARE_MULTIPLIERS {
+        if let Ok((r, _)) = word(w)(i) {
+            let at_end = r.is_empty() || r.starts_with(['.', ',', ';', ':', ')', '"', '”']);
+            let before = space(r).ok().is_some_and(|(r2, _)| {
+                let next: String = r2
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect::<String>()
+                    .to_lowercase();
+                MULTIPLIED.contains(&next.as_str())
+            });
+            if at_end || before {
+                return Ok((r, (*f, 1.0)));
+            }
         }
     }
     fail(i)
@@ -192,18 +235,32 @@ fn percent(i: &str) -> IResult<&str, &'static str> {
     fail(i)
 }
 
-// money_word := space ("dollars" | "euros" | "cents" | …)
-fn money_word(i: &str) -> IResult<&str, (&'static str, Option<&'static str>)> {
+/// A currency word: its code, the unit recorded when not the currency, the factor.
+type MoneyWord = (&'static str, Option<&'static str>, f64);
+
+// money_word := space ("dollars" | "euros" | "cents" | …) | "-cent"
+fn money_word(i: &str) -> IResult<&str, MoneyWord> {
+    // "a 25-cent fare", "a 12-cent-a-share dividend"
+    if let Ok((r, _)) = tag::<_, _, Error<&str>>("-")(i).and_then(|(r, _)| word("cent")(r)) {
+        return Ok((r, ("USD", None, 0.01)));
+    }
     let (r, _) = space(i)?;
     if !r.starts_with(|c: char| c.is_alphabetic()) {
         return fail(i);
     }
-    for (w, code, unit) in CURRENCY_WORDS {
+    for (w, code, unit, factor) in CURRENCY_WORDS {
         if let Ok((r2, _)) = word(w)(r) {
-            return Ok((r2, (*code, *unit)));
+            return Ok((r2, (*code, *unit, *factor)));
         }
     }
     fail(i)
+}
+
+// decades := space ("decades" | "decade")   — "two decades" is 20 years
+fn decades(i: &str) -> IResult<&str, ()> {
+    let (r, _) = space(i)?;
+    let (r, _) = alt((word("decades"), word("decade")))(r)?;
+    Ok((r, ()))
 }
 
 // times := space "times" — not "three times a week", which counts occasions
@@ -268,9 +325,11 @@ fn consumed(start: &str, rest: &str) -> usize {
 /// "from 300 to 400" is a change and not a range.
 pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
     if let Ok((r, (f, unit))) = multiplier_word(i) {
+        let occasions = word("twice")(i).is_ok() || word("thrice")(i).is_ok();
         return Some(Parsed {
             fixed_unit: Some("times"),
             multiplier_word: true,
+            occasions,
             ..Parsed::plain(consumed(i, r), Kind::Multiplier, f, unit)
         });
     }
@@ -289,18 +348,117 @@ pub fn quantity(i: &str, allow_to_range: bool) -> Option<Parsed> {
         let p = with_range(i, p, false, allow_to_range);
         return Some(with_suffix(i, p));
     }
+    if let Some(p) = duration_word(i) {
+        return Some(p);
+    }
+    if let Some(p) = several(i).or_else(|| digit_count(i)) {
+        return Some(p);
+    }
     if let Some(p) = vague_plural(i) {
         return Some(p);
     }
     if let Ok((r, w)) = word_number(i) {
         let kind = if w.fraction { Kind::Fraction } else { Kind::Count };
         let p = Parsed::plain(consumed(i, r), kind, w.value, w.unit);
+        let p = with_word_range(i, p, allow_to_range);
         if w.fraction {
+            // "a quarter-cent sales tax": a fraction of a cent is money.
+            if let Ok((r2, (code, _, factor))) = money_word(r) {
+                return Some(Parsed {
+                    currency: Some(code),
+                    ..Parsed::plain(consumed(i, r2), Kind::Money, w.value * factor, w.unit * factor)
+                });
+            }
             return Some(p);
         }
         return Some(with_suffix(i, p));
     }
     None
+}
+
+// several := ("several" | "a" space "few") space ("hundred" | "thousand" | "million" | "billion")
+/// "several hundred" is 300–900, "a few thousand" 2,000–5,000: a range of the scale.
+fn several(i: &str) -> Option<Parsed> {
+    if !i.starts_with(['s', 'S', 'a', 'A']) {
+        return None;
+    }
+    let (r, (low, high)) = word("several")(i)
+        .map(|(r, _)| (r, (3.0, 9.0)))
+        .or_else(|_| {
+            word("a")(i)
+                .and_then(|(r, _)| space(r))
+                .and_then(|(r, _)| word("few")(r))
+                .map(|(r, _)| (r, (2.0, 5.0)))
+        })
+        .ok()?;
+    let (r, _) = space(r).ok()?;
+    let (r, scale) = ["hundred", "thousand", "million", "billion"]
+        .iter()
+        .zip([1e2, 1e3, 1e6, 1e9])
+        .find_map(|(w, s)| word(w)(r).ok().map(|(r2, _)| (r2, s)))?;
+    Some(Parsed {
+        high: Some((high * scale, scale)),
+        ..Parsed::plain(consumed(i, r), Kind::Count, low * scale, scale)
+    })
+}
+
+// digit_count := ("single" | "double" | "triple") ('-' | space) "digit" 's'?
+/// "double-digit gains" is 10–99, "triple digits" 100–999, "single-digit" 1–9; followed by
+/// "percent"/"percentage", a percentage.
+fn digit_count(i: &str) -> Option<Parsed> {
+    if !i.starts_with(['s', 'S', 'd', 'D', 't', 'T']) {
+        return None;
+    }
+    let (r, (low, high)) = [
+        ("single", (1.0, 9.0)),
+        ("double", (10.0, 99.0)),
+        ("triple", (100.0, 999.0)),
+    ]
+    .iter()
+    .find_map(|(w, range)| word(w)(i).ok().map(|(r, _)| (r, *range)))?;
+    let (r, _) = alt((tag("-"), space))(r).ok()?;
+    let (r, _) = alt((word("digits"), word("digit")))(r).ok()?;
+    let percent = space(r)
+        .and_then(|(r2, _)| alt((word("percent"), word("percentage"), word("per cent")))(r2))
+        .is_ok();
+    Some(Parsed {
+        high: Some((high, 1.0)),
+        fixed_unit: percent.then_some("percent"),
+        ..Parsed::plain(
+            consumed(i, r),
+            if percent { Kind::Percent } else { Kind::Count },
+            low,
+            1.0,
+        )
+    })
+}
+
+// duration_word := ("a" space)? "decade" "-long"? | "decades" "-long"?
+/// A decade is ten years: "a decade", "the past decade", "decade-long"; "decades" is a vague
+/// 20–90 years. The unit is the year, so durations link with "10 years", not with counts.
+fn duration_word(i: &str) -> Option<Parsed> {
+    if !i.starts_with(['a', 'A', 'd', 'D']) {
+        return None;
+    }
+    let long = |r: &str| -> usize {
+        tag::<_, _, Error<&str>>("-")(r)
+            .and_then(|(r2, _)| word("long")(r2))
+            .map_or(0, |(r2, _)| r.len() - r2.len())
+    };
+    let after_a = word("a")(i).and_then(|(r, _)| space(r)).map_or(i, |(r, _)| r);
+    if let Ok((r, _)) = word("decade")(after_a) {
+        let len = consumed(i, r) + long(r);
+        return Some(Parsed {
+            fixed_unit: Some("year"),
+            ..Parsed::plain(len, Kind::Count, 10.0, 1.0)
+        });
+    }
+    let (r, _) = word("decades")(i).ok()?;
+    Some(Parsed {
+        fixed_unit: Some("year"),
+        high: Some((90.0, 10.0)),
+        ..Parsed::plain(consumed(i, r) + long(r), Kind::Count, 20.0, 10.0)
+    })
 }
 
 // digit_fraction := d+ ('/' | '⁄') d+   — "1/16 of a pint", "3/4 cup"; the denominator is
@@ -335,7 +493,9 @@ const VAGUE: &[(&str, f64, f64)] = &[
     ("billions", 1e9, 1e10),
 ];
 
-// vague_plural := VAGUE-phrase space "of"
+// vague_plural := VAGUE-phrase (space "of")?
+/// "Thousands of people"; without "of" ("Hundreds were hurt", "the thousands") the caller
+/// decides from the sentence (`bare_vague`).
 fn vague_plural(i: &str) -> Option<Parsed> {
     VAGUE.iter().find_map(|(phrase, low, high)| {
         let mut rest = i;
@@ -345,13 +505,23 @@ fn vague_plural(i: &str) -> Option<Parsed> {
             }
             rest = word(w)(rest).ok()?.0;
         }
-        // Only "… of": "thousands of people", not "the thousands".
-        let (_, _) = space(rest).and_then(|(r, _)| word("of")(r)).ok()?;
+        let of = space(rest).and_then(|(r, _)| word("of")(r)).is_ok();
         Some(Parsed {
             high: Some((*high, *high)),
+            bare_vague: !of,
             ..Parsed::plain(consumed(i, rest), Kind::Count, *low, *low)
         })
     })
+}
+
+/// True when `i` starts with a vague plural: "millions of trips", "hundreds".
+pub fn is_vague(i: &str) -> bool {
+    i.starts_with(char::is_alphabetic) && vague_plural(i).is_some()
+}
+
+/// True when `i` starts with "double", "triple" or "quadruple" as a word.
+pub fn is_bare_multiplier(i: &str) -> bool {
+    BARE_MULTIPLIERS.iter().any(|(w, _)| word(w)(i).is_ok())
 }
 
 fn from_numeral(start: &str, rest: &str, n: &Numeral, kind: Kind) -> Parsed {
@@ -387,9 +557,11 @@ fn with_range(start: &str, mut p: Parsed, money: bool, allow_to_range: bool) -> 
     let mut low = p.value;
     let mut low_unit = p.unit;
     // "3-4 million": the second figure's scale applies to the first.
+    let mut shared_scale = None;
     if hi.scaled && p.unit >= 1.0 && p.value.abs() < hi.value.abs() / 10.0 {
         low *= hi.scale;
         low_unit *= hi.scale;
+        shared_scale = Some(hi.scale);
     }
     if low.partial_cmp(&hi.value) != Some(std::cmp::Ordering::Less) {
         return p;
@@ -401,9 +573,54 @@ fn with_range(start: &str, mut p: Parsed, money: bool, allow_to_range: bool) -> 
     }
     p.value = low;
     p.unit = low_unit;
+    p.scale = p.scale.or(shared_scale);
     p.high = Some((hi.value, rounding_unit(&hi.digits, hi.scale)));
     p.len = consumed(start, r);
     p.bare_integer = None;
+    p
+}
+
+// word_range := space "to" space (word_number | numeral)   — "four to five thousand"
+/// A range whose ends are written in words: "four to five thousand" is 4,000–5,000, "seven
+/// to 10" is 7–10. The second figure's scale applies to the first, as in "3-4 million".
+fn with_word_range(start: &str, mut p: Parsed, allow_to_range: bool) -> Parsed {
+    if !allow_to_range || p.kind != Kind::Count {
+        return p;
+    }
+    let rest = start.get(p.len..).unwrap_or("");
+    let Ok((r, _)) = space(rest)
+        .and_then(|(r, _)| word("to")(r))
+        .and_then(|(r, _)| space(r))
+    else {
+        return p;
+    };
+    let (r, hi, hi_unit, hi_scale) = if let Ok((r2, w)) = word_number(r) {
+        if w.fraction {
+            return p;
+        }
+        (r2, w.value, w.unit, if w.unit >= 1000.0 { w.unit } else { 1.0 })
+    } else if let Ok((r2, n)) = numeral(false)(r) {
+        (r2, n.value, rounding_unit(&n.digits, n.scale), n.scale)
+    } else {
+        return p;
+    };
+    // "two to three times": a multiplier after a count, not a range of counts.
+    if times(r).is_ok() || fold(r).is_ok() {
+        return p;
+    }
+    let (mut low, mut low_unit) = (p.value, p.unit);
+    if hi_scale > 1.0 && low < hi / hi_scale * 10.0 {
+        low *= hi_scale;
+        low_unit *= hi_scale;
+    }
+    if !(low < hi && hi / low.max(f64::MIN_POSITIVE) <= 5.0) {
+        return p;
+    }
+    p.value = low;
+    p.unit = low_unit;
+    p.high = Some((hi, hi_unit));
+    p.scale = (hi_scale > 1.0).then_some(hi_scale);
+    p.len = consumed(start, r);
     p
 }
 
@@ -418,19 +635,37 @@ fn with_suffix(start: &str, mut p: Parsed) -> Parsed {
         p.fixed_unit = Some(unit);
         p.len = consumed(start, r);
         p.bare_integer = None;
-    } else if let (Kind::Count, Ok((r, (code, unit)))) = (p.kind, money_word(rest)) {
+    } else if let (Kind::Count, Ok((r, (code, unit, factor)))) = (p.kind, money_word(rest)) {
         p.kind = Kind::Money;
         p.currency = Some(code);
         p.fixed_unit = unit;
+        p.value *= factor;
+        p.unit *= factor;
+        p.high = p.high.map(|(h, u)| (h * factor, u * factor));
         p.len = consumed(start, r);
         p.bare_integer = None;
-    } else if let Ok((r, _)) = alt((times, fold))(rest) {
+    } else if let Ok((r, _)) = times(rest) {
+        if p.high.is_none() {
+            p.kind = Kind::Multiplier;
+            p.fixed_unit = Some("times");
+            p.occasions = true;
+            p.len = consumed(start, r);
+            p.bare_integer = None;
+        }
+    } else if let Ok((r, _)) = fold(rest) {
         if p.high.is_none() {
             p.kind = Kind::Multiplier;
             p.fixed_unit = Some("times");
             p.len = consumed(start, r);
             p.bare_integer = None;
         }
+    } else if let (Kind::Count, Ok((r, _))) = (p.kind, decades(rest)) {
+        p.value *= 10.0;
+        p.unit *= 10.0;
+        p.high = p.high.map(|(h, u)| (h * 10.0, u * 10.0));
+        p.fixed_unit = Some("year");
+        p.len = consumed(start, r);
+        p.bare_integer = None;
     }
     p
 }

@@ -50,6 +50,8 @@ static PATTERNS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         (r"(?-u:\b)(?:Section|Sections|Sec\.|Chapter|Article|Title|Route|Highway|Interstate|Room|Flight|Suite|Apt\.|Gate|Terminal|Platform|Channel|Proposition|Prop\.|Measure|Form|Model|Version|Season|Episode|Volume|Vol\.|Issue|Precinct|District|Ward|Rule|Amendment|Item|Level|Grade|Phase|Stage|Lot|Unit|Box|Row|Seat|Tier|Class|Category|Group)\s+\d+[A-Za-z]?(?-u:\b)".into(), Kind::Identifier),
         (r"(?-u:\b)(?:No|Nos|Number|no)\.\s?\d+(?-u:\b)|#\d+(?-u:\b)".into(), Kind::Identifier),
         (r"(?-u:\b)\d{1,2}/7(?-u:\b)|(?-u:\b)9/11(?-u:\b)".into(), Kind::Identifier),
+        // [1], [23]: a reference to a source, not a figure.
+        (r"\[\d{1,3}\]".into(), Kind::Identifier),
         (r"(?-u:\b)[A-Z]{1,3}-\d+(?-u:\b)".into(), Kind::Identifier),
         // 1600 Pennsylvania Avenue
         (r"(?-u:\b)\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Parkway|Square|Terrace)(?-u:\b)".into(), Kind::Address),
@@ -62,7 +64,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
 });
 
 /// All the patterns at once: one pass over the text says which patterns match at all, so
-/// the position-finding passes run only for those (in news copy, a handful of the 18).
+/// the position-finding passes run only for those (in news copy, a handful of the 19).
 static ANY: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(PATTERNS.iter().map(|(re, _)| re.as_str()))
         // The same patterns compiled one by one above; as a set they compile too.
@@ -164,5 +166,6 @@ mod tests {
             vec![("1600".into(), Kind::Address)]
         );
         assert_eq!(kinds("font-size: 12px;"), vec![("12px".into(), Kind::Other)]);
+        assert_eq!(kinds("up 7.6% [1]."), vec![("[1]".into(), Kind::Identifier)]);
     }
 }

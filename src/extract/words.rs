@@ -1,6 +1,7 @@
 //! Numbers written as words: "seven", "twenty-three", "one hundred and five",
-//! "a dozen", "half a million", "a million", and fractions: "a quarter",
-//! "three-quarters", "two-thirds", "a third", "one in five".
+//! "a dozen", "half a million", "a million", "two and a half", "a quarter-million", and
+//! fractions: "a quarter", "three-quarters", "two-thirds", "a third", "one in five",
+//! "one out of three".
 
 use super::numeral::{SCALE_WORDS, space, word, word_end};
 use nom::{
@@ -96,7 +97,11 @@ fn below_hundred(i: &str) -> IResult<&str, u64> {
 
 // below_thousand := (below_hundred | "a") space "hundred" (space ("and" space)? below_hundred)? | below_hundred
 fn below_thousand(i: &str) -> IResult<&str, u64> {
-    let head = alt((below_hundred, |i| word("a")(i).map(|(r, _)| (r, 1))))(i);
+    let head = alt((
+        below_hundred,
+        |i| word("a")(i).map(|(r, _)| (r, 1)),
+        |i| word("another")(i).map(|(r, _)| (r, 1)),
+    ))(i);
     let Ok((r, h)) = head else { return fail(i) };
     if let Ok((r2, _)) = space(r).and_then(|(r2, _)| word("hundred")(r2)) {
         let tail = space(r2)
@@ -140,9 +145,44 @@ fn cardinal(i: &str) -> IResult<&str, WordNumber> {
                 },
             ));
         }
+        // "half a dozen"
+        if let Ok((r2, _)) = space(r).and_then(|(r2, _)| word("dozen")(r2)) {
+            return Ok((
+                r2,
+                WordNumber {
+                    value: 6.0,
+                    unit: 1.0,
+                    fraction: false,
+                },
+            ));
+        }
     }
-    let starts_with_a = word("a")(i).is_ok();
+    let starts_with_a = word("a")(i).is_ok() || word("another")(i).is_ok();
     let (mut rest, first) = below_thousand(i)?;
+    if !starts_with_a {
+        if let Ok((r, (frac, unit))) = and_fraction(rest) {
+            let value = first as f64 + frac;
+            // "two and a half million": the scale applies to the whole mixed number.
+            return Ok(match scale_after(r) {
+                Ok((r2, s)) => (
+                    r2,
+                    WordNumber {
+                        value: value * s,
+                        unit: unit * s,
+                        fraction: false,
+                    },
+                ),
+                Err(_) => (
+                    r,
+                    WordNumber {
+                        value,
+                        unit,
+                        fraction: false,
+                    },
+                ),
+            });
+        }
+    }
     if let Ok((r, _)) = space(rest).and_then(|(r, _)| word("dozen")(r)) {
         return Ok((
             r,
@@ -199,6 +239,26 @@ fn cardinal(i: &str) -> IResult<&str, WordNumber> {
     ))
 }
 
+// and_fraction := space "and" space ("a" | "one") space ("half" | "quarter") | space "and" space "three" space "quarters"
+/// The fraction of a mixed number ("and a half"), with the rounding unit it implies.
+fn and_fraction(i: &str) -> IResult<&str, (f64, f64)> {
+    let (r, _) = space(i)?;
+    let (r, _) = word("and")(r)?;
+    let (r, _) = space(r)?;
+    if let Ok((r2, _)) = word("three")(r) {
+        let (r3, _) = space(r2)?;
+        let (r3, _) = word("quarters")(r3)?;
+        return Ok((r3, (0.75, 0.05)));
+    }
+    let (r, _) = alt((word("a"), word("one")))(r)?;
+    let (r, _) = space(r)?;
+    if let Ok((r2, _)) = word("half")(r) {
+        return Ok((r2, (0.5, 0.1)));
+    }
+    let (r2, _) = word("quarter")(r)?;
+    Ok((r2, (0.25, 0.05)))
+}
+
 fn scale_after(i: &str) -> IResult<&str, f64> {
     let (r, _) = space(i)?;
     for (w, v) in SCALE_WORDS.iter().filter(|(w, _)| *w != "hundred") {
@@ -209,7 +269,7 @@ fn scale_after(i: &str) -> IResult<&str, f64> {
     fail(i)
 }
 
-// fraction := numerator ('-' | space) denominator | numerator space "in" space cardinal
+// fraction := numerator ('-' | space) denominator | numerator space ("in" | "out of") space cardinal
 // numerator := "a" | below_hundred
 fn fraction(i: &str) -> IResult<&str, WordNumber> {
     let (r, num) = alt((|x| word("a")(x).map(|(r, _)| (r, 1u64)), below_hundred))(i)?;
@@ -225,8 +285,13 @@ fn fraction(i: &str) -> IResult<&str, WordNumber> {
         }
     }
     if num >= 1 {
+        let out_of = |x| {
+            word("out")(x)
+                .and_then(|(x2, _)| space(x2))
+                .and_then(|(x2, _)| word("of")(x2))
+        };
         if let Ok((r2, _)) = space(r)
-            .and_then(|(r2, _)| word("in")(r2))
+            .and_then(|(r2, _)| alt((word("in"), out_of))(r2))
             .and_then(|(r2, _)| space(r2))
         {
             if let Ok((r3, den)) = below_thousand(r2) {
@@ -262,9 +327,36 @@ fn bare_half(i: &str) -> IResult<&str, WordNumber> {
     ))
 }
 
+// bare_quarter := "quarter"   — only before a scale word: "quarter million"
+fn bare_quarter(i: &str) -> IResult<&str, WordNumber> {
+    let (r, _) = word("quarter")(i)?;
+    Ok((r, fraction_of(0.25)))
+}
+
+// fraction_scale := (fraction | "half" | "quarter") ('-' | space) ("thousand" | "million" | "billion" | "trillion")
+/// A fraction of a scale word: "a quarter-million", "three quarters billion", "half million".
+/// Read ±10%, as "half a million" is.
+fn fraction_scale(i: &str) -> IResult<&str, WordNumber> {
+    let (r, f) = alt((fraction, bare_half, bare_quarter))(i)?;
+    let (r, _) = alt((tag("-"), space))(r)?;
+    for (w, s) in SCALE_WORDS.iter().filter(|(w, _)| *w != "hundred") {
+        if let Ok((r2, _)) = word(w)(r) {
+            return Ok((
+                r2,
+                WordNumber {
+                    value: f.value * s,
+                    unit: 0.2 * f.value * s,
+                    fraction: false,
+                },
+            ));
+        }
+    }
+    fail(i)
+}
+
 /// A number or fraction written in words.
 pub fn word_number(i: &str) -> IResult<&str, WordNumber> {
-    alt((fraction, cardinal, bare_half))(i)
+    alt((fraction_scale, fraction, cardinal, bare_half))(i)
 }
 
 #[cfg(test)]
@@ -295,6 +387,30 @@ mod tests {
     }
 
     #[test]
+    fn mixed_numbers_and_fractions_of_a_scale() {
+        assert_eq!(v("two and a half times"), Some((2.5, " times".into())));
+        assert_eq!(v("one and a half times"), Some((1.5, " times".into())));
+        assert_eq!(v("five and a quarter"), Some((5.25, "".into())));
+        assert_eq!(v("two and a half million"), Some((2_500_000.0, "".into())));
+        assert_eq!(
+            v("a quarter-million dollars"),
+            Some((250_000.0, " dollars".into()))
+        );
+        assert_eq!(v("a quarter million"), Some((250_000.0, "".into())));
+        assert_eq!(v("quarter million"), Some((250_000.0, "".into())));
+        assert_eq!(v("three quarters billion"), Some((750_000_000.0, "".into())));
+        assert_eq!(v("a half-million"), Some((500_000.0, "".into())));
+        // "and" joining two figures is not a mixed number.
+        assert_eq!(v("two and three"), Some((2.0, " and three".into())));
+        // "a quarter" alone stays a fraction; "quarter" alone is nothing.
+        assert_eq!(v("a quarter of"), Some((0.25, " of".into())));
+        assert_eq!(v("quarter"), None);
+        assert_eq!(v("half a dozen eggs"), Some((6.0, " eggs".into())));
+        assert_eq!(v("another thousand homes"), Some((1000.0, " homes".into())));
+        assert_eq!(v("another"), None);
+    }
+
+    #[test]
     fn fractions() {
         let third = v("a third").map(|(x, _)| x).unwrap_or(0.0);
         assert!((third - 1.0 / 3.0).abs() < 1e-12);
@@ -303,6 +419,8 @@ mod tests {
         let tt = v("two-thirds of").map(|(x, _)| x).unwrap_or(0.0);
         assert!((tt - 2.0 / 3.0).abs() < 1e-12);
         assert_eq!(v("one in five"), Some((0.2, "".into())));
+        let third = v("one out of three adults").map(|(x, _)| x).unwrap_or(0.0);
+        assert!((third - 1.0 / 3.0).abs() < 1e-12);
         assert_eq!(v("half of them"), Some((0.5, " of them".into())));
     }
 }
