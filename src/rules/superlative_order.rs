@@ -32,17 +32,21 @@ const ID: &str = "superlative-order";
 #[rustfmt::skip]
 const MOST: Words = Words(&[
     "largest", "biggest", "most", "highest", "greatest", "hardest", "heaviest", "strongest", "fastest",
-    "widest", "deepest", "costliest",
+    "widest", "deepest", "costliest", "sharpest", "steepest", "busiest", "richest", "wealthiest",
+    "longest", "tallest", "hottest", "wettest", "deadliest", "priciest", "dearest",
 ]);
 #[rustfmt::skip]
 const LEAST: Words = Words(&[
-    "smallest", "lowest", "least", "fewest", "weakest", "slowest", "cheapest", "worst", "bottom",
+    "smallest", "lowest", "least", "fewest", "weakest", "slowest", "cheapest", "poorest", "shortest",
+    "slimmest", "narrowest", "mildest", "coldest", "driest", "softest",
 ]);
+
 /// Words right before a bound that put a figure above it ("above the 7.0% …", "topping
 /// the $0.65 consensus"); and comparatives that need "than" ("higher than the …").
 #[rustfmt::skip]
 const ABOVE: Words = Words(&[
-    "above", "exceed*", "surpass*", "outpac*", "beat", "beating", "beats", "topping", "tops", "past", "atop",
+    "above", "exceed*", "surpass*", "outpac*", "beat", "beating", "beats", "topping", "tops", "topped", "past",
+    "atop", "outstripp*", "eclips*",
 ]);
 #[rustfmt::skip]
 const BELOW: Words = Words(&["below", "under", "trail*", "behind", "beneath", "short"]);
