@@ -300,7 +300,26 @@ pub fn singular(word: &str) -> String {
     if NOT_PLURAL.contains(&w.as_str()) || w.chars().count() < 3 {
         return w;
     }
-    pluralizer::pluralize(&w, 1, false)
+    // The crate runs a regex set per word; articles repeat their nouns, so each thread
+    // keeps the answers it has computed (bounded: cleared when it grows large).
+    thread_local! {
+        static SINGULARS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let cached = SINGULARS.with(|c| c.try_borrow().ok().and_then(|m| m.get(&w).cloned()));
+    if let Some(s) = cached {
+        return s;
+    }
+    let s = pluralizer::pluralize(&w, 1, false);
+    SINGULARS.with(|c| {
+        if let Ok(mut m) = c.try_borrow_mut() {
+            if m.len() > 4096 {
+                m.clear();
+            }
+            m.insert(w, s.clone());
+        }
+    });
+    s
 }
 
 /// True for a plural noun ("tons", "people"), as the grammar uses it to read "1.2m tons".
