@@ -618,8 +618,24 @@ pub fn of_noun_after(text: &str, end: usize) -> Option<String> {
 }
 
 static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^[ \t]*(per|for\s+(?:each|every)|each|every|a|an)\s+(?:(\d[\d,]*)\s+)?([A-Za-z][A-Za-z-]*)")
+    re(
+        r"(?i)^[ \t]*(per|for\s+(?:each|every)|each|every|a|an)\s+(?:(\d[\d,]*)\s+)?([A-Za-z][A-Za-z-]*)((?:\s+[a-z][a-z-]*){0,2})",
+    )
 });
+
+/// The head of a short noun run after "per": "per overtime hour" → hour, "per sworn
+/// officer" → officer; the run ends at a function word or a verb form.
+fn head_noun<'a>(first: &'a str, more: &'a str) -> &'a str {
+    let mut head = first;
+    for w in more.split_whitespace() {
+        let l = w.to_lowercase();
+        if is_stop(&l) || is_verb_form(&l) || TIME_UNITS.contains(&singular(&head.to_lowercase()).as_str()) {
+            break;
+        }
+        head = w;
+    }
+    head
+}
 
 /// The per-unit right after a noun: "per agent", "per 10,000 residents", "a day", "per capita".
 pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
@@ -639,7 +655,13 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     let count = c
         .get(2)
         .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok());
-    let word = c.get(3)?.as_str().to_lowercase();
+    let first = c.get(3)?.as_str();
+    let more = if connector == "per" || connector.starts_with("for") {
+        c.get(4).map_or("", |m| m.as_str())
+    } else {
+        ""
+    };
+    let word = head_noun(first, more).to_lowercase();
     if word == "capita" {
         return Some(("person".into(), None));
     }
@@ -1028,4 +1050,25 @@ mod tests {
         assert_eq!(role_before("revenue was up ", 15), Role::Change);
         assert_eq!(role_before("is on pace to hit ", 18), Role::Projection);
     }
+}
+
+static PER_BEFORE_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)per\s+([a-z][a-z-]*)((?:\s+[a-z][a-z-]*){0,2})\s+(?:was|is|were|are|stood\s+at|fell\s+to|rose\s+to|dropped\s+to|climbed\s+to|grew\s+to|reached|came\s+to|averaged|of|at|to|hit)\s+$",
+    )
+});
+
+/// The per-unit named before a figure: "the operating cost per trip fell to $6.21" → trip.
+pub fn per_before(sentence_before: &str) -> Option<String> {
+    let c = PER_BEFORE_FIGURE.captures(sentence_before)?;
+    let first = c.get(1)?.as_str();
+    let more = c.get(2).map_or("", |m| m.as_str());
+    let word = head_noun(first, more).to_lowercase();
+    if is_stop(&word) {
+        return None;
+    }
+    if word == "capita" {
+        return Some("person".into());
+    }
+    Some(singular(&word))
 }

@@ -364,7 +364,13 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
     } else if p.multiplier_word || p.kind == Kind::Multiplier {
         multiplier_value(p.value, p.unit, p.multiplier_word, hedge, reach)
     } else {
-        Value::hedged(p.value, p.unit, hedge, reach)
+        // A bound reaches to the next round step of the figure as printed.
+        let reach_unit = if matches!(hedge, Hedge::LowerBound | Hedge::UpperBound) {
+            p.unit.max(p.step)
+        } else {
+            p.unit
+        };
+        Value::hedged(p.value, reach_unit, hedge, reach)
     };
     Some(Found {
         range: range_start..end,
@@ -636,9 +642,13 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
                 }
             }
         }
-        if per.is_none() && matches!(c.kind, Kind::Count | Kind::Money) && context::each_after(text, per_from)
-        {
+        let amount = matches!(c.kind, Kind::Count | Kind::Money);
+        if per.is_none() && amount && context::each_after(text, per_from) {
             per = distributed_over(claims, i);
+        }
+        // "the average fare paid per trip was $1.24": the per-unit before the figure.
+        if per.is_none() && amount {
+            per = context::per_before(before_in_sentence).map(|p| (p, None));
         }
         let Some(c) = claims.get_mut(i) else { continue };
         if let Some((p, n)) = per {
@@ -692,6 +702,7 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         }
     }
     infer_nouns(doc, claims);
+    points_of_percent(claims);
 }
 
 /// True for the unit of a duration or a count of occasions ("year", "time"): never the
@@ -702,6 +713,37 @@ fn is_period(unit: &str) -> bool {
 
 /// Give a bare count the noun of its sentence ("the number of cases … was 3.7 million"),
 /// else of the sentence before, else of the nearest counted figure before it.
+/// "a gap of 2.9 points", "up 1.3 points" beside percentages: percentage points, not a
+/// count of points ("basis points" are hundredths of one). Sports points stand in
+/// sentences without a percentage, or are no change of one.
+fn points_of_percent(claims: &mut [Claim]) {
+    let mut i = 0;
+    while i < claims.len() {
+        let sentence = claims.get(i).map_or(0, |c| c.sentence);
+        let mut j = i;
+        while claims.get(j).is_some_and(|c| c.sentence == sentence) {
+            j += 1;
+        }
+        let has_percent = claims.get(i..j).is_some_and(|s| {
+            s.iter()
+                .any(|c| c.kind == Kind::Percent && c.unit.as_deref() == Some("percent"))
+        });
+        if has_percent {
+            for c in claims.get_mut(i..j).into_iter().flatten() {
+                let unit = c.unit.as_deref();
+                let basis = unit == Some("basis point");
+                if c.kind == Kind::Count && !c.unit_inferred && (unit == Some("point") || basis) {
+                    let factor = if basis { 0.01 } else { 1.0 };
+                    c.kind = Kind::Percent;
+                    c.unit = Some("percentage point".into());
+                    c.value = c.value.scale(factor);
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
 fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
     let text = doc.text.as_str();
     for i in 0..claims.len() {

@@ -38,6 +38,9 @@ pub struct Parsed {
     pub value: f64,
     /// Its rounding unit.
     pub unit: f64,
+    /// The place of its last non-zero digit, which a bound reaches to ("more than 50
+    /// percent" reaches 60 though "50 percent" is read to the unit).
+    pub step: f64,
     /// The high end of a range and its rounding unit.
     pub high: Option<(f64, f64)>,
     /// ISO code of the currency, for money.
@@ -66,6 +69,7 @@ impl Parsed {
             kind,
             value,
             unit,
+            step: unit,
             high: None,
             currency: None,
             fixed_unit: None,
@@ -628,6 +632,7 @@ fn with_suffix(start: &str, mut p: Parsed) -> Parsed {
     let rest = start.get(p.len..).unwrap_or("");
     if let Ok((r, unit)) = percent(rest) {
         // Percentages are read to their last printed digit: "20%" is 19.5–20.5.
+        p.step = p.unit;
         if p.scale.is_none() && p.unit > 1.0 {
             p.unit = 1.0;
         }

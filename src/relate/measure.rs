@@ -112,11 +112,36 @@ pub enum Dim<'a> {
     Multiplier,
     /// "a third", "one in five".
     Fraction,
+    /// A span of time: "29 years", "two quarters", "a decade" (a count of a time unit).
+    Duration,
+    /// A count of occasions: "five times last year".
+    Occasions,
 }
+
+/// Time units a duration counts.
+const DURATIONS: &[&str] = &[
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+    "century",
+    "season",
+];
 
 /// The dimension of a usable claim.
 pub fn dimension(c: &Claim) -> Option<Dim<'_>> {
     Some(match c.kind {
+        Kind::Count if c.unit.as_deref() == Some("time") => Dim::Occasions,
+        Kind::Count if c.unit.as_deref().is_some_and(|u| DURATIONS.contains(&u)) && !c.unit_inferred => {
+            Dim::Duration
+        }
         Kind::Count => Dim::Count,
         Kind::Money => Dim::Money(c.unit.as_deref().unwrap_or("USD")),
         Kind::Percent if c.unit.as_deref() == Some("percentage point") => Dim::Points,
