@@ -96,6 +96,9 @@ fn main() {
                 let kind = (!kind.is_empty()).then_some(kind.as_str());
                 fit::explain_misses(&cases, &mut prepared, &weights, t, Some(other), kind);
             }
+            if std::env::var_os("FIT_ERRORS").is_some() {
+                fit::error_status(&cases, &mut prepared, &weights, t, Some(f));
+            }
             if std::env::var_os("FIT_FALSE").is_some() {
                 fit::false_flags(&cases, &mut prepared, &weights, t, Some(f));
                 fit::false_flags(&cases, &mut prepared, &weights, t, Some(other));

@@ -22,7 +22,7 @@ use crate::document::Document;
 use crate::finding::{Alternative, Finding, fmt_num};
 use crate::interval::Verdict;
 use crate::relate::{Context, Evidence, Reading, Relation, evidence, weights};
-use crate::rules::{Rule, Settings};
+use crate::rules::{MIN_FRAME_TO_FLAG, Rule, Settings};
 use std::collections::HashMap;
 
 /// How many set-aside readings a finding lists.
@@ -113,6 +113,27 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
             .and_modify(|m| *m = (*m).min(d))
             .or_insert(d);
     }
+    // Rivals of the same rule and figure with a stronger (or as strong a) frame.
+    let mut frames_of: HashMap<(usize, usize), Vec<f64>> = HashMap::new();
+    for (k, r) in all.iter() {
+        frames_of
+            .entry((*k, r.stated))
+            .or_default()
+            .push(r.evidence.frame);
+    }
+    for (k, r) in all.iter_mut() {
+        if let Some(fs) = frames_of.get(&(*k, r.stated)) {
+            let f = r.evidence.frame;
+            let stronger = fs.iter().filter(|x| **x > f + 1e-9).count();
+            let ties = fs
+                .iter()
+                .filter(|x| (**x - f).abs() <= 1e-9)
+                .count()
+                .saturating_sub(1);
+            r.evidence.outframed = evidence::log_scaled(stronger, 16.0);
+            r.evidence.frame_ties = evidence::log_scaled(ties, 16.0);
+        }
+    }
     for (k, r) in all.iter_mut() {
         let key = (*k, operand_set(r));
         let taken = holding
@@ -155,9 +176,17 @@ fn decide(
     let hold = group.iter().position(|r| r.verdict == Verdict::Consistent);
     let miss = group.iter().position(|r| r.verdict != Verdict::Consistent);
     let conf = |i: Option<usize>| i.and_then(|i| group.get(i)).map_or(0.0, |r| r.confidence);
-    let defended = explained || conf(hold) >= t.explain;
-    if let Some(m) = miss.filter(|_| !defended) {
+    if let Some(m) = miss {
         let r = group.get(m)?;
+        // A reading that holds defends the figure when it is credible and its words tie
+        // it as well as the miss's: a chance fit with no cue does not outweigh a framed
+        // reading.
+        let frame_of = |i: Option<usize>| i.and_then(|i| group.get(i)).map_or(0.0, |x| x.evidence.frame);
+        let defended = explained
+            || (conf(hold) >= t.explain && frame_of(hold) + 1e-9 >= r.evidence.frame.min(MIN_FRAME_TO_FLAG));
+        if defended {
+            return hold.filter(|_| conf(hold) >= t.link);
+        }
         let flag = may_flag(r)
             && match r.verdict {
                 Verdict::Contradicted => r.confidence >= t.contradict,
@@ -187,7 +216,11 @@ pub fn resolve(
     // Stated figures some derivation explains: no derivation flags them.
     let mut explained: HashMap<usize, Vec<usize>> = HashMap::new();
     for (k, r) in &all {
-        if derives(r.relation) && r.verdict == Verdict::Consistent && r.confidence >= thresholds.explain {
+        if derives(r.relation)
+            && r.verdict == Verdict::Consistent
+            && r.confidence >= thresholds.explain
+            && r.evidence.frame >= MIN_FRAME_TO_FLAG
+        {
             explained.entry(r.stated).or_default().push(*k);
         }
     }

@@ -142,6 +142,9 @@ impl Tokens {
             let lw = lower.get(l0..).unwrap_or("");
             if kind == TokenKind::Word && pending_comma && CLAUSE_WORDS.contains(&lw) {
                 clause += 1;
+            } else if kind == TokenKind::Word && lw == "because" {
+                // "…, mostly because …": a reason opens a clause of its own.
+                clause += 1;
             }
             pending_comma = false;
             let opens = kind == TokenKind::Punct && matches!(c, '(' | '[');

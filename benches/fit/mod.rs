@@ -448,6 +448,82 @@ pub fn false_flags(
     }
 }
 
+/// One line per relation annotated as wrong: flagged or not, and why not.
+pub fn error_status(
+    cases: &[Case],
+    prepared: &mut [Prepared],
+    weights: &[RuleWeights],
+    t: Thresholds,
+    fold: Option<u8>,
+) {
+    let conf = confidence_with(weights);
+    for p in prepared.iter_mut() {
+        let Some(case) = cases.get(p.case) else { continue };
+        if fold.is_some_and(|f| f != case.fold) {
+            continue;
+        }
+        resolve::weigh(&mut p.readings, BUILTIN, &conf);
+        let cx = Context::new(&p.doc, &p.claims);
+        let findings = resolve::resolve(&cx, BUILTIN, p.readings.clone(), &Settings::default(), t);
+        let span = |i: usize| p.claims.get(i).map(|c| c.span.start..c.span.end);
+        let fspan = |id: &str| claimcheck::claim::by_id(&p.claims, id).map(|c| c.span.start..c.span.end);
+        for (r, rs) in &case.relations {
+            if r.verdict != "contradicted" {
+                continue;
+            }
+            let Some((stated, others)) = rs.split_last() else {
+                continue;
+            };
+            let flagged = findings.iter().any(|f| {
+                let fs: Vec<Range<usize>> = f.claims.iter().filter_map(|i| fspan(i)).collect();
+                matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline)
+                    && fs.iter().any(|x| overlaps(x, stated))
+                    && fs
+                        .iter()
+                        .any(|x| !overlaps(x, stated) && others.iter().any(|o| overlaps(x, o)))
+            });
+            let good = |x: &Reading| {
+                let used: Vec<Range<usize>> = x.claim_indices().into_iter().filter_map(span).collect();
+                used.iter().any(|u| overlaps(u, stated))
+                    && used
+                        .iter()
+                        .any(|u| !overlaps(u, stated) && others.iter().any(|o| overlaps(u, o)))
+            };
+            let best = p
+                .readings
+                .iter()
+                .map(|(k, x)| (k, x))
+                .filter(|(_, x)| good(x) && x.verdict != Verdict::Consistent)
+                .max_by(|a, b| a.1.confidence.total_cmp(&b.1.confidence));
+            let status = match best {
+                _ if flagged => "FLAGGED".to_string(),
+                None => "no reading that misses".to_string(),
+                Some((k, x)) => {
+                    let gate = BUILTIN.get(*k).is_some_and(|rule| rule.may_flag(x));
+                    let defended = p
+                        .readings
+                        .iter()
+                        .filter(|(_, y)| y.stated == x.stated && y.verdict == Verdict::Consistent)
+                        .map(|(_, y)| y.confidence)
+                        .fold(0.0, f64::max);
+                    format!(
+                        "{} {:.3}{}{}",
+                        x.rule,
+                        x.confidence,
+                        if gate { "" } else { " GATED" },
+                        if defended >= t.explain {
+                            format!(" defended {defended:.2}")
+                        } else {
+                            String::new()
+                        }
+                    )
+                }
+            };
+            eprintln!("ERR {:40} {:16} {:?} :: {status}", case.id, r.kind, r.claims);
+        }
+    }
+}
+
 fn fmt_ev(e: &Evidence) -> String {
     e.vector()
         .iter()
@@ -513,6 +589,8 @@ pub const SIGNS: [i8; N_FEATURES] = [
     -1, // intervening
     -1, // taken
     -1, // closer
+    -1, // outframed
+    -1, // frame_ties
 ];
 
 /// Fit one logistic model on feature vectors and labels, keeping every weight to its

@@ -626,10 +626,67 @@ static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The head of a short noun run after "per": "per overtime hour" → hour, "per sworn
 /// officer" → officer; the run ends at a function word or a verb form.
 fn head_noun<'a>(first: &'a str, more: &'a str) -> &'a str {
+    /// Words that end a noun run after "per" without being its head.
+    const ENDS: &[&str] = &[
+        "inside",
+        "outside",
+        "across",
+        "within",
+        "during",
+        "among",
+        "throughout",
+        "around",
+        "above",
+        "below",
+        "under",
+        "over",
+        "near",
+        "between",
+        "behind",
+        "beyond",
+        "after",
+        "before",
+        "since",
+        "until",
+        "against",
+        "along",
+        "toward",
+        "towards",
+        "per",
+        "via",
+        "versus",
+        "plus",
+        "minus",
+        "each",
+        "every",
+        "instead",
+        "nationwide",
+        "statewide",
+        "worldwide",
+        "overall",
+        "annually",
+        "alone",
+        "only",
+        "last",
+        "next",
+        "this",
+        "that",
+        "now",
+        "then",
+        "today",
+        "year",
+        "month",
+        "week",
+        "day",
+    ];
     let mut head = first;
     for w in more.split_whitespace() {
         let l = w.to_lowercase();
-        if is_stop(&l) || is_verb_form(&l) || TIME_UNITS.contains(&singular(&head.to_lowercase()).as_str()) {
+        if is_stop(&l)
+            || is_verb_form(&l)
+            || ENDS.contains(&l.as_str())
+            || TIME_UNITS.contains(&singular(&head.to_lowercase()).as_str())
+        {
             break;
         }
         head = w;
@@ -1071,4 +1128,20 @@ pub fn per_before(sentence_before: &str) -> Option<String> {
         return Some("person".into());
     }
     Some(singular(&word))
+}
+
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)([a-z][a-z-]+)\s+(?:(?:have|has|had)\s+)?(?:dropped|fell|rose|climbed|grew|jumped|slipped|increased|decreased|declined|reached|totaled|totalled|numbered|stood|came|were|was|are|is|hit|topped|surged|dipped|shrank)(?:\s+(?:to|at|by))?\s+$",
+    )
+});
+
+/// The plural subject of the verb right before a bare figure: "Closed sales dropped to
+/// 1,606" → sale, "Admissions climbed to 412" → admission. Singular subjects
+/// ("enrollment fell to") name no counted noun.
+pub fn subject_noun(before: &str) -> Option<String> {
+    let c = SUBJECT_VERB.captures(before)?;
+    let w = c.get(1)?.as_str();
+    let lower = w.to_lowercase();
+    (is_plural_noun(&lower) && !is_stop(&lower)).then(|| singular(&lower))
 }

@@ -631,3 +631,27 @@ mod tests {
         assert!(!q("It spent three-quarters of the budget.", "three-quarters"));
     }
 }
+
+static MODEL_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:\s*(?:and|or|&|,)\s*\d+)*[ -]?series(?-u:\b)"));
+
+/// True when a bare number names a model or a range of products: "the 3 and 4 series",
+/// "a 7-Series".
+pub fn names_a_model(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|rest| MODEL_AFTER.is_match(rest))
+}
+
+#[cfg(test)]
+mod model_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_before_series_are_names() {
+        let t = "sales of the 3 and 4 series rose 16%, and the 7-Series fell.";
+        let three = t.find('3').unwrap_or(0);
+        assert!(names_a_model(t, three + 1));
+        let seven = t.find('7').unwrap_or(0);
+        assert!(names_a_model(t, seven + 1));
+        assert!(!names_a_model("It rose 16% in 3 years.", 10));
+    }
+}

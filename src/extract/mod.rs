@@ -329,6 +329,8 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         .flatten();
     let kind = if years_named(text, &p, range_start) {
         Some(Kind::Year)
+    } else if p.bare_integer.is_some() && idiom::names_a_model(text, end) {
+        Some(Kind::Identifier)
     } else if word_kind.is_some() {
         word_kind
     } else if hedge_found.is_some() {
@@ -764,7 +766,8 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
         });
         let mut noun = whole
             .or_else(|| context::place_population(before))
-            .or_else(|| context::of_noun(before));
+            .or_else(|| context::of_noun(before))
+            .or_else(|| context::subject_noun(before));
         if noun.is_none() && c.sentence > 0 {
             let previous = doc.sentence_text(c.sentence - 1);
             noun = context::of_noun(tail(previous, previous.len(), LOOK_BACK));

@@ -33,6 +33,8 @@
 //! | `intervening` | figures of the stated one's dimension between it and its nearest operand: ln(1 + n) / ln(16) |
 //! | `taken` | the same operands make another figure of the same rule hold (set by the resolver) |
 //! | `closer` | the same operands have another figure of the same rule nearer to them (set by the resolver) |
+//! | `outframed` | readings of the same rule and figure with a stronger cue frame: ln(1 + n) / ln(16) (set by the resolver) |
+//! | `frame_ties` | readings of the same rule and figure with as strong a cue frame: ln(1 + n) / ln(16) (set by the resolver) |
 
 use serde::Serialize;
 
@@ -87,10 +89,14 @@ pub struct Evidence {
     pub taken: f64,
     /// Another figure of the same rule sits nearer the same operands.
     pub closer: f64,
+    /// Rival readings with a stronger frame, log-scaled.
+    pub outframed: f64,
+    /// Rival readings with as strong a frame, log-scaled.
+    pub frame_ties: f64,
 }
 
 /// How many features there are.
-pub const N_FEATURES: usize = 24;
+pub const N_FEATURES: usize = 26;
 
 /// Feature names, in the order of [`Evidence::vector`] and of the weights.
 pub const NAMES: [&str; N_FEATURES] = [
@@ -118,6 +124,8 @@ pub const NAMES: [&str; N_FEATURES] = [
     "intervening",
     "taken",
     "closer",
+    "outframed",
+    "frame_ties",
 ];
 
 impl Evidence {
@@ -148,6 +156,8 @@ impl Evidence {
             self.intervening,
             self.taken,
             self.closer,
+            self.outframed,
+            self.frame_ties,
         ]
     }
 }

@@ -273,8 +273,13 @@ pub const TO: &[&str] = &[
 /// pair that runs against it is a clash.
 pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction) -> super::Evidence {
     let mut e = cx.base_evidence(s, &[a, b]);
-    let old_marked = preceded_by(cx, a, FROM) || followed_by(cx, a, EARLIER);
-    let new_marked = preceded_by(cx, b, TO);
+    let old_marked = preceded_by(cx, a, FROM) || followed_by(cx, a, EARLIER) || marked_earlier(cx, a);
+    // "to $32.2 million" belongs to another change when another figure is marked as its
+    // start ("jumped from $8.5 million to $32.2 million").
+    let owned_elsewhere = b
+        .checked_sub(1)
+        .is_some_and(|x| x != a && x != s && cx.sentences_apart(x, b) == 0 && preceded_by(cx, x, &["from"]));
+    let new_marked = preceded_by(cx, b, TO) && !owned_elsewhere;
     let b_marked_old = preceded_by(
         cx,
         b,
@@ -300,7 +305,10 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
         frame = 0.0;
     }
     if !one_sentence {
-        frame *= 0.5;
+        // The other end in the next or last sentence is still tied by the marker; farther
+        // off, hardly.
+        let near = cx.sentences_apart(a, s) <= 1 && cx.sentences_apart(b, s) <= 1;
+        frame *= if near { 0.85 } else { 0.5 };
     }
     e.frame = frame;
     let (va, vb) = match (cx.claim(a), cx.claim(b)) {
@@ -329,3 +337,47 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     Context::noun_evidence(&mut e, &[(na, nb)]);
     e
 }
+
+/// A figure the words place before a change: "than the spring class of 20" (a "than"
+/// within five words before it), or in a clause opened by "when" ("when she took office,
+/// the number was 3.7 million"), or "in <year>" when another figure names a later one.
+pub fn marked_earlier(cx: &Context, a: usize) -> bool {
+    let (before, _) = clause(cx, a);
+    let words: Vec<&str> = words(cx, before).collect();
+    let than = words.iter().rev().take(5).any(|w| *w == "than");
+    let when =
+        words.first().is_some_and(|w| *w == "when") || words.iter().rev().take(8).any(|w| *w == "when");
+    than || when
+}
+
+/// True when the words before a figure make it the size of a difference ("a gap of
+/// 1,080", "an increase of 300", "a shortfall of $3.3 million"): no end of a change.
+pub fn names_difference(cx: &Context, k: usize) -> bool {
+    let b = before_cue(cx, k);
+    let w: Vec<&str> = words(cx, b).rev().take(2).collect();
+    matches!(w.as_slice(), ["of", n, ..] if DIFFERENCE_NOUNS.contains(n))
+}
+
+/// Nouns of a difference, before "of".
+const DIFFERENCE_NOUNS: &[&str] = &[
+    "gap",
+    "difference",
+    "margin",
+    "increase",
+    "decrease",
+    "rise",
+    "drop",
+    "decline",
+    "gain",
+    "loss",
+    "shortfall",
+    "surplus",
+    "deficit",
+    "jump",
+    "fall",
+    "cut",
+    "reduction",
+    "growth",
+    "lead",
+    "deficit",
+];

@@ -19,17 +19,8 @@ pub fn stem(word: &str) -> String {
 /// Nouns that name the same sort of thing in news copy: a generic English lexicon of role
 /// and population nouns, compared by stem.
 const SYNONYMS: &[&[&str]] = &[
-    &[
-        "officer",
-        "agent",
-        "staffer",
-        "employee",
-        "worker",
-        "personnel",
-        "staff",
-        "official",
-        "member",
-    ],
+    &["officer", "agent", "deputy", "trooper", "inspector", "examiner"],
+    &["employee", "worker", "staffer", "personnel", "staff", "workforce"],
     &["judge", "magistrate", "justice"],
     &["student", "pupil", "learner", "kid", "child", "enrollment"],
     &[
@@ -74,14 +65,82 @@ pub enum NounFit {
     Different,
 }
 
+/// Nouns for kinds of people: a count of them is a count of people ("2,500 consumers …
+/// three-quarters, or 1,650 people").
+const PEOPLE: &[&str] = &[
+    "consumer",
+    "customer",
+    "voter",
+    "respondent",
+    "worker",
+    "patient",
+    "adult",
+    "child",
+    "student",
+    "resident",
+    "employee",
+    "member",
+    "participant",
+    "shopper",
+    "visitor",
+    "passenger",
+    "driver",
+    "user",
+    "subscriber",
+    "applicant",
+    "victim",
+    "survivor",
+    "citizen",
+    "parent",
+    "teen",
+    "teenager",
+    "youth",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "household",
+    "family",
+    "household",
+    "taxpayer",
+    "homeowner",
+    "renter",
+    "tenant",
+    "buyer",
+    "seller",
+    "reader",
+    "viewer",
+    "fan",
+    "player",
+    "officer",
+    "teacher",
+    "doctor",
+    "nurse",
+];
+
+/// The generic nouns for people.
+const PERSON: &[&str] = &["person", "people", "individual", "persons"];
+
+static PEOPLE_STEMS: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {
+    (
+        PEOPLE.iter().map(|w| stem(w)).collect(),
+        PERSON.iter().map(|w| stem(w)).collect(),
+    )
+});
+
 /// Compare two noun stems.
 pub fn noun_fit(a: Option<&str>, b: Option<&str>) -> NounFit {
     match (a, b) {
         (Some(x), Some(y)) if x == y => NounFit::Same,
         (Some(x), Some(y)) => {
+            let (people, person) = &*PEOPLE_STEMS;
+            let generic = |w: &str| person.iter().any(|p| p == w);
+            let kind_of_people = |w: &str| people.iter().any(|p| p == w);
             if SYNONYM_STEMS
                 .iter()
                 .any(|g| g.iter().any(|s| s == x) && g.iter().any(|s| s == y))
+                || (generic(x) && kind_of_people(y))
+                || (generic(y) && kind_of_people(x))
             {
                 NounFit::Synonym
             } else {

@@ -105,12 +105,13 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         frames::direction(cx, s)
     };
     let points = dimension(c) == Some(Dim::Points);
-    let ends = cx.candidates(s, 2, 14, |k| {
-        cx.claim(k).is_some_and(|x| {
-            endpoint(x)
-                && (same_dimension(x, c) || (points && dimension(x) == Some(Dim::Percent)))
-                && (x.value.nominal.abs() >= c.value.nominal.abs() * 0.5 || x.value.nominal == 0.0)
-        })
+    let ends = cx.candidates(s, 3, 14, |k| {
+        !frames::names_difference(cx, k)
+            && cx.claim(k).is_some_and(|x| {
+                endpoint(x)
+                    && (same_dimension(x, c) || (points && dimension(x) == Some(Dim::Percent)))
+                    && (x.value.nominal.abs() >= c.value.nominal.abs() * 0.5 || x.value.nominal == 0.0)
+            })
     });
     for &a in &ends {
         for &b in &ends {

@@ -102,6 +102,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let ends = cx.candidates(s, 3, 14, |k| {
         cx.claim(k)
             .is_some_and(|x| is_plain(x) && matches!(x.kind, Kind::Count | Kind::Money | Kind::Percent))
+            && !frames::names_difference(cx, k)
     });
     for &a in &ends {
         for &b in &ends {

@@ -97,7 +97,10 @@ fn part_of(t: &Claim, p: &Claim) -> bool {
         (Some(a), Some(b)) => a == b && a != Dim::Fraction,
         _ => false,
     };
-    dims && (is_plain(p) || p.role == Role::Part)
+    // A vague figure ("double-digit", "hundreds") is no part to add.
+    let vague = p.value.high - p.value.low > 0.5 * p.value.nominal.abs().max(1.0) && p.hedge == Hedge::Range;
+    dims && !vague
+        && (is_plain(p) || p.role == Role::Part)
         && p.value.nominal >= 0.0
         && p.value.nominal <= t.value.high.max(t.value.nominal) * 1.02
 }

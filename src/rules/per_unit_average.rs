@@ -22,7 +22,7 @@ use crate::claim::{Claim, Kind, Role};
 use crate::finding::{fmt_num, plural};
 use crate::interval::{Hedge, Verdict};
 use crate::relate::frames::{self, Words};
-use crate::relate::measure::{NounFit, is_share, noun_fit, period_days, same_dimension, stem};
+use crate::relate::measure::{NounFit, is_share, noun_fit, period_days, same_dimension, same_noun, stem};
 use crate::relate::{Context, Formula, Reading, Relation, is_input, value_of};
 
 /// The `per-unit-average` rule.
@@ -165,11 +165,16 @@ fn count_of(c: &Claim) -> bool {
         && !c.average
         && c.role != Role::Change
         && c.value.nominal > 0.0
+        && (c.value.nominal.fract() == 0.0 || c.value.nominal >= 1e4)
 }
 
 fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Reading>) {
     let scale = c.per_count.unwrap_or(1.0);
-    let totals = cx.candidates(s, 12, 12, |k| cx.claim(k).is_some_and(|x| total_for(c, x)));
+    // A total is not itself a count of the units ("48 transects" for "42 per transect").
+    let totals = cx.candidates(s, 12, 12, |k| {
+        cx.claim(k).is_some_and(|x| total_for(c, x))
+            && !(c.kind == Kind::Count && cx.noun(k).is_some_and(|n| same_noun(n, per)))
+    });
     let counts = cx.candidates(s, 40, 12, |k| {
         cx.claim(k).is_some_and(|x| {
             count_of(x)

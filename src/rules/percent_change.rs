@@ -197,10 +197,18 @@ fn stated_change(cx: &Context, s: usize, c: &Claim) -> bool {
 /// True when the words plainly state the figure as a change: its role, a change word
 /// right beside it, or a change column. Only such a figure may be flagged.
 fn plainly_change(cx: &Context, s: usize, c: &Claim) -> bool {
+    let change_row = cx.fact(s).cell.is_some_and(|cell| {
+        cx.doc
+            .tables
+            .get(cell.table)
+            .and_then(|t| t.rows.get(cell.row))
+            .is_some_and(|r| r.label.to_lowercase().contains("chang"))
+    });
     c.role == Role::Change
         || change_beside(cx, s)
         || c.text.starts_with(['+', '-', '−'])
         || column_header(cx, s).is_some_and(|h| change_header(&h))
+        || change_row
 }
 
 /// A word of change right before or after the figure: "up 5%", "5% lower", "cut 5%".
@@ -245,7 +253,9 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let mut ends = if cx.fact(s).cell.is_some() {
         table_ends(cx, s)
     } else {
-        cx.candidates(s, 2, 14, |k| cx.claim(k).is_some_and(endpoint))
+        cx.candidates(s, 2, 14, |k| {
+            cx.claim(k).is_some_and(endpoint) && !frames::names_difference(cx, k)
+        })
     };
     ends.sort_unstable();
     ends.dedup();
@@ -265,8 +275,16 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             e.cue = if plain { 1.0 } else { 0.25 };
             // Between two percentages the change is usually in points: read it as a
             // percent change only when the words say which is before and which after.
-            if dimension(ca) == Some(Dim::Percent) && e.frame < 0.5 && e.structure < 1.0 {
+            if dimension(ca) == Some(Dim::Percent) && e.frame < 1.0 && e.structure < 1.0 {
                 continue;
+            }
+            // Ends far apart in size are rarely one quantity at two times, unless the
+            // words name both ("to $14.55 million from $13.48 billion").
+            let ratio = (ca.value.nominal / cb.value.nominal)
+                .abs()
+                .max((cb.value.nominal / ca.value.nominal).abs());
+            if !(ratio <= 10.0 || e.frame >= 1.0) {
+                e.frame = e.frame.min(0.3);
             }
             let (va, vb) = sharpen_pair(ca, cb);
             let both_percent = dimension(ca) == Some(Dim::Percent);

@@ -89,8 +89,12 @@ fn per_unit(cx: &Context, k: usize, c: &Claim) -> Option<Option<String>> {
     (c.average || priced).then_some(None)
 }
 
+/// A count of things: whole, unless scaled ("1.8 million shares"); "114.2" is no count.
 fn count_for(c: &Claim) -> bool {
-    is_plain(c) && c.kind == Kind::Count && c.value.nominal > 1.0
+    is_plain(c)
+        && c.kind == Kind::Count
+        && c.value.nominal > 1.0
+        && (c.value.nominal.fract() == 0.0 || c.value.nominal >= 1e4)
 }
 
 fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
@@ -113,6 +117,11 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             }
             let fit = noun_fit(per.as_deref(), cx.own_noun(n));
             if fit == NounFit::Different {
+                continue;
+            }
+            // A price or an average with no "per" names its units only by the count
+            // beside it: that count must name its own noun, in the same clause.
+            if per.is_none() && (cx.own_noun(n).is_none() || !cx.same_clause(n, u)) {
                 continue;
             }
             let mut e = cx.base_evidence(s, &[u, n]);

@@ -61,7 +61,13 @@ impl Rule for RepeatedFigure {
     /// digits, the subject words around both, or a headline restating the body.
     fn may_flag(&self, r: &Reading) -> bool {
         let e = &r.evidence;
-        e.noun_same >= 1.0 && e.time_clash == 0.0 && (e.cue >= 1.0 || e.subject >= 0.66 || e.headline >= 1.0)
+        // A sentence, a list item or a table row never restates its own figure: two
+        // figures there are two measures.
+        let apart = e.same_sentence == 0.0 && e.structure == 0.0;
+        apart
+            && e.noun_same >= 1.0
+            && e.time_clash == 0.0
+            && (e.cue >= 1.0 || e.subject >= 0.66 || e.headline >= 1.0)
     }
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {

@@ -94,7 +94,22 @@ fn operand(c: &Claim) -> bool {
 /// Is claim `w` introduced as a whole: "of the 400", "of its $392 million budget",
 /// "out of 2,000", "among 8,000"?
 fn whole_cue(cx: &Context, w: usize) -> bool {
-    frames::preceded_by(cx, w, &["of", "out of", "among", "in", "from", "of all"])
+    frames::preceded_by(
+        cx,
+        w,
+        &[
+            "of",
+            "out of",
+            "among",
+            "of all",
+            "survey of",
+            "total of",
+            "totaled",
+            "totalled",
+            "totaling",
+            "total",
+        ],
+    )
 }
 
 /// Is share `s` tied to part `p` by "or" or by a share verb ("accounted for 30%")?
@@ -107,7 +122,9 @@ fn share_frame(cx: &Context, s: usize, p: usize) -> f64 {
     let or = words.iter().any(|w| *w == "or") && close;
     let paren = words.first() == Some(&"(") || words.last() == Some(&"(");
     let verb = frames::any_word(cx, between, SHARE_WORDS);
-    if or || paren {
+    // "a third of those sales, 412 homes": the part set beside the share's noun phrase.
+    let apposed = p > s && words.last() == Some(&",") && words.first() == Some(&"of") && close;
+    if or || paren || apposed {
         1.0
     } else if verb && close {
         0.8
@@ -134,14 +151,27 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     wholes.dedup();
     let of_after = frames::followed_by(cx, s, &["of"]);
     // A figure tied to the share ("96,400 rent, or 56.1%", "412 homes (a third)") is its
-    // part: then no other figure is.
+    // part, and then no other figure is; so is the first figure of "287 of 318".
     let tied: Vec<usize> = near
         .iter()
         .copied()
         .filter(|&p| cx.sentences_apart(p, s) == 0 && share_frame(cx, s, p) >= 1.0)
         .collect();
-    let parts = if tied.is_empty() { near.clone() } else { tied };
+    let of_pairs: Vec<(usize, usize)> = near
+        .iter()
+        .copied()
+        .filter(|&p| cx.sentences_apart(p, s) == 0)
+        .filter_map(|p| whole_after(cx, p).map(|w| (p, w)))
+        .collect();
+    let parts = if !tied.is_empty() {
+        tied
+    } else if !of_pairs.is_empty() {
+        of_pairs.iter().map(|(p, _)| *p).collect()
+    } else {
+        near.clone()
+    };
     let of_noun = of_noun(cx, s);
+    let over_100 = stated.nominal > 100.0;
     for &p in &parts {
         for &w in &wholes {
             let (Some(cp), Some(cw)) = (cx.claim(p), cx.claim(w)) else {
@@ -150,22 +180,20 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             if p == w || !same_dimension(cp, cw) || cw.value.nominal <= 0.0 {
                 continue;
             }
-            if cp.value.nominal > cw.value.nominal * 1.2 {
+            // A part is no larger than its whole, unless the share says so.
+            if !over_100 && cp.value.low > cw.value.high {
                 continue;
             }
             let mut e = cx.base_evidence(s, &[p, w]);
             let part_frame = share_frame(cx, s, p);
             let whole_frame = if whole_cue(cx, w) { 1.0 } else { 0.0 };
-            // "120 of 400": part right before "of" and the whole.
-            let x_of_y = frames::between(cx, p, w).is_some_and(|t| {
-                let l: Vec<&str> = frames::lower(cx, t).collect();
-                l.len() <= 3 && l.contains(&"of")
-            });
+            // "120 of 400", "287 of 318 beds": the part right before "of" and the whole.
+            let x_of_y = of_pairs.contains(&(p, w));
             e.frame = (0.6 * part_frame + 0.4 * whole_frame).max(if x_of_y { 1.0 } else { 0.0 });
             e.cue = if of_after { 1.0 } else { 0.0 };
-            let mut pairs = vec![(cx.own_noun(p), cx.own_noun(w))];
+            let mut pairs = vec![(cx.noun(p), cx.own_noun(w))];
             if of_noun.is_some() {
-                pairs.push((of_noun.as_deref(), cx.own_noun(w)));
+                pairs.push((of_noun.as_deref(), cx.noun(w)));
             }
             crate::relate::Context::noun_evidence(&mut e, &pairs);
             match (cx.fact(p).year, cx.fact(w).year) {
@@ -188,6 +216,21 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             out.push(r.with_unit(Some("percent".into())));
         }
     }
+}
+
+/// The whole of "287 of 318", "120 of its 400 patients", "14,900 of the 21,400": the
+/// figure right after "of" (and a determiner) after the part.
+fn whole_after(cx: &Context, p: usize) -> Option<usize> {
+    let w = p + 1;
+    let between = frames::between(cx, p, w)?;
+    let l: Vec<&str> = frames::lower(cx, between).collect();
+    let ok = matches!(
+        l.as_slice(),
+        ["of"] | ["of", _] | ["out", "of"] | ["out", "of", _]
+    ) && l
+        .get(1)
+        .is_none_or(|d| matches!(*d, "of" | "the" | "its" | "their" | "all" | "his" | "her" | "our"));
+    (ok && cx.claim(w).is_some_and(operand)).then_some(w)
 }
 
 /// The noun a share is "of": "30% of the district's students" → student. Determiners,

@@ -109,9 +109,25 @@ fn rank_word(cx: &Context, s: usize) -> Option<bool> {
     // The ranking word before the figure ("the largest item is … at $1.2 billion"); one
     // after it ranks the thing counted ("seven of the 10 fastest-growing cities").
     let (before, _) = frames::clause(cx, s);
-    let b: Vec<&str> = frames::words(cx, before).rev().take(6).collect();
-    let most = b.iter().any(|w| MOST.has(w));
-    let least = b.iter().any(|w| LEAST.has(w));
+    // Only the words after the last other figure: "17.2 million, the year's highest, to
+    // 16.92 million" ranks the 17.2 million.
+    // A figure earlier in the clause may own the ranking word instead ("17.2 million, the
+    // year's highest, to 16.92 million"): then the word ranks neither for certain.
+    if before.iter().any(|t| t.kind == crate::tokens::TokenKind::Number) {
+        return None;
+    }
+    let after_last_figure = before;
+    let b: Vec<&str> = frames::words(cx, after_last_figure).rev().take(6).collect();
+    // "the second highest of the year" is no top rank.
+    let ranked_below = |i: usize| {
+        b.get(i + 1)
+            .is_some_and(|w| matches!(*w, "second" | "third" | "fourth" | "fifth" | "next"))
+    };
+    let most = b.iter().enumerate().any(|(i, w)| MOST.has(w) && !ranked_below(i));
+    let least = b
+        .iter()
+        .enumerate()
+        .any(|(i, w)| LEAST.has(w) && !ranked_below(i));
     match (most, least) {
         (true, false) => Some(true),
         (false, true) => Some(false),
@@ -147,8 +163,15 @@ fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             }
         }
     } else {
+        // The ranked figures of its sentence ("the most jobs, 6,900, followed by
+        // construction (4,200) and leisure (3,800)"), else of its paragraph.
+        let sentence = cx.candidates(s, 0, 8, |k| compatible(cx, s, c, k));
         let paragraph = c.paragraph;
-        others = cx.candidates(s, 1, 8, |k| cx.claim(k).is_some_and(|x| x.paragraph == paragraph));
+        others = if sentence.is_empty() {
+            cx.candidates(s, 1, 8, |k| cx.claim(k).is_some_and(|x| x.paragraph == paragraph))
+        } else {
+            sentence
+        };
     }
     others.retain(|&k| compatible(cx, s, c, k));
     if others.is_empty() {
@@ -206,6 +229,21 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         })
     };
     let Some(above) = comparison else { return };
+    // "$2,781 more than the $39,128": a figure right before the comparative is the size
+    // of a difference, not a level said to be above the bound.
+    let diff =
+        tail.first().is_some_and(|t| {
+            let k = cx.doc.tokens.at(t.start as usize);
+            k > 0
+                && cx
+                    .doc
+                    .tokens
+                    .get(k - 1)
+                    .is_some_and(|p| p.kind == crate::tokens::TokenKind::Number)
+        }) || frames::before_cue(cx, s).len() > tail.len() && frames::words(cx, tail).count() <= 2 && than;
+    if diff {
+        return;
+    }
     // The figure compared: the nearest compatible figure before, in this sentence or the last.
     let subject = cx
         .candidates(s, 1, 6, |k| k < s && compatible(cx, s, c, k))
