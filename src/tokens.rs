@@ -48,6 +48,15 @@ pub struct Tokens {
     lower: String,
 }
 
+/// Words that open a subordinate clause, which ends at its first comma.
+const SUBORDINATORS: &[&str] = &[
+    "although", "though", "while", "whereas", "if", "when", "as", "because", "since", "after", "before",
+    "unless", "despite", "until", "once",
+];
+
+/// Subordinators that open a clause wherever they stand (unlike "as", "since", "if").
+const MID_SUBORDINATORS: &[&str] = &["although", "though", "whereas", "unless", "despite"];
+
 /// Words after a comma that open a new clause.
 const CLAUSE_WORDS: &[&str] = &[
     "and",
@@ -84,6 +93,10 @@ impl Tokens {
         let mut breaks = 0u8;
         let mut it = text.char_indices().peekable();
         let mut pending_comma = false;
+        // A clause opened by a subordinator ("Although only two of 12 were British, …")
+        // ends at its first comma.
+        let mut clause_start = true;
+        let mut subordinate = false;
         while let Some((i, c)) = it.next() {
             if c.is_whitespace() {
                 if c == '\n' {
@@ -128,6 +141,8 @@ impl Tokens {
                 sentence += 1;
                 clause += 1;
                 pending_comma = false;
+                clause_start = true;
+                subordinate = false;
             }
             let word = text.get(start..end).unwrap_or("");
             let l0 = lower.len();
@@ -140,12 +155,20 @@ impl Tokens {
                 }));
             }
             let lw = lower.get(l0..).unwrap_or("");
+            let clause_before = clause;
             if kind == TokenKind::Word && pending_comma && CLAUSE_WORDS.contains(&lw) {
                 clause += 1;
             } else if kind == TokenKind::Word && lw == "because" {
                 // "…, mostly because …": a reason opens a clause of its own.
                 clause += 1;
             }
+            if kind == TokenKind::Word && (clause_start || clause != clause_before) {
+                subordinate = SUBORDINATORS.contains(&lw);
+            } else if kind == TokenKind::Word && MID_SUBORDINATORS.contains(&lw) {
+                // "… told reporters that although only two of 12 were British, …"
+                subordinate = true;
+            }
+            clause_start = false;
             pending_comma = false;
             let opens = kind == TokenKind::Punct && matches!(c, '(' | '[');
             if opens {
@@ -163,7 +186,16 @@ impl Tokens {
             breaks = 0;
             if kind == TokenKind::Punct {
                 match c {
-                    ';' | ':' | '—' | '–' | ')' | ']' => clause += 1,
+                    ';' | ':' | '—' | '–' | ')' | ']' => {
+                        clause += 1;
+                        clause_start = true;
+                        subordinate = false;
+                    }
+                    ',' if subordinate => {
+                        clause += 1;
+                        clause_start = true;
+                        subordinate = false;
+                    }
                     ',' => pending_comma = true,
                     _ => {}
                 }
@@ -309,5 +341,19 @@ mod tests {
         assert!(t.before_is(two, "fell ."));
         assert!(t.after_is(two, "two rose"));
         assert_eq!(t.covering(0..3), 0..1);
+    }
+}
+
+#[cfg(test)]
+mod subordinate_tests {
+    use super::*;
+
+    #[test]
+    fn a_subordinate_clause_ends_at_its_comma() {
+        let text = "Although only two of 12 were British, about a quarter of the staff were.";
+        let t = Tokens::new(text, &[0..text.len()]);
+        let clause_of = |w: &str| t.all().iter().find(|x| t.lower(x) == w).map(|x| x.clause);
+        assert_ne!(clause_of("12"), clause_of("quarter"));
+        assert_eq!(clause_of("two"), clause_of("12"));
     }
 }

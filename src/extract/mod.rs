@@ -146,6 +146,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     for (i, c) in claims.iter_mut().enumerate() {
         c.id = format!("c{}", i + 1);
     }
+    label_lists(doc, &mut claims);
     annotate(doc, &mut claims);
     claims
 }
@@ -711,6 +712,29 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
 /// noun of another figure.
 fn is_period(unit: &str) -> bool {
     unit == "time" || context::is_time_unit(unit)
+}
+
+/// "Key Stages 1, 3 and 4", "Games 2 and 5": the numbers listed after a label are labels
+/// too, not only the first.
+fn label_lists(doc: &Document, claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        let (Some(prev), Some(c)) = (claims.get(i - 1), claims.get(i)) else {
+            continue;
+        };
+        let bare = !c.text.is_empty() && c.text.chars().all(|ch| ch.is_ascii_digit());
+        let between = doc.slice(prev.span.end..c.span.start);
+        let joined = matches!(between.trim(), "," | "and" | "or" | "&" | ", and" | ", or");
+        if prev.kind == Kind::Identifier
+            && c.kind == Kind::Count
+            && bare
+            && joined
+            && prev.sentence == c.sentence
+        {
+            if let Some(c) = claims.get_mut(i) {
+                c.kind = Kind::Identifier;
+            }
+        }
+    }
 }
 
 /// Give a bare count the noun of its sentence ("the number of cases … was 3.7 million"),

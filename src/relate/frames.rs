@@ -264,6 +264,21 @@ pub const TO: &[&str] = &[
     "hit", "is", "was", "stood at", "came to", "climbed to", "rose to", "fell to",
 ];
 
+/// Words before the value a change reached that name it for certain.
+pub const TO_STRONG: &[&str] = &[
+    "to",
+    "reaching",
+    "reached",
+    "totaling",
+    "totalling",
+    "totaled",
+    "totalled",
+    "came to",
+    "climbed to",
+    "rose to",
+    "fell to",
+];
+
 /// Evidence that claims `a` (before) and `b` (after) are the ends of the change stated by
 /// claim `s`: from/to wordings, the stated direction against their order, their years.
 ///
@@ -273,13 +288,17 @@ pub const TO: &[&str] = &[
 /// pair that runs against it is a clash.
 pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction) -> super::Evidence {
     let mut e = cx.base_evidence(s, &[a, b]);
-    let old_marked = preceded_by(cx, a, FROM) || followed_by(cx, a, EARLIER) || marked_earlier(cx, a);
+    // How plainly the words name each end: "from", "compared with", "a year earlier"
+    // name the start; "to", "reaching" the end strongly, "at", "now", "was" weakly.
+    let old_strong = preceded_by(cx, a, FROM) || followed_by(cx, a, EARLIER);
+    let old_marked = old_strong || marked_earlier(cx, a);
     // "to $32.2 million" belongs to another change when another figure is marked as its
     // start ("jumped from $8.5 million to $32.2 million").
     let owned_elsewhere = b
         .checked_sub(1)
         .is_some_and(|x| x != a && x != s && cx.sentences_apart(x, b) == 0 && preceded_by(cx, x, &["from"]));
     let new_marked = preceded_by(cx, b, TO) && !owned_elsewhere;
+    let new_strong = new_marked && preceded_by(cx, b, TO_STRONG);
     let b_marked_old = preceded_by(
         cx,
         b,
@@ -296,11 +315,21 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     let wrong = (b_marked_old && !old_marked) || a_marked_new;
     let sentence = |k: usize| cx.claim(k).map(|c| c.sentence);
     let one_sentence = sentence(a) == sentence(s) && sentence(b) == sentence(s);
-    let mut frame: f64 = match (old_marked, new_marked) {
-        (true, true) => 1.0,
-        (true, false) | (false, true) => 0.6,
-        _ => 0.0,
+    let old_score: f64 = if old_strong {
+        0.6
+    } else if old_marked {
+        0.4
+    } else {
+        0.0
     };
+    let new_score: f64 = if new_strong {
+        0.6
+    } else if new_marked {
+        0.3
+    } else {
+        0.0
+    };
+    let mut frame: f64 = (old_score + new_score).min(1.0);
     if wrong {
         frame = 0.0;
     }
@@ -344,7 +373,25 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
 pub fn marked_earlier(cx: &Context, a: usize) -> bool {
     let (before, _) = clause(cx, a);
     let words: Vec<&str> = words(cx, before).collect();
-    let than = words.iter().rev().take(5).any(|w| *w == "than");
+    // "larger than the spring class of 20": a comparative and "than" within a few words;
+    // "more than half the surplus" compares no two values.
+    let than = words
+        .iter()
+        .rev()
+        .take(5)
+        .position(|w| *w == "than")
+        .is_some_and(|p| {
+            let at = words.len() - 1 - p;
+            let comparative = at
+                .checked_sub(1)
+                .and_then(|k| words.get(k))
+                .is_some_and(|w| COMPARATIVE.has(w));
+            let fraction = words.get(at + 1..).is_some_and(|rest| {
+                rest.iter()
+                    .any(|w| matches!(*w, "half" | "third" | "quarter" | "twice" | "double"))
+            });
+            comparative && !fraction
+        });
     let when =
         words.first().is_some_and(|w| *w == "when") || words.iter().rev().take(8).any(|w| *w == "when");
     than || when
@@ -355,7 +402,17 @@ pub fn marked_earlier(cx: &Context, a: usize) -> bool {
 pub fn names_difference(cx: &Context, k: usize) -> bool {
     let b = before_cue(cx, k);
     let w: Vec<&str> = words(cx, b).rev().take(2).collect();
-    matches!(w.as_slice(), ["of", n, ..] if DIFFERENCE_NOUNS.contains(n))
+    let noun = matches!(w.as_slice(), ["of", n, ..] if DIFFERENCE_NOUNS.contains(n));
+    // "up more than 6%, or 16.75 pence, to 293.5p", "sank 14.87% - or $1.83 - to": the
+    // amount restating a percent change.
+    let restated = k.checked_sub(1).is_some_and(|p| {
+        cx.claim(p).is_some_and(|c| c.kind == crate::claim::Kind::Percent)
+            && between(cx, p, k).is_some_and(|t| {
+                let l: Vec<&str> = lower(cx, t).collect();
+                l.contains(&"or") && l.len() <= 3
+            })
+    });
+    noun || restated
 }
 
 /// Nouns of a difference, before "of".

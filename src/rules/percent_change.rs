@@ -72,7 +72,10 @@ impl Rule for PercentChange {
     /// Only a figure plainly stated as a change, with a frame saying which figures it
     /// runs between, may be flagged.
     fn may_flag(&self, r: &Reading) -> bool {
-        r.evidence.frame >= super::MIN_FRAME_TO_FLAG && r.evidence.cue >= 1.0
+        // Both ends named ("from 2.14 million to 2.58 million"; a start named and an end
+        // marked), a table row or column of one measure at two times, or the change's own
+        // amount beside it.
+        r.evidence.frame >= 0.85 && r.evidence.cue >= 1.0
     }
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
@@ -332,7 +335,8 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
                 continue;
             }
             let mut e = cx.base_evidence(s, &[dl, x]);
-            e.frame = 0.8;
+            // The amount of the change right beside the percentage names both.
+            e.frame = 0.9;
             e.cue = if plain { 1.0 } else { 0.25 };
             crate::relate::Context::noun_evidence(&mut e, &[(cx.own_noun(dl), cx.own_noun(x))]);
             let before =

@@ -65,6 +65,12 @@ impl Rule for ShareOfTotal {
         super::module_doc(include_str!("share_of_total.rs"))
     }
 
+    /// A share is flagged only against a part in its own clause (or tied to it by "or",
+    /// brackets, "X of Y"), with a frame naming part or whole.
+    fn may_flag(&self, r: &Reading) -> bool {
+        r.evidence.frame >= super::MIN_FRAME_TO_FLAG && r.evidence.same_clause >= 0.5
+    }
+
     fn propose(&self, cx: &Context) -> Vec<Reading> {
         let mut out = Vec::new();
         for (s, c) in cx.claims.iter().enumerate() {
