@@ -546,7 +546,8 @@ pub fn samples(cases: &[Case], prepared: &[Prepared], fold: Option<u8>) -> Sampl
             continue;
         }
         for (_, r) in &p.readings {
-            let e = out.entry((r.rule.clone(), r.evidence.fits > 0.5)).or_default();
+            let holds = r.evidence.fits > 0.5;
+            let e = out.entry((r.rule.clone(), holds)).or_default();
             e.0.push(r.evidence.vector());
             e.1.push(is_annotated(case, &p.claims, r));
         }

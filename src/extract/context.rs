@@ -700,7 +700,7 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     let c = PER_AFTER.captures(rest)?;
     let connector = c.get(1)?.as_str().to_lowercase();
     // "a year earlier", "a month ago" name a time, not a rate.
-    let after = super::hedge::head_lower(rest.get(c.get(0)?.end()..).unwrap_or("").trim_start(), 24);
+    let after = super::hedge::head_lower(rest.get(c.get(3)?.end()..).unwrap_or("").trim_start(), 24);
     if [
         "earlier", "ago", "before", "later", "after", "prior", "since", "on", "from",
     ]

@@ -325,6 +325,17 @@ fn run_parts(cx: &Context, s: usize, c: &Claim, runs: &[Run], groups: &mut Vec<(
         } else {
             continue;
         };
+        // A figure of the run is a total of the rest only when it opens the run and the
+        // rest follow in brackets or after a colon ("47 (29, 14, 4)", "64: 29, 21, 11").
+        if run.parts.contains(&s) {
+            let opens = run.parts.first() == Some(&s)
+                && frames::after(cx, s)
+                    .first()
+                    .is_some_and(|t| matches!(cx.doc.tokens.lower(t), "(" | ":" | "—" | "–"));
+            if !opens {
+                continue;
+            }
+        }
         let parts: Vec<usize> = run
             .parts
             .iter()

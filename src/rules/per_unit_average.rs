@@ -248,7 +248,7 @@ fn frame(cx: &Context, s: usize, t: usize, n: usize) -> f64 {
         frames::between(cx, a, s).is_some_and(|b| frames::word_count(b) <= 6 && frames::any_word(cx, b, TIES))
     };
     let one_sentence = cx.sentences_apart(s, t) == 0 && cx.sentences_apart(s, n) == 0;
-    if (tie(t) || tie(n)) && one_sentence {
+    let by_words = if (tie(t) || tie(n)) && one_sentence {
         1.0
     } else if tie(t) || tie(n) {
         0.7
@@ -256,7 +256,26 @@ fn frame(cx: &Context, s: usize, t: usize, n: usize) -> f64 {
         0.5
     } else {
         0.0
-    }
+    };
+    // The nouns tie them too: "7,000 cases per officer" against "7.4 million cases" and
+    // "6,000 officers" a sentence or two before.
+    let per = cx.per_noun(s);
+    let count_named = cx
+        .own_noun(n)
+        .is_some_and(|x| per.as_deref().is_some_and(|p| same_noun(x, p)));
+    let total_named = match cx.claim(s).map(|c| c.kind) {
+        Some(Kind::Count) => cx
+            .own_noun(t)
+            .is_some_and(|x| cx.noun(s).is_some_and(|y| same_noun(x, y))),
+        _ => true,
+    };
+    let near = cx.sentences_apart(s, t) <= 3 && cx.sentences_apart(s, n) <= 3;
+    let by_nouns = if count_named && total_named && near {
+        0.8
+    } else {
+        0.0
+    };
+    f64::max(by_words, by_nouns)
 }
 
 /// The N of a table column headed "Per 1,000", "per capita" (1) or "rate per 100,000".

@@ -60,8 +60,7 @@ impl Rule for RateConversion {
             }
             let Some(ps) = period_of(cx, s) else { continue };
             for a in cx.candidates(s, 2, 10, |k| {
-                cx.claim(k)
-                    .is_some_and(|x| is_input(x) && same_dimension(x, c) && x.role == c.role)
+                cx.claim(k).is_some_and(|x| is_input(x) && same_dimension(x, c))
             }) {
                 let Some(pa) = period_of(cx, a) else { continue };
                 let (Some(ds), Some(da)) = (period_days(ps), period_days(pa)) else {

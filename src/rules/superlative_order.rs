@@ -117,7 +117,7 @@ fn rank_word(cx: &Context, s: usize) -> Option<bool> {
         return None;
     }
     let after_last_figure = before;
-    let b: Vec<&str> = frames::words(cx, after_last_figure).rev().take(6).collect();
+    let b: Vec<&str> = frames::words(cx, after_last_figure).rev().take(10).collect();
     // "the second highest of the year" is no top rank.
     let ranked_below = |i: usize| {
         b.get(i + 1)
