@@ -96,6 +96,10 @@ fn main() {
                 let kind = (!kind.is_empty()).then_some(kind.as_str());
                 fit::explain_misses(&cases, &mut prepared, &weights, t, Some(other), kind);
             }
+            if let Ok(kind) = std::env::var("FIT_FOUND") {
+                let kind = (!kind.is_empty()).then_some(kind.as_str());
+                fit::found_status(&cases, &mut prepared, &weights, t, Some(f), kind);
+            }
             if std::env::var_os("FIT_ERRORS").is_some() {
                 fit::error_status(&cases, &mut prepared, &weights, t, Some(f));
             }

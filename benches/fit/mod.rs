@@ -974,3 +974,107 @@ pub fn render(weights: &[RuleWeights], t: Thresholds, note: &str) -> String {
     out.push_str(tail);
     out
 }
+
+/// Why relations annotated consistent are not found: no reading uses their figures; a
+/// reading does, but its arithmetic misses (a verdict apart); a reading holds but another
+/// holding reading of its rule and figure wins; or it holds and wins but its confidence is
+/// under the link threshold.
+pub fn found_status(
+    cases: &[Case],
+    prepared: &mut [Prepared],
+    weights: &[RuleWeights],
+    t: Thresholds,
+    fold: Option<u8>,
+    verbose: Option<&str>,
+) {
+    let conf = confidence_with(weights);
+    let mut tally: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
+    for p in prepared.iter_mut() {
+        let Some(case) = cases.get(p.case) else { continue };
+        if fold.is_some_and(|f| f != case.fold) {
+            continue;
+        }
+        resolve::weigh(&mut p.readings, BUILTIN, &conf);
+        let cx = Context::new(&p.doc, &p.claims);
+        let findings = resolve::resolve(&cx, BUILTIN, p.readings.clone(), &Settings::default(), t);
+        let span = |i: usize| p.claims.get(i).map(|c| c.span.start..c.span.end);
+        let fspan = |id: &str| claimcheck::claim::by_id(&p.claims, id).map(|c| c.span.start..c.span.end);
+        let text = |i: usize| p.claims.get(i).map_or("?".to_string(), |c| c.text.clone());
+        for (r, rs) in &case.relations {
+            if r.verdict != "consistent" {
+                continue;
+            }
+            let Some((stated, others)) = rs.split_last() else {
+                continue;
+            };
+            let hit = |used: &[Range<usize>]| {
+                used.iter().any(|u| overlaps(u, stated))
+                    && used
+                        .iter()
+                        .any(|u| !overlaps(u, stated) && others.iter().any(|o| overlaps(u, o)))
+            };
+            let found = findings.iter().any(|f| {
+                let fs: Vec<Range<usize>> = f.claims.iter().filter_map(|i| fspan(i)).collect();
+                hit(&fs)
+            });
+            if found {
+                continue;
+            }
+            let matching: Vec<&Reading> = p
+                .readings
+                .iter()
+                .map(|(_, x)| x)
+                .filter(|x| {
+                    let used: Vec<Range<usize>> = x.claim_indices().into_iter().filter_map(span).collect();
+                    hit(&used)
+                })
+                .collect();
+            let status: &'static str = if matching.is_empty() {
+                "not proposed"
+            } else if !matching.iter().any(|x| x.verdict == Verdict::Consistent) {
+                "proposed, misses"
+            } else {
+                let best = matching
+                    .iter()
+                    .filter(|x| x.verdict == Verdict::Consistent)
+                    .max_by(|a, b| a.confidence.total_cmp(&b.confidence));
+                let outranked = best.is_some_and(|b| {
+                    p.readings.iter().any(|(_, y)| {
+                        y.rule == b.rule
+                            && y.stated == b.stated
+                            && y.verdict == Verdict::Consistent
+                            && y.confidence > b.confidence
+                    })
+                });
+                if outranked {
+                    "holds, outranked"
+                } else {
+                    "holds, other"
+                }
+            };
+            *tally.entry((r.kind.clone(), status)).or_default() += 1;
+            if verbose.is_some_and(|k| k == r.kind || k == "all") {
+                let m = matching.first().map(|x| {
+                    format!(
+                        "{} {} {:.3} {:?} = {}",
+                        x.rule,
+                        x.verdict.as_str(),
+                        x.confidence,
+                        x.claim_indices().into_iter().map(text).collect::<Vec<_>>(),
+                        x.arithmetic(&cx)
+                    )
+                });
+                eprintln!(
+                    "NOTFOUND {} {} {:?} :: {status} {}",
+                    case.id,
+                    r.kind,
+                    r.claims,
+                    m.unwrap_or_default()
+                );
+            }
+        }
+    }
+    for ((k, s), n) in tally {
+        eprintln!("  {k:16} {s:20} {n}");
+    }
+}

@@ -619,7 +619,7 @@ pub fn of_noun_after(text: &str, end: usize) -> Option<String> {
 
 static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[ \t]*(per|for\s+(?:each|every)|each|every|a|an)\s+(?:(\d[\d,]*)\s+)?([A-Za-z][A-Za-z-]*)((?:\s+[a-z][a-z-]*){0,2})",
+        r"(?i)^[ \t]*(per|for\s+(?:each|every)|each|every|a|an)\s+(?:(\d[\d,]*\d|\d)[ \t]*)?([A-Za-z][A-Za-z-]*)?((?:\s+[a-z][a-z-]*){0,2})",
     )
 });
 
@@ -699,6 +699,19 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     let rest = text.get(pos..)?;
     let c = PER_AFTER.captures(rest)?;
     let connector = c.get(1)?.as_str().to_lowercase();
+    let count = c
+        .get(2)
+        .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok());
+    // "32.1 per 100,000, above …": a rate per so many people, the noun left out.
+    let noun_follows = c.get(3).is_some_and(|w| {
+        let separated = c
+            .get(2)
+            .is_some_and(|n| rest.get(n.end()..w.start()).is_some_and(|g| !g.trim().is_empty()));
+        !is_stop(&w.as_str().to_lowercase()) && !separated
+    });
+    if connector == "per" && count.is_some() && !noun_follows {
+        return Some(("person".into(), count));
+    }
     // "a year earlier", "a month ago" name a time, not a rate.
     let after = super::hedge::head_lower(rest.get(c.get(3)?.end()..).unwrap_or("").trim_start(), 24);
     if [
@@ -709,9 +722,6 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     {
         return None;
     }
-    let count = c
-        .get(2)
-        .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok());
     let first = c.get(3)?.as_str();
     let more = if connector == "per" || connector.starts_with("for") {
         c.get(4).map_or("", |m| m.as_str())
@@ -1144,4 +1154,51 @@ pub fn subject_noun(before: &str) -> Option<String> {
     let w = c.get(1)?.as_str();
     let lower = w.to_lowercase();
     (is_plural_noun(&lower) && !is_stop(&lower)).then(|| singular(&lower))
+}
+
+/// True for a verb or adverb of change right before a figure ("rose", "down", "cut").
+pub fn is_change_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "up",
+        "fell",
+        "fall",
+        "falls",
+        "down",
+        "grew",
+        "grow",
+        "gained",
+        "lost",
+        "increased",
+        "decreased",
+        "declined",
+        "dropped",
+        "climbed",
+        "jumped",
+        "slipped",
+        "cut",
+        "by",
+        "added",
+        "shed",
+        "surged",
+        "plunged",
+        "soared",
+        "dipped",
+        "edged",
+        "eased",
+        "sank",
+        "slid",
+        "tumbled",
+        "raised",
+        "lowered",
+        "boosted",
+        "trimmed",
+        "improved",
+        "widened",
+        "narrowed",
+    ];
+    WORDS.contains(&w)
 }

@@ -252,6 +252,20 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         p.bare_integer = None;
         end += len;
     }
+    // "a forecast of 3% to 3.5%", "2.5-3%": a range of percentages, unless a change leads
+    // to the second ("rose 0.5% to 3.5%", "from 3% to 3.5%").
+    let changed = before
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| context::is_change_word(&w.to_lowercase()));
+    if p.kind == Kind::Percent && p.high.is_none() && !after_from && !changed {
+        if let Some((hi, len)) = percent_range_tail(text.get(end..).unwrap_or("")) {
+            if hi > p.value {
+                p.high = Some((hi, p.unit));
+                end += len;
+            }
+        }
+    }
     // "between 300 and 400"
     if between && p.high.is_none() {
         if let Some(tail) = text.get(end..) {
@@ -822,3 +836,16 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
 
 #[cfg(test)]
 mod tests;
+
+static PERCENT_RANGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?i)^\s*(?:to|-|–)\s*(\d+(?:\.\d+)?)\s*(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))",
+    )
+});
+
+/// " to 3.5%" after a percentage: the high end of a range and the bytes it takes.
+fn percent_range_tail(after: &str) -> Option<(f64, usize)> {
+    let c = PERCENT_RANGE_TAIL.captures(after)?;
+    let hi = c.get(1)?.as_str().parse::<f64>().ok()?;
+    Some((hi, c.get(0)?.end()))
+}

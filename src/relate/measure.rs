@@ -175,7 +175,12 @@ pub enum Dim<'a> {
     Duration,
     /// A count of occasions: "five times last year".
     Occasions,
+    /// Places in a ranking: "rising nine places", "up three spots".
+    Rank,
 }
+
+/// Units that count places in a ranking.
+const RANKS: &[&str] = &["place", "position", "spot", "notch", "rung", "rank", "slot"];
 
 /// Time units a duration counts.
 const DURATIONS: &[&str] = &[
@@ -198,6 +203,7 @@ const DURATIONS: &[&str] = &[
 pub fn dimension(c: &Claim) -> Option<Dim<'_>> {
     Some(match c.kind {
         Kind::Count if c.unit.as_deref() == Some("time") => Dim::Occasions,
+        Kind::Count if c.unit.as_deref().is_some_and(|u| RANKS.contains(&u)) => Dim::Rank,
         Kind::Count if c.unit.as_deref().is_some_and(|u| DURATIONS.contains(&u)) && !c.unit_inferred => {
             Dim::Duration
         }

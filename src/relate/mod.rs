@@ -65,6 +65,10 @@ pub struct Context<'a> {
     pub facts: Vec<Facts>,
     /// Lists, tables and the headline.
     pub structure: Structure,
+    /// The article's key figures, by index: in its headline or opening sentences, or
+    /// stated more than once. A share, an average or a change may rest on one of them
+    /// however far off ("its 11,260 students", a population, a budget).
+    pub key: Vec<usize>,
 }
 
 /// How many claims before and after a claim a rule may pair it with.
@@ -146,12 +150,25 @@ impl<'a> Context<'a> {
                 year,
             });
         }
+        let key = key_figures(claims, &facts);
         Context {
             doc,
             claims,
             facts,
             structure,
+            key,
         }
+    }
+
+    /// Key figures of one dimension as `c`, other than `i` itself.
+    pub fn key_like(&self, i: usize, accept: impl Fn(usize) -> bool) -> Vec<usize> {
+        let Some(c) = self.claim(i) else { return Vec::new() };
+        self.key
+            .iter()
+            .copied()
+            .filter(|&k| k != i && self.claim(k).is_some_and(|x| measure::same_dimension(x, c)) && accept(k))
+            .take(MAX_KEY)
+            .collect()
     }
 
     /// The year token nearest a claim within its clause.
@@ -244,6 +261,39 @@ impl<'a> Context<'a> {
 
 /// How many candidate operands a rule looks at for one role.
 pub const MAX_CANDIDATES: usize = 16;
+
+/// How many key figures an article keeps.
+pub const MAX_KEY: usize = 24;
+
+/// The key figures of an article: plain figures in its headline or first three sentences,
+/// and figures whose digits it prints more than once; at most [`MAX_KEY`], in text order.
+fn key_figures(claims: &[Claim], facts: &[Facts]) -> Vec<usize> {
+    let digits = |c: &Claim| -> String {
+        c.text
+            .chars()
+            .filter(|ch| ch.is_ascii_digit() || *ch == '.')
+            .collect()
+    };
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for c in claims.iter().filter(|c| is_plain(c)) {
+        *seen.entry(digits(c)).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        if !is_plain(c) || !matches!(c.kind, Kind::Count | Kind::Money) {
+            continue;
+        }
+        let early = facts.get(i).is_some_and(|f| f.headline) || c.sentence < 3;
+        let repeated = seen.get(&digits(c)).is_some_and(|n| *n >= 2) && digits(c).len() >= 3;
+        if early || repeated {
+            out.push(i);
+            if out.len() >= MAX_KEY {
+                break;
+            }
+        }
+    }
+    out
+}
 
 impl Context<'_> {
     /// Claims within `window` sentences of claim `i` (not `i` itself) that `accept`
@@ -407,7 +457,8 @@ impl Context<'_> {
 pub fn value_of(c: &Claim) -> Value {
     let v = c.value;
     let whole = v.nominal.fract() == 0.0 && (v.high - v.low - 1.0).abs() < 1e-9;
-    if c.kind == Kind::Count && c.hedge == Hedge::Exact && whole {
+    let plain_count = c.per.is_none() && c.per_count.is_none() && !c.average;
+    if c.kind == Kind::Count && c.hedge == Hedge::Exact && whole && plain_count {
         Value::point(v.nominal)
     } else {
         v

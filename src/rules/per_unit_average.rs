@@ -171,10 +171,14 @@ fn count_of(c: &Claim) -> bool {
 fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Reading>) {
     let scale = c.per_count.unwrap_or(1.0);
     // A total is not itself a count of the units ("48 transects" for "42 per transect").
-    let totals = cx.candidates(s, 12, 12, |k| {
+    let total_ok = |k: usize| {
         cx.claim(k).is_some_and(|x| total_for(c, x))
             && !(c.kind == Kind::Count && cx.noun(k).is_some_and(|n| same_noun(n, per)))
-    });
+    };
+    let mut totals = cx.candidates(s, 12, 12, total_ok);
+    totals.extend(cx.key.iter().copied().filter(|&k| k != s && total_ok(k)));
+    totals.sort_unstable();
+    totals.dedup();
     let counts = cx.candidates(s, 40, 12, |k| {
         cx.claim(k).is_some_and(|x| {
             count_of(x)

@@ -61,6 +61,19 @@ impl Rule for ProductTotal {
         super::module_doc(include_str!("product_total.rs"))
     }
 
+    /// A product is flagged only when a cue ties the total to its factors and, for a
+    /// count, the figure per unit counts what the total counts.
+    fn may_flag(&self, r: &Reading) -> bool {
+        let e = &r.evidence;
+        e.frame >= super::MIN_FRAME_TO_FLAG
+            && e.noun_clash == 0.0
+            && (r
+                .unit
+                .as_deref()
+                .is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
+                || e.noun_same >= 1.0)
+    }
+
     fn propose(&self, cx: &Context) -> Vec<Reading> {
         let mut out = Vec::new();
         for (s, c) in cx.claims.iter().enumerate() {
@@ -136,7 +149,13 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
                 _ => 0.0,
             };
             e.cue = f64::from(u8::from(per.is_some()));
-            crate::relate::Context::noun_evidence(&mut e, &[(per.as_deref(), cx.own_noun(n))]);
+            // The count counts the units; for a count total, the figure per unit counts
+            // what the total counts ("21.7 points a game" for "652 points").
+            let mut pairs = vec![(per.as_deref(), cx.own_noun(n))];
+            if c.kind == Kind::Count {
+                pairs.push((cx.own_noun(s), cx.noun(u)));
+            }
+            crate::relate::Context::noun_evidence(&mut e, &pairs);
             if matches!(cn.hedge, Hedge::LowerBound | Hedge::UpperBound) {
                 e.hedge_misfit = 1.0;
             }

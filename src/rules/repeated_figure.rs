@@ -106,7 +106,7 @@ fn key(c: &Claim) -> Option<(u8, i32)> {
         Dim::Multiplier => 4,
         Dim::Fraction => 5,
         Dim::Duration => 6,
-        Dim::Occasions => return None,
+        Dim::Occasions | Dim::Rank => return None,
     };
     let sign = if c.value.nominal < 0.0 { 100 } else { 0 };
     Some((d, c.value.nominal.abs().log2().floor() as i32 + sign))

@@ -68,7 +68,11 @@ impl Rule for ShareOfTotal {
     /// A share is flagged only against a part in its own clause (or tied to it by "or",
     /// brackets, "X of Y"), with a frame naming part or whole.
     fn may_flag(&self, r: &Reading) -> bool {
-        r.evidence.frame >= super::MIN_FRAME_TO_FLAG && r.evidence.same_clause >= 0.5
+        // No other share between it and its figures: "14 of the 23, or 61 percent, versus
+        // a rate of 46%" gives the 14 of 23 to the 61 percent.
+        r.evidence.frame >= super::MIN_FRAME_TO_FLAG
+            && r.evidence.same_clause >= 0.5
+            && r.evidence.intervening == 0.0
     }
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
@@ -147,14 +151,24 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     } else {
         c.value
     };
-    let near = cx.candidates(s, 2, 14, |k| cx.claim(k).is_some_and(operand));
-    // Wholes may be stated farther off: a population, a budget, a total.
+    let mut near = cx.candidates(s, 2, 14, |k| cx.claim(k).is_some_and(operand));
+    // Wholes may be stated farther off: a population, a budget, a total, a key figure.
     let mut wholes = near.clone();
     wholes.extend(cx.candidates(s, 40, 8, |k| {
         cx.claim(k).is_some_and(|x| operand(x) && whole_cue(cx, k)) || cx.fact(k).headline
     }));
+    let key = cx
+        .key
+        .iter()
+        .copied()
+        .filter(|&k| k != s && cx.claim(k).is_some_and(operand));
+    wholes.extend(key.clone());
     wholes.sort_unstable();
     wholes.dedup();
+    // A part may be a key figure too ("its 11,260 students … about 71 percent full").
+    near.extend(key);
+    near.sort_unstable();
+    near.dedup();
     let of_after = frames::followed_by(cx, s, &["of"]);
     // A figure tied to the share ("96,400 rent, or 56.1%", "412 homes (a third)") is its
     // part, and then no other figure is; so is the first figure of "287 of 318".
