@@ -39,7 +39,8 @@ fn main() {
         std::process::exit(2);
     }
     let mut prepared = fit::prepare(&cases);
-    let samples = fit::samples(&cases, &prepared, fold);
+    let mut samples = fit::samples(&cases, &prepared, fold);
+    fit::add_examples(&mut samples);
     for ((rule, holds), (_, ys)) in &samples {
         let pos = ys.iter().filter(|y| **y).count();
         let outcome = if *holds { "holding" } else { "missing" };

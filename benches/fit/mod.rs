@@ -555,6 +555,45 @@ pub fn samples(cases: &[Case], prepared: &[Prepared], fold: Option<u8>) -> Sampl
     out
 }
 
+/// How many times each rule example counts, beside the corpus.
+pub const EXAMPLE_WEIGHT: usize = 3;
+
+/// Add each built-in rule's own examples (the sentences its documentation promises it
+/// handles) to the samples: of the rule's readings on an example, the strongest-framed
+/// one whose verdict is the example's (flagged for a flagged example) is a positive, the
+/// others negatives. The examples are the rules' specification; they keep the fitted
+/// models from forgetting the plain cases a corpus of mostly subtle ones underweights.
+pub fn add_examples(out: &mut Samples) {
+    for (k, rule) in BUILTIN.iter().enumerate() {
+        for (text, expected) in rule.examples() {
+            let doc = Document::new(text);
+            let claims = claimcheck::extract::extract(&doc);
+            let cx = Context::new(&doc, &claims);
+            let mut all = resolve::propose(&cx, BUILTIN);
+            resolve::weigh(&mut all, BUILTIN, &|_, _| 0.5);
+            let mine: Vec<&Reading> = all.iter().filter(|(j, _)| *j == k).map(|(_, r)| r).collect();
+            let wanted = |r: &Reading| match expected {
+                Verdict::Consistent => r.verdict == Verdict::Consistent,
+                _ => r.verdict == expected,
+            };
+            let best = mine
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| wanted(r))
+                .max_by(|a, b| a.1.evidence.frame.total_cmp(&b.1.evidence.frame))
+                .map(|(i, _)| i);
+            for (i, r) in mine.iter().enumerate() {
+                let holds = r.evidence.fits > 0.5;
+                let e = out.entry((r.rule.clone(), holds)).or_default();
+                for _ in 0..EXAMPLE_WEIGHT {
+                    e.0.push(r.evidence.vector());
+                    e.1.push(Some(i) == best);
+                }
+            }
+        }
+    }
+}
+
 /// Fewest annotated errors a rule needs to get a model of its own for readings that miss.
 pub const MIN_ERRORS: usize = 8;
 

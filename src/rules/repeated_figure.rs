@@ -19,7 +19,7 @@ use super::Rule;
 use crate::claim::{Claim, Kind, Role};
 use crate::interval::Verdict;
 use crate::relate::measure::{Dim, NounFit, dimension, noun_fit};
-use crate::relate::{Context, Formula, Reading, Relation, value_of};
+use crate::relate::{Context, Formula, Reading, Relation, magnitude, value_of};
 use std::collections::HashMap;
 
 /// The `repeated-figure` rule.
@@ -75,19 +75,35 @@ impl Rule for RepeatedFigure {
         // Earlier figures by (dimension, size), so each figure meets a bounded number of
         // candidates: linear in the length of the document.
         let mut index: HashMap<(u8, i32), Vec<usize>> = HashMap::new();
+        // And by the digits they print: the same figure printed again is always a
+        // candidate, however many figures lie between.
+        let mut printed: HashMap<(u8, String), Vec<usize>> = HashMap::new();
         for (s, c) in cx.claims.iter().enumerate() {
             let Some(key) = key(c) else { continue };
+            let mut seen: Vec<usize> = Vec::new();
+            if let Some(list) = printed.get(&(key.0, digits(c))) {
+                for &a in list.iter().rev().take(3) {
+                    seen.push(a);
+                    if let Some(r) = reading(cx, a, s) {
+                        out.push(r);
+                    }
+                }
+            }
             for b in [key.1 - 1, key.1, key.1 + 1] {
                 let Some(list) = index.get(&(key.0, b)) else {
                     continue;
                 };
                 for &a in list.iter().rev().take(PER_BUCKET) {
+                    if seen.contains(&a) {
+                        continue;
+                    }
                     if let Some(r) = reading(cx, a, s) {
                         out.push(r);
                     }
                 }
             }
             index.entry(key).or_default().push(s);
+            printed.entry((key.0, digits(c))).or_default().push(s);
         }
         out
     }
@@ -143,7 +159,10 @@ fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
     if !(ratio.is_finite() && (1.0 / CLOSE..=CLOSE).contains(&ratio)) && !transposed(ca, cs) {
         return None;
     }
-    if (ca.role == Role::Change) != (cs.role == Role::Change) || ca.average != cs.average {
+    // The same digits printed twice may be a change in one place and a level in another
+    // ("1.4%" in a table and in the text); different digits must play one part.
+    let printed_alike = digits(ca) == digits(cs);
+    if !printed_alike && ((ca.role == Role::Change) != (cs.role == Role::Change) || ca.average != cs.average) {
         return None;
     }
     let mut nouns = noun_fit(cx.own_noun(a), cx.own_noun(s));
@@ -180,14 +199,12 @@ fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
         (Some(_), Some(_)) => e.time_clash = 1.0,
         _ => {}
     }
-    let r = Reading::new(
-        ID,
-        Relation::Repeat,
-        s,
-        value_of(cs),
-        vec![(a, "stated before", value_of(ca))],
-        Formula::Same,
-        e,
-    )?;
+    // "-2.5%" in a change column and "slipped 2.5%" in the text: one size, two signs.
+    let (vs, va) = if printed_alike && (ca.value.nominal < 0.0) != (cs.value.nominal < 0.0) {
+        (magnitude(value_of(cs)), magnitude(value_of(ca)))
+    } else {
+        (value_of(cs), value_of(ca))
+    };
+    let r = Reading::new(ID, Relation::Repeat, s, vs, vec![(a, "stated before", va)], Formula::Same, e)?;
     Some(r.with_unit(cs.unit.clone()))
 }

@@ -93,6 +93,7 @@ impl Rule for SuperlativeOrder {
             }
             superlative(cx, s, c, &mut out);
             comparative(cx, s, c, &mut out);
+            loose_comparative(cx, s, c, &mut out);
         }
         out
     }
@@ -275,5 +276,40 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         e,
     ) {
         out.push(r.with_unit(ca.unit.clone()));
+    }
+}
+
+/// A comparative in a figure's clause set against a figure of the clause or sentence
+/// before: "the city's median reached $1,585 … Across the metro area the median is
+/// lower, $1,410"; "Netflix is now bigger than HBO, whose base is roughly 29 million". The
+/// words give the direction, not which figures: such a reading may explain, never flag.
+fn loose_comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+    let (before, after) = frames::clause(cx, s);
+    let words: Vec<&str> = frames::words(cx, before)
+        .rev()
+        .take(6)
+        .chain(frames::words(cx, after).take(2))
+        .collect();
+    let more = words
+        .iter()
+        .any(|w| MORE_THAN.has(w) || matches!(*w, "above" | "topped" | "surpassed" | "exceeded" | "beat" | "outpaced" | "past"));
+    let less = words
+        .iter()
+        .any(|w| LESS_THAN.has(w) || matches!(*w, "below" | "trails" | "trailed" | "behind" | "under"));
+    if more == less {
+        return;
+    }
+    let other = cx
+        .candidates(s, 1, 6, |k| k < s && compatible(cx, s, c, k) && !cx.same_clause(k, s))
+        .into_iter()
+        .next();
+    let Some(o) = other else { return };
+    let Some(co) = cx.claim(o) else { return };
+    let mut e = cx.base_evidence(s, &[o]);
+    e.frame = 0.4;
+    Context::noun_evidence(&mut e, &[(cx.own_noun(s), cx.own_noun(o))]);
+    let formula = if more { Formula::AtLeastMax } else { Formula::AtMostMin };
+    if let Some(r) = Reading::new(ID, Relation::Ordering, s, value_of(c), vec![(o, "compared with", value_of(co))], formula, e) {
+        out.push(r.with_unit(c.unit.clone()));
     }
 }
