@@ -29,7 +29,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Review flagged findings: confirm or dismiss them, remembered across runs.
     #[command(
-        after_help = "Examples:\n  claimcheck review story.txt                     # walk each unreviewed finding: c/d/s/q\n  claimcheck review story.txt --list\n  claimcheck review story.txt --confirm f2 --dismiss f1 --reason \"figures are for different years\"\n\nDecisions are stored in STORY.review.json beside the article (or --review-file); `check` then hides dismissed findings."
+        after_help = "Examples:\n  claimcheck review story.txt                     # walk each unreviewed finding: c/d/s/q\n  claimcheck review story.txt --list\n  claimcheck review story.txt --confirm f2 --dismiss 3f9c1a2 --reason \"figures are for different years\"\n\nA finding is named by its f-number (f2) or by its key (3f9c1a2), both shown by `check` and\n`--list`; the key stays the same when rules are enabled or disabled. A --reason belongs to\nthe --confirm/--dismiss just before it. `review` reads claimcheck.toml and the user rules as\n`check` does, so both number the findings alike. Decisions are stored in STORY.review.json\nbeside the article (or --review-file); `check` then hides dismissed findings."
     )]
     Review(ReviewArgs),
     /// List, explain and test consistency rules (built-in and from rule files).
@@ -45,8 +45,9 @@ pub enum Command {
 /// Where articles come from (`check` and `extract`).
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
-    /// Articles: files, directories (read recursively, skipping what .gitignore ignores),
-    /// glob patterns ("news/**/*.html", quoted), or "-" for standard input.
+    /// Articles: files, directories (read recursively), glob patterns ("news/**/*.html",
+    /// quoted), or "-" for standard input. Directories and patterns skip what .gitignore,
+    /// .ignore and hidden-file rules skip (see --no-ignore); a file named on its own is read.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
     /// How to read inputs: by extension (.html/.htm HTML, .md Markdown, .jsonl JSON Lines,
@@ -60,12 +61,8 @@ pub struct InputArgs {
     /// Check this many articles at once (default: one per CPU core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
-    /// Read defaults from this configuration file instead of the nearest claimcheck.toml.
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    pub config: Option<String>,
-    /// Ignore claimcheck.toml files.
-    #[arg(long)]
-    pub no_config: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 /// Arguments of `check`.
@@ -74,7 +71,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Output format (default: human, or [check] format in claimcheck.toml): "human" for a
-    /// reviewer, "json" for scripts (README, JSON contract), "jsonl" one document per line
+    /// reviewer (fitted to $COLUMNS, else the terminal, else 100 columns), "json" for
+    /// scripts (README, "JSON output"), "jsonl" one document per line
     /// for corpora, "markdown" for a ticket, "html" for a page with the claims
     /// highlighted, "sarif" for code scanning, "github" for Actions annotations.
     #[arg(long, value_enum)]
@@ -83,21 +81,18 @@ pub struct CheckArgs {
     /// Example: --show consistent
     #[arg(long, value_enum, value_delimiter = ',')]
     pub show: Vec<ShowWhat>,
-    /// Exit with status 1 when a finding at or above this verdict is left unreviewed
-    /// (default: contradicted, or [check] fail-on in claimcheck.toml).
+    /// Exit with status 1 when a flagged finding at or above this is left undismissed
+    /// (default: contradicted, or [check] fail-on in claimcheck.toml): "contradicted" fails
+    /// on findings of severity error (contradictions, unless their rule file says
+    /// severity = "warning"), "borderline" on severity warning too.
     /// Example: --fail-on borderline
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
     /// Colour in the human report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// User rules: a rule file or a directory of *.toml rule files (default: [rules] dirs
-    /// in claimcheck.toml, else ./claims if present). Example: --rules claims/
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<String>,
-    /// Run the built-in rules only, even when ./claims exists.
-    #[arg(long)]
-    pub no_user_rules: bool,
+    #[command(flatten)]
+    pub user_rules: UserRuleArgs,
     /// Ignore review files: show every finding as if none had been reviewed.
     #[arg(long)]
     pub no_review: bool,
@@ -128,7 +123,7 @@ pub enum RulesCommand {
     List(RulesArgs),
     /// Show a rule's documentation and examples.
     #[command(
-        after_help = "Examples:\n  claimcheck rules explain per-unit-average\n  claimcheck rules explain per-capita-rate --rules claims/"
+        after_help = "Examples:\n  claimcheck rules explain per-unit-average\n  claimcheck rules explain homicide-rate --rules claims/"
     )]
     Explain {
         /// The rule's id.
@@ -136,23 +131,52 @@ pub enum RulesCommand {
         #[command(flatten)]
         args: RulesArgs,
     },
-    /// Run every rule's examples and print a pass/fail table (exit 1 on any failure).
+    /// Run rules' examples and print a pass/fail table (exit 1 on any failure).
     #[command(
-        after_help = "Examples:\n  claimcheck rules test                 # built-in rules and ./claims\n  claimcheck rules test claims/budget.toml"
+        after_help = "Examples:\n  claimcheck rules test                                   # built-in rules and ./claims\n  claimcheck rules test claims/budget-per-resident.toml   # that file's rules only"
     )]
     Test {
-        /// Rule files or directories of them (default: ./claims if present).
+        /// Test only the rules of these rule files or directories of them (default: every
+        /// built-in rule and the user rules of ./claims, or of [rules] dirs in claimcheck.toml).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
 }
 
-/// Where user rules come from.
+/// Where user rules come from (`rules list` and `rules explain`).
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
-    /// A rule file or a directory of *.toml rule files (default: ./claims if present).
+    /// A rule file or a directory of *.toml rule files (default: [rules] dirs in
+    /// claimcheck.toml, else ./claims if present).
     #[arg(long, value_name = "DIR")]
     pub rules: Option<String>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// Which claimcheck.toml is read.
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// Read defaults from this configuration file instead of the nearest claimcheck.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<String>,
+    /// Ignore claimcheck.toml files.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+/// Which user rules run with the built-in ones (`check` and `review`).
+#[derive(Debug, clap::Args)]
+pub struct UserRuleArgs {
+    /// User rules: a rule file or a directory of *.toml rule files (default: [rules] dirs
+    /// in claimcheck.toml, else ./claims if present). Cannot be combined with
+    /// --no-user-rules. Example: --rules claims/
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<String>,
+    /// Run the built-in rules only, even when ./claims or [rules] dirs exist. Cannot be
+    /// combined with --rules.
+    #[arg(long, conflicts_with = "rules")]
+    pub no_user_rules: bool,
 }
 
 /// Arguments of `review`.
@@ -167,21 +191,25 @@ pub struct ReviewArgs {
     /// List the flagged findings with their review status, and stop.
     #[arg(long)]
     pub list: bool,
-    /// Confirm these findings (ids from --list), without asking. Example: --confirm f2
-    #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',')]
+    /// Confirm these findings, by f-number or key (from `check` or --list), without asking.
+    /// Example: --confirm f2
+    #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',', action = clap::ArgAction::Append)]
     pub confirm: Vec<String>,
-    /// Dismiss these findings as false alarms, without asking. Example: --dismiss f1
-    #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',')]
+    /// Dismiss these findings as false alarms, by f-number or key, without asking.
+    /// Example: --dismiss 3f9c1a2
+    #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',', action = clap::ArgAction::Append)]
     pub dismiss: Vec<String>,
-    /// The reason stored with --confirm/--dismiss.
-    #[arg(long)]
-    pub reason: Option<String>,
-    /// User rules (default: ./claims if present).
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<String>,
-    /// Run the built-in rules only.
-    #[arg(long)]
-    pub no_user_rules: bool,
+    /// Why: stored with the --confirm or --dismiss just before it (and only with that one).
+    /// Example: --dismiss f1 --reason "the figures are a year apart"
+    #[arg(long, value_name = "TEXT", action = clap::ArgAction::Append)]
+    pub reason: Vec<String>,
+    #[command(flatten)]
+    pub user_rules: UserRuleArgs,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Leave out findings whose confidence is below this, as `check --min-confidence` does.
+    #[arg(long, value_name = "X", value_parser = confidence_value)]
+    pub min_confidence: Option<f64>,
     /// Colour in the excerpts.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -202,7 +230,7 @@ pub struct ExtractArgs {
 pub enum CheckFormat {
     /// Findings with the lines they rest on, then a summary table.
     Human,
-    /// One JSON object (DESIGN.md contract).
+    /// One JSON object (README, "JSON output").
     Json,
     /// A Markdown checklist to paste into a ticket.
     Markdown,

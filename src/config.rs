@@ -1,6 +1,7 @@
 //! `claimcheck.toml`: a project's defaults (output format, failing verdict, input format,
 //! rule directories, which rules run, tolerances), found in the working directory or the
-//! nearest parent. Unknown keys are errors that name the key and its line.
+//! nearest parent. Unknown keys, values out of range and rule ids that no rule has are
+//! errors that name the key and its line.
 //!
 //! ```toml
 //! [check]
@@ -23,6 +24,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "claimcheck.toml";
@@ -40,16 +42,19 @@ pub struct Config {
     /// Where the file was read from (set after reading).
     #[serde(skip)]
     pub path: Option<PathBuf>,
+    /// The text it was read from, to name the line of a value found wrong later.
+    #[serde(skip)]
+    pub text: String,
 }
 
 /// The `[check]` table.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CheckConfig {
-    /// Default output format.
-    pub format: Option<String>,
+    /// Default output format (checked against the command's formats when it runs).
+    pub format: Option<Spanned<String>>,
     /// Default failing verdict.
-    pub fail_on: Option<String>,
+    pub fail_on: Option<Spanned<String>>,
     /// Default input format.
     pub input_format: Option<InputFormat>,
 }
@@ -61,15 +66,15 @@ pub struct RulesConfig {
     /// Rule files or directories of them, relative to the configuration file.
     pub dirs: Option<Vec<String>>,
     /// When given, only these rules run.
-    pub enable: Option<Vec<String>>,
+    pub enable: Option<Vec<Spanned<String>>>,
     /// Rules that do not run.
     #[serde(default)]
-    pub disable: Vec<String>,
+    pub disable: Vec<Spanned<String>>,
     /// Slack for every rule, a fraction of the stated value.
-    pub tolerance: Option<f64>,
+    pub tolerance: Option<Spanned<f64>>,
     /// Slack per rule id.
     #[serde(default)]
-    pub tolerances: BTreeMap<String, f64>,
+    pub tolerances: BTreeMap<String, Spanned<f64>>,
 }
 
 /// Why a configuration could not be used.
@@ -109,7 +114,7 @@ impl Config {
 
     /// Parse configuration text; the error names the line and the offending key.
     pub fn parse(text: &str) -> Result<Config, String> {
-        let config: Config = toml::from_str(text).map_err(|e| {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| text.get(..s.start).map_or(1, |t| t.matches('\n').count() + 1));
@@ -119,23 +124,33 @@ impl Config {
                 None => message,
             }
         })?;
-        let mut tolerances = config
+        config.text = text.to_string();
+        let mut tolerances: Vec<(String, &Spanned<f64>)> = config
             .rules
             .tolerances
             .iter()
-            .map(|(k, v)| (k.as_str(), *v))
-            .collect::<Vec<_>>();
-        if let Some(t) = config.rules.tolerance {
-            tolerances.push(("tolerance", t));
+            .map(|(k, v)| (format!("[rules.tolerances] {k}"), v))
+            .collect();
+        if let Some(t) = &config.rules.tolerance {
+            tolerances.insert(0, ("tolerance".to_string(), t));
         }
         for (key, t) in tolerances {
-            if !(0.0..1.0).contains(&t) {
+            let v = *t.get_ref();
+            if !(0.0..1.0).contains(&v) {
                 return Err(format!(
-                    "tolerance for {key} is {t}: give a fraction of the stated value from 0 to 1 (0.05 = ±5%)"
+                    "line {}: {key} = {v} is out of range: give a fraction of the stated value from 0 to 1 (0.05 = ±5%)",
+                    config.line_of(t.span())
                 ));
             }
         }
         Ok(config)
+    }
+
+    /// The 1-based line of a byte span of the file's text.
+    pub fn line_of(&self, span: std::ops::Range<usize>) -> usize {
+        self.text
+            .get(..span.start)
+            .map_or(1, |t| t.matches('\n').count() + 1)
     }
 
     /// The file's name for messages ("claimcheck.toml" when none was read).
@@ -161,14 +176,19 @@ impl Config {
     /// The tolerance settings for the rules engine.
     pub fn settings(&self) -> Settings {
         Settings {
-            tolerance: self.rules.tolerance.unwrap_or(0.0),
-            tolerances: self.rules.tolerances.clone(),
+            tolerance: self.rules.tolerance.as_ref().map_or(0.0, |t| *t.get_ref()),
+            tolerances: self
+                .rules
+                .tolerances
+                .iter()
+                .map(|(k, v)| (k.clone(), *v.get_ref()))
+                .collect(),
             min_confidence: 0.0,
         }
     }
 
     /// Keep the rules this configuration enables; an id it names that no rule has is an
-    /// error (a typo would otherwise silently run everything).
+    /// error naming its line (a typo would otherwise silently run everything).
     pub fn select<R: AsRef<str>>(&self, ids: &[R]) -> Result<Vec<bool>, String> {
         let known = |id: &str| ids.iter().any(|r| r.as_ref() == id);
         let named = self
@@ -176,22 +196,38 @@ impl Config {
             .enable
             .iter()
             .flatten()
-            .chain(&self.rules.disable)
-            .chain(self.rules.tolerances.keys());
-        for id in named {
+            .map(|s| (s.get_ref().as_str(), s.span(), "enable"))
+            .chain(
+                self.rules
+                    .disable
+                    .iter()
+                    .map(|s| (s.get_ref().as_str(), s.span(), "disable")),
+            )
+            .chain(
+                self.rules
+                    .tolerances
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.span(), "[rules.tolerances]")),
+            );
+        for (id, span, key) in named {
             if !known(id) {
-                return Err(format!("no rule '{id}' (see `claimcheck rules list`)"));
+                return Err(format!(
+                    "line {}: {key}: no rule '{id}' (see `claimcheck rules list`)",
+                    self.line_of(span)
+                ));
             }
         }
+        let enabled = |id: &str| {
+            self.rules
+                .enable
+                .as_ref()
+                .is_none_or(|e| e.iter().any(|x| x.get_ref() == id))
+        };
         Ok(ids
             .iter()
             .map(|r| {
                 let id = r.as_ref();
-                self.rules
-                    .enable
-                    .as_ref()
-                    .is_none_or(|e| e.iter().any(|x| x == id))
-                    && !self.rules.disable.iter().any(|x| x == id)
+                enabled(id) && !self.rules.disable.iter().any(|x| x.get_ref() == id)
             })
             .collect())
     }
@@ -207,7 +243,7 @@ mod tests {
             "[check]\nformat = \"sarif\"\nfail-on = \"borderline\"\ninput-format = \"jsonl\"\n[rules]\ndirs = [\"claims\"]\ndisable = [\"repeated-figure\"]\ntolerance = 0.02\n[rules.tolerances]\nper-unit-average = 0.05\n",
         );
         let c = c.unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(c.check.format.as_deref(), Some("sarif"));
+        assert_eq!(c.check.format.as_ref().map(|f| f.get_ref().as_str()), Some("sarif"));
         assert_eq!(c.check.input_format, Some(InputFormat::Jsonl));
         assert_eq!(c.settings().tolerance_for("per-unit-average"), 0.05);
         assert_eq!(c.settings().tolerance_for("percent-change"), 0.02);
@@ -229,14 +265,22 @@ mod tests {
 
     #[test]
     fn bad_values_are_explained() {
-        let e = Config::parse("[rules]\ntolerance = 5\n")
+        let e = Config::parse("[check]\nformat = \"json\"\n[rules]\ntolerance = 7\n")
             .err()
             .unwrap_or_default();
-        assert!(e.contains("from 0 to 1"), "{e}");
-        let c = Config::parse("[rules]\ndisable = [\"no-such-rule\"]\n").unwrap_or_default();
-        assert!(
-            c.select(&["per-unit-average"])
-                .is_err_and(|e| e.contains("no-such-rule"))
+        assert_eq!(
+            e,
+            "line 4: tolerance = 7 is out of range: give a fraction of the stated value from 0 to 1 (0.05 = ±5%)"
+        );
+        let e = Config::parse("[rules.tolerances]\npercent-change = 0.01\nper-unit-average = 2\n")
+            .err()
+            .unwrap_or_default();
+        assert!(e.starts_with("line 3: [rules.tolerances] per-unit-average = 2 is out of range"), "{e}");
+        let c = Config::parse("[rules]\ndisable = [\n  \"per-unit-average\",\n  \"no-such-rule\",\n]\n")
+            .unwrap_or_default();
+        assert_eq!(
+            c.select(&["per-unit-average"]),
+            Err("line 4: disable: no rule 'no-such-rule' (see `claimcheck rules list`)".to_string())
         );
     }
 }

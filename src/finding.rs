@@ -91,21 +91,34 @@ pub struct Alternative {
     pub confidence: f64,
 }
 
+/// The minus sign numbers are printed with (U+2212), not the hyphen: "−1,500".
+pub const MINUS: char = '\u{2212}';
+
 /// Format a number for a reader: thousands separators, no decimals from 1,000 up, two
-/// from 1, three below ("1,233", "15.55", "2.04", "0.333").
+/// from 1, three below ("1,233", "15.55", "2.04", "0.333"); negatives with the true minus
+/// sign ("−1,500").
 pub fn fmt_num(x: f64) -> String {
-    if !x.is_finite() {
-        return "?".into();
-    }
-    let a = x.abs();
-    let decimals = if a >= 1000.0 {
+    fmt_decimals(x, reader_decimals(x.abs()))
+}
+
+/// The decimals [`fmt_num`] prints for a magnitude.
+fn reader_decimals(a: f64) -> usize {
+    if a >= 1000.0 {
         0
     } else if a >= 1.0 {
         2
     } else {
         3
-    };
-    let s = fixed(a, decimals);
+    }
+}
+
+/// `x` with at most `decimals` decimals (trailing zeros dropped), thousands separators
+/// and the true minus sign; "?" when it is not a number.
+fn fmt_decimals(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return "?".into();
+    }
+    let s = fixed(x.abs(), decimals);
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
         None => (s.clone(), String::new()),
@@ -117,16 +130,16 @@ pub fn fmt_num(x: f64) -> String {
         }
         grouped.push(ch);
     }
-    let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
+    let mut out = String::new();
+    if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push(MINUS);
     }
+    out.push_str(&grouped);
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(&frac);
+    }
+    out
 }
 
 /// `a` (not negative) with `decimals` decimals, as `format!("{:.*}")` prints it but
@@ -146,10 +159,91 @@ fn fixed(a: f64, decimals: usize) -> String {
     format!("{}.{:0width$}", n / unit, n % unit, width = decimals)
 }
 
-/// "7,350,000–7,450,000", or a single number when the interval is a point.
+/// The two ends of an interval as a reader reads them: to the precision its magnitude
+/// needs (none from 1,000 up, one decimal from 10, two from 1, three below), with more
+/// where rounding to that would move an end by more than a tenth of the interval's width
+/// ("15.45–15.55", not "15.5–15.6").
+fn range_ends(v: &Value) -> (String, String) {
+    let m = v.low.abs().max(v.high.abs());
+    let mut d: usize = if m >= 1000.0 {
+        0
+    } else if m >= 10.0 {
+        1
+    } else {
+        reader_decimals(m)
+    };
+    let span = (v.high - v.low).abs();
+    while d < 6 && span > 0.0 && 0.5 * 10f64.powi(-(d as i32)) > span / 10.0 {
+        d += 1;
+    }
+    (fmt_decimals(v.low, d), fmt_decimals(v.high, d))
+}
+
+/// Join two ends: an en dash between positive ones ("7,350,000–7,450,000"), "to" once
+/// either is negative ("−15.5 to −14.5"), where a dash would read as a minus.
+fn join_ends(v: &Value, lo: String, hi: String) -> String {
+    if lo == hi {
+        lo
+    } else if v.low < 0.0 || v.high < 0.0 {
+        format!("{lo} to {hi}")
+    } else {
+        format!("{lo}–{hi}")
+    }
+}
+
+/// "7,350,000–7,450,000", "−15.5 to −14.5", or a single number when the interval is a
+/// point.
 pub fn fmt_range(v: &Value) -> String {
-    let (lo, hi) = (fmt_num(v.low), fmt_num(v.high));
-    if lo == hi { lo } else { format!("{lo}–{hi}") }
+    let (lo, hi) = range_ends(v);
+    join_ends(v, lo, hi)
+}
+
+/// An interval with its unit: "14.5%–15.5%", "−15.5% to −14.5%", "$1,131–$1,355",
+/// "1,131–1,355 cases".
+pub fn fmt_range_unit(v: &Value, unit: Option<&str>) -> String {
+    let (lo, hi) = range_ends(v);
+    let wrap = |n: String| -> String {
+        let (sign, digits) = match n.strip_prefix(MINUS) {
+            Some(rest) => (MINUS.to_string(), rest.to_string()),
+            None => (String::new(), n),
+        };
+        match unit {
+            Some("percent") => format!("{sign}{digits}%"),
+            Some(u) => match currency_symbol(u) {
+                Some(c) => format!("{sign}{c}{digits}"),
+                None => format!("{sign}{digits}"),
+            },
+            None => format!("{sign}{digits}"),
+        }
+    };
+    let same = lo == hi;
+    let joined = if same {
+        wrap(lo)
+    } else {
+        join_ends(v, wrap(lo), wrap(hi))
+    };
+    match unit {
+        Some("percent") | None => joined,
+        Some(u) if currency_symbol(u).is_some() => joined,
+        Some("times") => format!("×{joined}"),
+        Some(u) if is_currency_code(u) => format!("{u} {joined}"),
+        Some(u) => format!("{joined} {}", plural(u)),
+    }
+}
+
+/// The symbol written before an amount in a currency, for the ones that have one.
+fn currency_symbol(unit: &str) -> Option<char> {
+    match unit {
+        "USD" => Some('$'),
+        "GBP" => Some('£'),
+        "EUR" => Some('€'),
+        _ => None,
+    }
+}
+
+/// A three-letter upper-case code ("JPY"), written before the amount.
+fn is_currency_code(unit: &str) -> bool {
+    unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// A noun in the plural, for messages: "case" → "cases", "person" → "people".
@@ -168,18 +262,22 @@ pub fn plural(noun: &str) -> String {
     }
 }
 
-/// A value with its unit as a reader writes it: "$8,000", "7,000 cases", "12%".
+/// A value with its unit as a reader writes it: "$8,000", "7,000 cases", "12%", "−$5".
 pub fn with_unit(x: f64, unit: Option<&str>) -> String {
     let n = fmt_compact(x);
+    let (sign, n) = match n.strip_prefix(MINUS) {
+        Some(rest) => (MINUS.to_string(), rest.to_string()),
+        None => (String::new(), n),
+    };
     match unit {
-        Some("USD") => format!("${n}"),
-        Some("GBP") => format!("£{n}"),
-        Some("EUR") => format!("€{n}"),
-        Some("percent") => format!("{n}%"),
-        Some("times") => format!("×{n}"),
-        Some(u) if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => format!("{u} {n}"),
-        Some(u) => format!("{n} {}", plural(u)),
-        None => n,
+        Some("percent") => format!("{sign}{n}%"),
+        Some("times") => format!("×{sign}{n}"),
+        Some(u) => match currency_symbol(u) {
+            Some(c) => format!("{sign}{c}{n}"),
+            None if is_currency_code(u) => format!("{u} {sign}{n}"),
+            None => format!("{sign}{n} {}", plural(u)),
+        },
+        None => format!("{sign}{n}"),
     }
 }
 
@@ -214,7 +312,8 @@ mod tests {
         assert_eq!(fmt_num(7_400_000.0), "7,400,000");
         assert_eq!(fmt_num(2.0), "2");
         assert_eq!(fmt_num(2.0411), "2.04");
-        assert_eq!(fmt_num(-1500.0), "-1,500");
+        assert_eq!(fmt_num(-1500.0), "\u{2212}1,500");
+        assert_eq!(fmt_num(-0.0001), "0");
         assert_eq!(fmt_num(12.256), "12.26");
         assert_eq!(fmt_num(1.0 / 3.0), "0.333");
         assert_eq!(fmt_range(&Value::new(1.0, 1.0, 1.0)), "1");
@@ -222,5 +321,36 @@ mod tests {
         assert_eq!(with_unit(18e6, Some("USD")), "$18 million");
         assert_eq!(with_unit(7000.0, Some("case")), "7,000 cases");
         assert_eq!(with_unit(3.0, Some("company")), "3 companies");
+        assert_eq!(with_unit(-5.0, Some("USD")), "\u{2212}$5");
+        assert_eq!(with_unit(-2.5, Some("percent")), "\u{2212}2.5%");
+    }
+
+    #[test]
+    fn ranges_read_well() {
+        let v = |lo: f64, hi: f64| Value::new((lo + hi) / 2.0, lo, hi);
+        // Negative ends: "to", the true minus sign, a reader's precision.
+        assert_eq!(fmt_range(&v(-15.4612, -14.4537)), "\u{2212}15.5 to \u{2212}14.5");
+        assert_eq!(
+            fmt_range_unit(&v(-15.4612, -14.4537), Some("percent")),
+            "\u{2212}15.5% to \u{2212}14.5%"
+        );
+        assert_eq!(fmt_range(&v(-3.2, 4.5)), "\u{2212}3.2 to 4.5");
+        // Positive ends keep the en dash.
+        assert_eq!(fmt_range(&v(7_350_000.0, 7_450_000.0)), "7,350,000–7,450,000");
+        assert_eq!(fmt_range(&v(1130.8, 1354.5)), "1,131–1,355");
+        assert_eq!(fmt_range(&v(1.99, 2.04)), "1.99–2.04");
+        assert_eq!(fmt_range(&v(30.0, 36.667)), "30–36.7");
+        // More decimals where fewer would move an end by much of the width.
+        assert_eq!(fmt_range(&v(15.04, 15.06)), "15.04–15.06");
+        assert_eq!(fmt_range(&v(-15.55, -15.45)), "\u{2212}15.55 to \u{2212}15.45");
+        assert_eq!(fmt_range(&v(145.0, 155.0)), "145–155");
+        assert_eq!(fmt_range_unit(&v(14.5, 15.5), Some("percent")), "14.5%–15.5%");
+        assert_eq!(fmt_range_unit(&v(1130.8, 1354.5), Some("USD")), "$1,131–$1,355");
+        assert_eq!(fmt_range_unit(&v(-20.0, 10.0), Some("USD")), "\u{2212}$20 to $10");
+        assert_eq!(fmt_range_unit(&v(1130.8, 1354.5), Some("case")), "1,131–1,355 cases");
+        assert_eq!(fmt_range_unit(&v(2.0, 2.0), Some("case")), "2 cases");
+        for s in [fmt_range(&v(-15.5, -14.5)), fmt_range_unit(&v(-1.0, 2.0), Some("percent"))] {
+            assert!(!s.contains("–-") && !s.contains('-'), "{s}");
+        }
     }
 }

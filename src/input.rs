@@ -1,6 +1,6 @@
 //! Reading articles: files, directories (walked recursively, .gitignore respected), glob
-//! patterns, standard input, and JSON Lines corpora, one clear message for each way that
-//! can fail.
+//! patterns (their matches filtered by the same ignore rules as a directory walk), standard
+//! input, and JSON Lines corpora, one clear message for each way that can fail.
 //!
 //! Inputs are named first ([`expand`]: cheap, only paths) and read one at a time as a
 //! batch asks for them ([`Articles`]), so a corpus larger than memory streams through.
@@ -124,14 +124,40 @@ pub struct Walk {
     pub no_ignore: bool,
 }
 
+/// One command-line input and the sources it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// The input as given.
+    pub input: String,
+    /// What it names, in order.
+    pub sources: Vec<Source>,
+    /// True for a file or "-" named on its own; false for a directory or a pattern, whose
+    /// files were found by walking.
+    pub listed: bool,
+}
+
 /// Turn command-line inputs into sources: "-" is standard input, a file is itself, a
 /// directory is every article below it (sorted, .gitignore respected), anything else with
-/// `*`, `?` or `[` is a glob pattern.
+/// `*`, `?` or `[` is a glob pattern (whose matches skip what .gitignore skips, as a
+/// directory walk does).
 pub fn expand(inputs: &[String], walk: Walk) -> Result<Vec<Source>, InputError> {
+    Ok(expand_named(inputs, walk)?
+        .into_iter()
+        .flat_map(|n| n.sources)
+        .collect())
+}
+
+/// Like [`expand`], keeping apart what each input names.
+pub fn expand_named(inputs: &[String], walk: Walk) -> Result<Vec<Named>, InputError> {
     let mut out = Vec::new();
     for input in inputs {
+        let named = |sources: Vec<Source>, listed: bool| Named {
+            input: input.clone(),
+            sources,
+            listed,
+        };
         if input == "-" {
-            out.push(Source::Stdin);
+            out.push(named(vec![Source::Stdin], true));
             continue;
         }
         let path = Path::new(input);
@@ -141,28 +167,15 @@ pub fn expand(inputs: &[String], walk: Walk) -> Result<Vec<Source>, InputError> 
                 if found.is_empty() {
                     return Err(InputError::EmptyDirectory(input.clone()));
                 }
-                out.extend(found.into_iter().map(Source::File));
+                out.push(named(found.into_iter().map(Source::File).collect(), false));
             }
-            Ok(_) => out.push(Source::File(path.to_path_buf())),
+            Ok(_) => out.push(named(vec![Source::File(path.to_path_buf())], true)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && is_pattern(input) => {
-                let mut matched = Vec::new();
-                let paths =
-                    glob::glob(input).map_err(|e| InputError::BadPattern(input.clone(), e.to_string()))?;
-                for p in paths {
-                    let p = p.map_err(|e| {
-                        let path = e.path().display().to_string();
-                        InputError::Unreadable(path, e.into())
-                    })?;
-                    if p.is_dir() {
-                        matched.extend(walk_dir(&p, walk)?);
-                    } else {
-                        matched.push(p);
-                    }
-                }
+                let matched = expand_glob(input, walk)?;
                 if matched.is_empty() {
                     return Err(InputError::NoMatch(input.clone()));
                 }
-                out.extend(matched.into_iter().map(Source::File));
+                out.push(named(matched.into_iter().map(Source::File).collect(), false));
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(InputError::NotFound(input.clone()));
@@ -171,6 +184,89 @@ pub fn expand(inputs: &[String], walk: Walk) -> Result<Vec<Source>, InputError> 
         }
     }
     Ok(out)
+}
+
+/// The files a glob pattern matches, in the glob crate's order; a matched directory is
+/// walked. Unless `walk.no_ignore`, a match that a walk from the pattern's fixed leading
+/// directory would skip (.gitignore, .ignore, hidden files) is left out, so that a pattern
+/// and the directory it lies in read the same files.
+fn expand_glob(pattern: &str, walk: Walk) -> Result<Vec<PathBuf>, InputError> {
+    let paths = glob::glob(pattern).map_err(|e| InputError::BadPattern(pattern.to_string(), e.to_string()))?;
+    let mut matches = Vec::new();
+    for p in paths {
+        let p = p.map_err(|e| {
+            let path = e.path().display().to_string();
+            InputError::Unreadable(path, e.into())
+        })?;
+        matches.push(p);
+    }
+    let kept: Option<std::collections::HashSet<PathBuf>> = if walk.no_ignore || matches.is_empty() {
+        None
+    } else {
+        let base = glob_base(pattern);
+        // Without "**" a pattern reaches only as deep as its own components.
+        let depth = (!pattern.contains("**")).then(|| {
+            let all = pattern.split('/').filter(|c| !c.is_empty() && *c != ".").count();
+            let fixed = normal(&base).components().filter(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::ParentDir)).count();
+            all.saturating_sub(fixed)
+        });
+        Some(walkable(&base, depth)?)
+    };
+    let mut out = Vec::new();
+    for p in matches {
+        if kept.as_ref().is_some_and(|k| !k.contains(&normal(&p))) {
+            continue;
+        }
+        if p.is_dir() {
+            out.extend(walk_dir(&p, walk)?);
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// The leading components of a pattern that hold no pattern characters: where matching
+/// starts ("news/2024" for "news/2024/**/*.html", "." for "*.txt").
+fn glob_base(pattern: &str) -> PathBuf {
+    let mut base = PathBuf::new();
+    let parts: Vec<&str> = pattern.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        if is_pattern(part) || i + 1 == parts.len() {
+            break;
+        }
+        if part.is_empty() && i == 0 {
+            base.push("/");
+        } else {
+            base.push(part);
+        }
+    }
+    if base.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base
+    }
+}
+
+/// Every file and directory below `dir` that a walk with the standard ignore rules visits,
+/// normalised with [`normal`].
+fn walkable(dir: &Path, depth: Option<usize>) -> Result<std::collections::HashSet<PathBuf>, InputError> {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder.require_git(false).max_depth(depth);
+    let mut out = std::collections::HashSet::new();
+    for entry in builder.build() {
+        let entry =
+            entry.map_err(|e| InputError::Unreadable(dir.display().to_string(), std::io::Error::other(e)))?;
+        out.insert(normal(entry.path()));
+    }
+    Ok(out)
+}
+
+/// A path without "." components, so that "./a.txt" and "a.txt" compare equal.
+fn normal(p: &Path) -> PathBuf {
+    p.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
 }
 
 fn is_pattern(s: &str) -> bool {
@@ -236,7 +332,10 @@ impl Notice {
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Notice::Binary(p) => write!(f, "{p}: looks binary (NUL bytes); skipped"),
+            Notice::Binary(p) => write!(
+                f,
+                "{p}: looks binary (NUL bytes in its first 8,000 bytes), not an article; skipped"
+            ),
             Notice::Lossy(p) => write!(f, "{p}: not valid UTF-8; invalid bytes were replaced"),
             Notice::BadRecord(p, line, why) => write!(f, "{p}:{line}: {why}; record skipped"),
             Notice::Unreadable(p, why) => write!(f, "{p}: cannot read: {why}; skipped"),

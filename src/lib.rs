@@ -102,6 +102,22 @@ impl Report {
         self.reviews.get(index).and_then(Option::as_ref)
     }
 
+    /// A finding's fingerprint ([`review::fingerprint`]), by index.
+    pub fn fingerprint_of(&self, index: usize) -> Option<String> {
+        self.findings
+            .get(index)
+            .map(|f| review::fingerprint(f, &self.claims))
+    }
+
+    /// A finding's key, by index: a short hash of its fingerprint that, unlike its
+    /// f-number, does not change when other rules are enabled or disabled
+    /// ([`review::key`]).
+    pub fn key_of(&self, index: usize) -> String {
+        self.fingerprint_of(index)
+            .map(|fp| review::key(&fp))
+            .unwrap_or_default()
+    }
+
     /// True when a finding was dismissed by a reviewer.
     pub fn dismissed(&self, index: usize) -> bool {
         self.review_of(index)

@@ -15,12 +15,17 @@ mod cmd;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use cli::{Cli, Command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The matches are kept beside the parsed arguments: `review` reads the order of its
+    // flags from them (a --reason belongs to the decision before it).
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, m)));
+    let (cli, matches) = match parsed {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
@@ -34,7 +39,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => cmd::check::check(args),
         Command::Extract(args) => cmd::check::extract(args),
-        Command::Review(args) => cmd::review::review_command(args),
+        Command::Review(args) => cmd::review::review_command(args, matches.subcommand_matches("review")),
         Command::Rules(cmd) => cmd::rules::rules_command(cmd),
     };
     match result {

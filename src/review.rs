@@ -3,7 +3,10 @@
 //!
 //! A decision is keyed by the finding's *fingerprint*: its rule id and the normalised texts
 //! of the claims it used, not byte offsets, so an edit elsewhere in the article keeps it,
-//! and a change to one of its figures makes the finding unreviewed again.
+//! and a change to one of its figures makes the finding unreviewed again. Its [`key`], a
+//! short hash of the fingerprint, names the finding in every report beside its f-number:
+//! f-numbers count the findings of one run and shift when rules are enabled or disabled,
+//! the key does not.
 //!
 //! The file (`ARTICLE.review.json` by default) is JSON:
 //!
@@ -127,6 +130,21 @@ pub fn fingerprint(f: &Finding, claims: &[Claim]) -> String {
         .map(|c| normalise(&c.text))
         .collect();
     format!("{}|{}", f.rule, texts.join("|"))
+}
+
+/// Hex digits in a finding's key.
+pub const KEY_LEN: usize = 7;
+
+/// A finding's key: the first [`KEY_LEN`] hex digits of the 64-bit FNV-1a hash of its
+/// fingerprint ("3f9c1a2"). It depends on nothing but the fingerprint, so it is the same on
+/// every machine and in every run, whichever other rules run; two findings share one only
+/// when they share their fingerprint, and then one decision covers both anyway.
+pub fn key(fingerprint: &str) -> String {
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(fingerprint.as_bytes());
+    let hex = format!("{:016x}", h.finish());
+    hex.chars().take(KEY_LEN).collect()
 }
 
 impl ReviewFile {
@@ -279,6 +297,16 @@ mod tests {
             reason: None,
             message: String::new(),
         }
+    }
+
+    #[test]
+    fn keys_are_short_stable_hashes() {
+        // Pinned: a key must never change between versions, or review commands in notes
+        // and tickets would name nothing.
+        assert_eq!(key("per-unit-average|7.4 million|about 6,000|an average of 7,000").len(), KEY_LEN);
+        assert_eq!(key(""), "cbf29ce");
+        assert_eq!(key("a"), "af63dc4");
+        assert_ne!(key("r|a"), key("r|b"));
     }
 
     #[test]

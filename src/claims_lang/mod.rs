@@ -64,6 +64,38 @@ fn err(path: &str, text: &str, span: std::ops::Range<usize>, message: impl Into<
 
 /// Read every `*.toml` rule file of a directory (sorted), or one file.
 pub fn load(path: &Path) -> Result<Vec<UserRule>, RuleFileError> {
+    load_all(&[path])
+}
+
+/// Read the rule files of several files and directories, in order. An id used twice, in
+/// one file or across them all, is an error located at its second use.
+pub fn load_all(paths: &[&Path]) -> Result<Vec<UserRule>, RuleFileError> {
+    let mut rules: Vec<UserRule> = Vec::new();
+    for path in paths {
+        for f in rule_files(path)? {
+            let p = f.display().to_string();
+            let text = std::fs::read_to_string(&f)
+                .map_err(|e| err(&p, "", 0..0, format!("cannot read rule file: {e}")))?;
+            let mut loaded = parse_file(&p, &text)?;
+            for r in &loaded {
+                if let Some(first) = rules.iter().find(|o| o.id == r.id) {
+                    let at = text.find(&format!("\"{}\"", r.id)).unwrap_or(0);
+                    return Err(err(
+                        &p,
+                        &text,
+                        at..at + r.id.len() + 2,
+                        format!("rule id '{}' is used twice (also in {})", r.id, first.path),
+                    ));
+                }
+            }
+            rules.append(&mut loaded);
+        }
+    }
+    Ok(rules)
+}
+
+/// The rule files a path names: itself, or the `*.toml` files of a directory, sorted.
+fn rule_files(path: &Path) -> Result<Vec<std::path::PathBuf>, RuleFileError> {
     let shown = path.display().to_string();
     let mut files = Vec::new();
     if path.is_dir() {
@@ -81,26 +113,7 @@ pub fn load(path: &Path) -> Result<Vec<UserRule>, RuleFileError> {
     } else {
         return Err(err(&shown, "", 0..0, "no such rule file or directory"));
     }
-    let mut rules: Vec<UserRule> = Vec::new();
-    for f in files {
-        let p = f.display().to_string();
-        let text = std::fs::read_to_string(&f)
-            .map_err(|e| err(&p, "", 0..0, format!("cannot read rule file: {e}")))?;
-        let mut loaded = parse_file(&p, &text)?;
-        for r in &loaded {
-            if let Some(first) = rules.iter().find(|o| o.id == r.id) {
-                let at = text.find(&format!("\"{}\"", r.id)).unwrap_or(0);
-                return Err(err(
-                    &p,
-                    &text,
-                    at..at + r.id.len() + 2,
-                    format!("rule id '{}' is used twice (also in {})", r.id, first.path),
-                ));
-            }
-        }
-        rules.append(&mut loaded);
-    }
-    Ok(rules)
+    Ok(files)
 }
 
 /// Parse and compile one rule file's text.
@@ -133,6 +146,16 @@ pub fn parse_file(path: &str, text: &str) -> Result<Vec<UserRule>, RuleFileError
                 text,
                 id_span,
                 format!("rule id '{id}' must be kebab-case: lower-case letters, digits and '-'"),
+            ));
+        }
+        if crate::rules::BUILTIN.iter().any(|r| r.id() == id) {
+            return Err(err(
+                path,
+                text,
+                id_span,
+                format!(
+                    "rule id '{id}' is a built-in rule's: choose another id (built-in rules are listed by `claimcheck rules list`)"
+                ),
             ));
         }
         if !seen.insert(id.clone()) {

@@ -2,16 +2,18 @@
 //! flags over claimcheck.toml over defaults, inputs expanded and streamed through the
 //! parallel batch, each article rendered in its worker, output written in input order.
 
-use super::{all_rules, color_of, user_rules, user_rules_in};
+use super::{color_of, config_of, output_width, selected_rules, user_rules_for};
 use crate::cli::{CheckArgs, CheckFormat, ExtractArgs, ExtractFormat, FailOn, InputArgs, ShowWhat};
 use claimcheck::batch::{self, Limits};
 use claimcheck::config::Config;
-use claimcheck::input::{Article, Articles, InputFormat, Notice, Source, Walk, expand};
+use claimcheck::input::{Article, Articles, InputFormat, Notice, Source, Walk, expand_named};
+use claimcheck::report::human::Layout;
 use claimcheck::report::table::SummaryRow;
 use claimcheck::report::{Checked, Show, github, html, human, json, markdown, sarif, table};
 use claimcheck::review::{self, ReviewFile};
 use claimcheck::rules::{Rule, Settings};
-use claimcheck::{Report, Verdict};
+use claimcheck::{Report, Severity, Verdict};
+use std::collections::HashMap;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -26,36 +28,24 @@ enum Halt {
     Error(String),
 }
 
-/// The configuration the flags point to: `--config`, else the nearest claimcheck.toml.
-fn config_of(input: &InputArgs) -> Result<Config, String> {
-    if input.no_config {
-        return Ok(Config::default());
-    }
-    let path = match &input.config {
-        Some(p) => Some(std::path::PathBuf::from(p)),
-        None => std::env::current_dir().ok().and_then(|d| Config::find(&d)),
-    };
-    match path {
-        Some(p) => Config::load(&p).map_err(|e| e.to_string()),
-        None => Ok(Config::default()),
-    }
-}
-
-/// A value from the configuration, checked against the flag's choices.
+/// A value from the configuration, checked against the flag's choices; a wrong one is
+/// an error naming its line.
 fn from_config<T: ValueEnum>(
     config: &Config,
     key: &str,
-    value: Option<&String>,
+    value: Option<&toml::Spanned<String>>,
 ) -> Result<Option<T>, String> {
-    let Some(v) = value else { return Ok(None) };
+    let Some(spanned) = value else { return Ok(None) };
+    let v = spanned.get_ref();
     T::from_str(v, true).map(Some).map_err(|_| {
         let names: Vec<String> = T::value_variants()
             .iter()
             .filter_map(|x| x.to_possible_value().map(|p| p.get_name().to_string()))
             .collect();
         format!(
-            "{}: {key} = \"{v}\" is not one of {}",
+            "{}: line {}: {key} = \"{v}\" is not one of {}",
             config.name(),
+            config.line_of(spanned.span()),
             names.join(", ")
         )
     })
@@ -192,7 +182,7 @@ impl Output {
         self.write(&format!("{line}\n"))
     }
 
-    fn finish(mut self, rules: &[&dyn Rule], show: Show) -> Result<(), Halt> {
+    fn finish(mut self, rules: &[&dyn Rule], show: Show, width: usize) -> Result<(), Halt> {
         let tail = match self.format {
             f if f.is_json() => {
                 let mut t = String::new();
@@ -203,7 +193,8 @@ impl Output {
                 t.push('\n');
                 t
             }
-            Format::Check(CheckFormat::Human) => format!("{}\n", table::summary_of_rows(&self.rows)),
+            Format::Check(CheckFormat::Human) if self.rows.is_empty() => String::new(),
+            Format::Check(CheckFormat::Human) => format!("{}\n", table::summary_of_rows_in(&self.rows, width)),
             Format::Check(CheckFormat::Sarif) => {
                 format!("{}\n", sarif::render(std::mem::take(&mut self.sarif), rules))
             }
@@ -237,9 +228,19 @@ struct Job<'a> {
     settings: Settings,
     format: Format,
     show: Show,
-    color: bool,
+    layout: Layout,
     review: bool,
-    fail_on: Option<Verdict>,
+    /// The least severity of a flagged finding that fails the run.
+    fail_on: Option<Severity>,
+}
+
+/// Severities in order, the loudest last.
+fn loudness(s: Severity) -> u8 {
+    match s {
+        Severity::Info => 0,
+        Severity::Warning => 1,
+        Severity::Error => 2,
+    }
 }
 
 impl Job<'_> {
@@ -255,10 +256,12 @@ impl Job<'_> {
             path: &a.path,
             report: &report,
         };
+        // The finding's own severity decides, not its verdict: a rule may report its
+        // contradictions as warnings.
         let failed = self.fail_on.is_some_and(|t| {
             report.findings.iter().enumerate().any(|(i, f)| {
                 matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline)
-                    && f.verdict >= t
+                    && loudness(f.severity) >= loudness(t)
                     && !report.dismissed(i)
             })
         });
@@ -273,7 +276,7 @@ impl Job<'_> {
         };
         match self.format {
             Format::Check(CheckFormat::Human) => {
-                done.text = human::render_document(&d, self.show, self.color);
+                done.text = human::render_document_in(&d, self.show, self.layout);
                 done.row = Some(SummaryRow::of(&d));
             }
             Format::Check(CheckFormat::Json) => done.text = json::render_document(&d, true),
@@ -300,13 +303,35 @@ fn run_batch(input: &InputArgs, config: &Config, job: &Job) -> Result<ExitCode, 
         .map(InputFormat::from)
         .or(config.check.input_format)
         .unwrap_or_default();
-    let sources = expand(
+    let named = expand_named(
         &input.files,
         Walk {
             no_ignore: input.no_ignore,
         },
     )
     .map_err(|e| e.to_string())?;
+    // Which walked input (directory or pattern) each file came from: a binary file there
+    // is skipped, but an input that yields no readable article at all is an input error;
+    // a binary file named on its own is one at once.
+    let mut origin: HashMap<String, usize> = HashMap::new();
+    let mut readable = vec![0usize; named.len()];
+    let mut binary = vec![0usize; named.len()];
+    for (i, n) in named.iter().enumerate() {
+        for s in &n.sources {
+            if let Source::File(p) = s {
+                if !n.listed {
+                    origin.entry(p.display().to_string()).or_insert(i);
+                }
+                if format.reads_records(s) {
+                    // Records are named by their ids, not the file: count the file as read.
+                    if let Some(r) = readable.get_mut(i) {
+                        *r += 1;
+                    }
+                }
+            }
+        }
+    }
+    let sources: Vec<Source> = named.iter().flat_map(|n| n.sources.clone()).collect();
     let bar = progress(&sources, format);
     let mut output = Output {
         out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
@@ -328,13 +353,23 @@ fn run_batch(input: &InputArgs, config: &Config, job: &Job) -> Result<ExitCode, 
             match item {
                 Err(notice) => {
                     warn(&bar, &notice);
-                    if notice.is_failure() {
-                        unread += 1;
+                    match (&notice, origin.get(&notice.path())) {
+                        (Notice::Binary(_), Some(&i)) => {
+                            if let Some(b) = binary.get_mut(i) {
+                                *b += 1;
+                            }
+                        }
+                        (Notice::Binary(_), None) => unread += 1,
+                        _ if notice.is_failure() => unread += 1,
+                        _ => {}
                     }
                     output.skipped(&notice)
                 }
                 Ok(Err(message)) => Err(Halt::Error(message)),
                 Ok(Ok(done)) => {
+                    if let Some(r) = origin.get(&done.path).and_then(|&i| readable.get_mut(i)) {
+                        *r += 1;
+                    }
                     if done.lossy {
                         warn(&bar, &Notice::Lossy(done.path.clone()));
                     }
@@ -345,10 +380,20 @@ fn run_batch(input: &InputArgs, config: &Config, job: &Job) -> Result<ExitCode, 
         },
     );
     bar.finish_and_clear();
-    let result = result.and_then(|()| output.finish(job.rules, job.show));
+    let result = result.and_then(|()| output.finish(job.rules, job.show, job.layout.width));
     match result {
         Ok(()) | Err(Halt::Pipe) => {}
         Err(Halt::Error(message)) => return Err(message),
+    }
+    for (i, n) in named.iter().enumerate() {
+        let skipped = binary.get(i).copied().unwrap_or(0);
+        if !n.listed && skipped > 0 && readable.get(i).copied().unwrap_or(0) == 0 {
+            eprintln!(
+                "claimcheck: {}: no readable article: the {skipped} file(s) it names look binary",
+                n.input
+            );
+            unread += 1;
+        }
     }
     Ok(if unread > 0 {
         eprintln!("claimcheck: {unread} input(s) could not be read (see warnings above)");
@@ -362,7 +407,7 @@ fn run_batch(input: &InputArgs, config: &Config, job: &Job) -> Result<ExitCode, 
 
 /// `claimcheck check`.
 pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
-    let config = config_of(&args.input)?;
+    let config = config_of(&args.input.config)?;
     let format = args
         .format
         .or(from_config(&config, "format", config.check.format.as_ref())?)
@@ -371,25 +416,8 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
         .fail_on
         .or(from_config(&config, "fail-on", config.check.fail_on.as_ref())?)
         .unwrap_or(FailOn::Contradicted);
-    let user = if args.no_user_rules {
-        Vec::new()
-    } else {
-        match (&args.rules, config.rule_dirs()) {
-            (None, Some(dirs)) => user_rules_in(&dirs)?,
-            (flag, _) => user_rules(flag.as_deref())?,
-        }
-    };
-    let every = all_rules(&user);
-    let ids: Vec<&str> = every.iter().map(|r| r.id()).collect();
-    let keep = config
-        .select(&ids)
-        .map_err(|e| format!("{}: {e}", config.name()))?;
-    let rules: Vec<&dyn Rule> = every
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(r, _)| *r)
-        .collect();
+    let user = user_rules_for(&config, &args.user_rules)?;
+    let rules = selected_rules(&config, &user)?;
     let all = args.show.contains(&ShowWhat::All);
     let mut settings = config.settings();
     settings.min_confidence = args.min_confidence.unwrap_or(0.0);
@@ -401,11 +429,11 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
             consistent: all || args.show.contains(&ShowWhat::Consistent),
             unverifiable: all || args.show.contains(&ShowWhat::Unverifiable),
         },
-        color: color_of(args.color),
+        layout: Layout::new(color_of(args.color)).with_width(output_width()),
         review: !args.no_review,
         fail_on: match fail_on {
-            FailOn::Contradicted => Some(Verdict::Contradicted),
-            FailOn::Borderline => Some(Verdict::Borderline),
+            FailOn::Contradicted => Some(Severity::Error),
+            FailOn::Borderline => Some(Severity::Warning),
             FailOn::Never => None,
         },
     };
@@ -414,13 +442,13 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
 
 /// `claimcheck extract`.
 pub fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
-    let config = config_of(&args.input)?;
+    let config = config_of(&args.input.config)?;
     let job = Job {
         rules: &[],
         settings: Settings::default(),
         format: Format::Extract(args.format),
         show: Show::default(),
-        color: false,
+        layout: Layout::new(false),
         review: false,
         fail_on: None,
     };

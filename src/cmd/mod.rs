@@ -1,37 +1,67 @@
-//! The subcommands, one file each, and what they share: rule loading, colour choice,
-//! printing that treats a closed pipe as the end.
+//! The subcommands, one file each, and what they share: the configuration, which rules run
+//! (the same for `check`, `review` and `rules`, so that they number findings alike), colour
+//! and width choice, printing that treats a closed pipe as the end.
 
 pub mod check;
 pub mod review;
 pub mod rules;
 
-use crate::cli::ColorChoice;
+use crate::cli::{ColorChoice, ConfigArgs, UserRuleArgs};
 use claimcheck::claims_lang::{self, UserRule};
+use claimcheck::config::Config;
+use claimcheck::report::human;
 use claimcheck::rules::{BUILTIN, Rule};
 use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// The configuration the flags point to: `--config`, else the nearest claimcheck.toml.
+pub fn config_of(args: &ConfigArgs) -> Result<Config, String> {
+    if args.no_config {
+        return Ok(Config::default());
+    }
+    let path = match &args.config {
+        Some(p) => Some(std::path::PathBuf::from(p)),
+        None => std::env::current_dir().ok().and_then(|d| Config::find(&d)),
+    };
+    match path {
+        Some(p) => Config::load(&p).map_err(|e| e.to_string()),
+        None => Ok(Config::default()),
+    }
+}
+
+/// The user rules that run: none with `--no-user-rules`; those of `--rules`; else those of
+/// `[rules] dirs` in the configuration; else those of ./claims when it exists.
+pub fn user_rules_for(config: &Config, args: &UserRuleArgs) -> Result<Vec<UserRule>, String> {
+    if args.no_user_rules {
+        return Ok(Vec::new());
+    }
+    match (&args.rules, config.rule_dirs()) {
+        (None, Some(dirs)) => user_rules_in(&dirs),
+        (flag, _) => user_rules(flag.as_deref()),
+    }
+}
 
 /// User rules from `--rules`, else from ./claims when it exists. A broken rule file is an
 /// input error: its message names file:line:column and shows the line.
 pub fn user_rules(path: Option<&str>) -> Result<Vec<UserRule>, String> {
     match path {
         Some(p) => user_rules_in(&[p.to_string()]),
-        None if std::path::Path::new("claims").is_dir() => user_rules_in(&["claims".to_string()]),
+        None if Path::new("claims").is_dir() => user_rules_in(&["claims".to_string()]),
         None => Ok(Vec::new()),
     }
 }
 
-/// User rules from several rule files or directories.
+/// User rules from several rule files or directories; an id used twice among them, or
+/// one that a built-in rule has, is an error located in its file.
 pub fn user_rules_in(paths: &[String]) -> Result<Vec<UserRule>, String> {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut rules = Vec::new();
     for p in paths {
-        let path = std::path::Path::new(p);
-        if !path.exists() {
+        if !Path::new(p).exists() {
             return Err(format!("{p}: no such rule file or directory"));
         }
-        rules.extend(claims_lang::load(path).map_err(|e| e.render(color).trim_end().to_string())?);
     }
-    Ok(rules)
+    let paths: Vec<&Path> = paths.iter().map(Path::new).collect();
+    claims_lang::load_all(&paths).map_err(|e| e.render(color).trim_end().to_string())
 }
 
 /// The built-in rules followed by the user rules.
@@ -41,6 +71,22 @@ pub fn all_rules(user: &[UserRule]) -> Vec<&dyn Rule> {
     rules
 }
 
+/// The rules that run: the built-in and user rules the configuration's `enable` and
+/// `disable` keep.
+pub fn selected_rules<'a>(config: &Config, user: &'a [UserRule]) -> Result<Vec<&'a dyn Rule>, String> {
+    let every = all_rules(user);
+    let ids: Vec<&str> = every.iter().map(|r| r.id()).collect();
+    let keep = config
+        .select(&ids)
+        .map_err(|e| format!("{}: {e}", config.name()))?;
+    Ok(every
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(r, _)| *r)
+        .collect())
+}
+
 /// Whether to colour output for a choice and the terminal.
 pub fn color_of(choice: ColorChoice) -> bool {
     match choice {
@@ -48,6 +94,27 @@ pub fn color_of(choice: ColorChoice) -> bool {
         ColorChoice::Never => false,
         ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     }
+}
+
+/// The width human output is laid out for: `COLUMNS` when set, else the terminal's when
+/// standard output is one, else [`human::DEFAULT_WIDTH`]; never below [`human::MIN_WIDTH`].
+pub fn output_width() -> usize {
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    let from_terminal = || {
+        std::io::stdout()
+            .is_terminal()
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(w, _)| usize::from(w.0))
+            .filter(|&w| w > 0)
+    };
+    from_env
+        .or_else(from_terminal)
+        .unwrap_or(human::DEFAULT_WIDTH)
+        .max(human::MIN_WIDTH)
 }
 
 /// Print to standard output; a closed pipe (`| head`) is not an error.

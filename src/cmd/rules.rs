@@ -1,26 +1,41 @@
 //! `claimcheck rules`: list, explain and test the built-in rules and rule files.
 
-use super::{all_rules, print, user_rules};
-use crate::cli::RulesCommand;
-use claimcheck::claims_lang;
+use super::{all_rules, config_of, output_width, print, user_rules_for, user_rules_in};
+use crate::cli::{RulesArgs, RulesCommand, UserRuleArgs};
+use claimcheck::claims_lang::{self, UserRule};
+use claimcheck::rules::Rule;
 use std::process::ExitCode;
+
+/// The user rules `check` would run with these flags: `--rules`, else `[rules] dirs` in
+/// claimcheck.toml, else ./claims.
+fn user_rules_of(args: &RulesArgs) -> Result<Vec<UserRule>, String> {
+    let config = config_of(&args.config)?;
+    user_rules_for(
+        &config,
+        &UserRuleArgs {
+            rules: args.rules.clone(),
+            no_user_rules: false,
+        },
+    )
+}
 
 /// `claimcheck rules list|explain|test`.
 pub fn rules_command(cmd: RulesCommand) -> Result<ExitCode, String> {
     match cmd {
         RulesCommand::List(args) => {
-            let user = user_rules(args.rules.as_deref())?;
+            let user = user_rules_of(&args)?;
             let mut t = comfy_table::Table::new();
             t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
                 .set_header(vec!["id", "from", "checks"]);
             for r in all_rules(&user) {
                 t.add_row(vec![r.id().to_string(), r.origin(), r.summary().to_string()]);
             }
+            claimcheck::report::table::fit(&mut t, output_width());
             print(&format!("{t}\n"))?;
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Explain { id, args } => {
-            let user = user_rules(args.rules.as_deref())?;
+            let user = user_rules_of(&args)?;
             let rules = all_rules(&user);
             let Some(rule) = rules.iter().find(|r| r.id() == id) else {
                 let ids: Vec<&str> = rules.iter().map(|r| r.id()).collect();
@@ -39,14 +54,29 @@ pub fn rules_command(cmd: RulesCommand) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Test { paths } => {
-            let mut user = Vec::new();
-            if paths.is_empty() {
-                user = user_rules(None)?;
-            }
-            for p in &paths {
-                user.extend(user_rules(Some(p))?);
-            }
-            let results = claims_lang::run_examples(&all_rules(&user));
+            // With paths, the rules of those files only; else every rule that `check` runs.
+            let (user, with_builtin): (Vec<UserRule>, bool) = if paths.is_empty() {
+                let config = config_of(&crate::cli::ConfigArgs {
+                    config: None,
+                    no_config: false,
+                })?;
+                let user = user_rules_for(
+                    &config,
+                    &UserRuleArgs {
+                        rules: None,
+                        no_user_rules: false,
+                    },
+                )?;
+                (user, true)
+            } else {
+                (user_rules_in(&paths)?, false)
+            };
+            let tested: Vec<&dyn Rule> = if with_builtin {
+                all_rules(&user)
+            } else {
+                user.iter().map(|r| r as &dyn Rule).collect()
+            };
+            let results = claims_lang::run_examples(&tested);
             let mut t = comfy_table::Table::new();
             t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
                 .set_header(vec!["rule", "from", "example", "expected", "got", "result"]);
@@ -75,6 +105,7 @@ pub fn rules_command(cmd: RulesCommand) -> Result<ExitCode, String> {
                     },
                 ]);
             }
+            claimcheck::report::table::fit(&mut t, output_width());
             let failed = results.iter().filter(|r| !r.passed()).count();
             print(&format!(
                 "{t}\n{} passed, {} failed\n",

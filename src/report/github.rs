@@ -1,18 +1,23 @@
-//! GitHub Actions workflow commands: one `::error` (contradicted) or `::warning`
-//! (borderline) line per flagged finding that no reviewer dismissed, at the stated
-//! claim's line and column, so the finding shows on the article in a pull request.
+//! GitHub Actions workflow commands: one `::error` or `::warning` line (by the finding's
+//! severity: a contradiction is an error unless its rule says `severity = "warning"`) per
+//! flagged finding that no reviewer dismissed, at the stated claim's line and column, so
+//! the finding shows on the article in a pull request.
 
 use super::Checked;
+use crate::finding::Severity;
 use crate::interval::Verdict;
 
 /// The annotation lines of one document.
 pub fn render_document(d: &Checked) -> String {
     let mut out = String::new();
     for (i, f) in d.report.findings.iter().enumerate() {
-        let level = match f.verdict {
-            Verdict::Contradicted => "error",
-            Verdict::Borderline => "warning",
-            _ => continue,
+        if !matches!(f.verdict, Verdict::Contradicted | Verdict::Borderline) {
+            continue;
+        }
+        let level = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
         };
         if d.report.dismissed(i) {
             continue;
@@ -34,7 +39,13 @@ pub fn render_document(d: &Checked) -> String {
         props.push_str(&format!(",endLine={end_line},endColumn={end_column}"));
         props.push_str(&format!(
             ",title={}",
-            property(&format!("claimcheck {}: {}", f.verdict.as_str(), f.rule))
+            property(&format!(
+                "claimcheck {} {}: {} ({})",
+                f.id,
+                d.report.key_of(i),
+                f.verdict.as_str(),
+                f.rule
+            ))
         ));
         out.push_str(&format!(
             "::{level} {props}::{}\n",
@@ -71,7 +82,7 @@ mod tests {
             out.starts_with("::error file=news/a%2C b.txt,line=2,col="),
             "{out}"
         );
-        assert!(out.contains("title=claimcheck contradicted%3A per-unit-average::"));
+        assert!(out.contains("%3A contradicted (per-unit-average)::"), "{out}");
         assert_eq!(out.lines().count(), 1, "one line per finding: {out}");
     }
 }

@@ -1,11 +1,13 @@
 //! One self-contained HTML page per run: each article with every claim highlighted by the
-//! verdict of the findings that use it (contradicted, borderline, consistent, unchecked),
-//! and the findings beside it with their arithmetic. Pointing at a finding highlights its
+//! worst verdict of the findings it takes part in (contradicted, borderline, consistent,
+//! unchecked) — a figure that repeats another (a headline restating a body figure) takes
+//! part in that figure's findings too — and the findings beside it with their arithmetic. Pointing at a finding highlights its
 //! claims; clicking one scrolls to them. No network fetches: styles and script are inline.
 
 use super::{Checked, Show};
 use crate::interval::Verdict;
 use crate::review::Status;
+use std::collections::HashMap;
 
 const STYLE: &str = r#"
 body{font:15px/1.55 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
@@ -53,6 +55,64 @@ fn rank(v: Verdict) -> u8 {
     }
 }
 
+/// Each claim's worst verdict among the findings it takes part in (dismissed ones aside),
+/// with those findings ("f1 contradicted"). Claims that a repeat finding says state the
+/// same quantity share their findings: a headline that restates a contradicted body
+/// figure is as wrong as the figure.
+fn worst_verdicts<'a>(d: &Checked<'a>) -> HashMap<&'a str, (Verdict, Vec<String>)> {
+    let findings = &d.report.findings;
+    let live = |i: usize| !d.report.dismissed(i);
+    // Union-find over claims, joined by repeat findings.
+    let mut parent: HashMap<&str, &str> = HashMap::new();
+    fn root<'s>(parent: &HashMap<&'s str, &'s str>, mut x: &'s str) -> &'s str {
+        while let Some(&p) = parent.get(x) {
+            if p == x {
+                break;
+            }
+            x = p;
+        }
+        x
+    }
+    for (i, f) in findings.iter().enumerate() {
+        let repeat = f.relation == "repeat" || f.rule == "repeated-figure";
+        if !repeat || !live(i) {
+            continue;
+        }
+        let mut ids = f.claims.iter().map(String::as_str);
+        let Some(first) = ids.next() else { continue };
+        for other in ids {
+            let (a, b) = (root(&parent, first), root(&parent, other));
+            if a != b {
+                parent.insert(b, a);
+            }
+        }
+    }
+    let mut by_group: HashMap<&str, (Verdict, Vec<String>)> = HashMap::new();
+    let mut members: Vec<&str> = Vec::new();
+    for (i, f) in findings.iter().enumerate() {
+        if !live(i) {
+            continue;
+        }
+        for id in &f.claims {
+            members.push(id.as_str());
+            let e = by_group
+                .entry(root(&parent, id))
+                .or_insert((f.verdict, Vec::new()));
+            if rank(f.verdict) > rank(e.0) {
+                e.0 = f.verdict;
+            }
+            let name = format!("{} {}", f.id, f.verdict.as_str());
+            if !e.1.contains(&name) {
+                e.1.push(name);
+            }
+        }
+    }
+    members
+        .into_iter()
+        .filter_map(|id| by_group.get(root(&parent, id)).map(|v| (id, v.clone())))
+        .collect()
+}
+
 /// Render the HTML report of several articles.
 pub fn render(docs: &[Checked], show: Show) -> String {
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
@@ -63,20 +123,14 @@ pub fn render(docs: &[Checked], show: Show) -> String {
     out.push_str("<div class=\"legend\"><mark class=\"contradicted\">contradicted</mark> <mark class=\"borderline\">borderline</mark> <mark class=\"consistent\">consistent</mark> <mark class=\"unchecked\">unchecked</mark></div></header>\n");
     for (n, d) in docs.iter().enumerate() {
         let doc_id = format!("d{n}");
-        // The worst verdict among the findings that use each claim, dismissed ones aside.
-        let mut worst: std::collections::HashMap<&str, Verdict> = std::collections::HashMap::new();
-        for (i, f) in d.report.findings.iter().enumerate() {
-            if d.report.dismissed(i) {
-                continue;
-            }
-            for id in &f.claims {
-                let e = worst.entry(id.as_str()).or_insert(f.verdict);
-                if rank(f.verdict) > rank(*e) {
-                    *e = f.verdict;
-                }
-            }
-        }
-        let verdict_of = |claim_id: &str| worst.get(claim_id).copied();
+        let worst = worst_verdicts(d);
+        let verdict_of = |claim_id: &str| worst.get(claim_id).map(|(v, _)| *v);
+        let findings_of = |claim_id: &str| {
+            worst
+                .get(claim_id)
+                .map(|(_, fs)| fs.join(", "))
+                .unwrap_or_default()
+        };
         out.push_str(&format!(
             "<section class=\"doc\" id=\"{doc_id}\"><div class=\"article\"><h2>{}</h2>",
             esc(d.path)
@@ -98,11 +152,17 @@ pub fn render(docs: &[Checked], show: Show) -> String {
             }
             out.push_str(&esc(text.get(pos..s).unwrap_or("")));
             let class = verdict_of(&c.id).map_or("unchecked", |v| v.as_str());
+            let used = findings_of(&c.id);
             out.push_str(&format!(
-                "<mark class=\"{class}\" id=\"{doc_id}-{}\" title=\"{} {}\">{}</mark>",
+                "<mark class=\"{class}\" id=\"{doc_id}-{}\" title=\"{} {}{}\">{}</mark>",
                 c.id,
                 c.id,
                 esc(&super::super::finding::fmt_range(&c.value)),
+                if used.is_empty() {
+                    String::new()
+                } else {
+                    esc(&format!("; {used}"))
+                },
                 esc(text.get(s..e).unwrap_or(""))
             ));
             pos = e;
@@ -119,12 +179,13 @@ pub fn render(docs: &[Checked], show: Show) -> String {
             let status = review.map_or("", |r| r.status.as_str());
             let dismissed = review.is_some_and(|r| r.status == Status::Dismissed);
             out.push_str(&format!(
-                "<div class=\"finding {}{}\" data-doc=\"{doc_id}\" data-claims=\"{}\"><strong>{}</strong> <code>{}</code> <code>{}</code> <span class=\"confidence\">confidence {:.2}</span>{}<div>{}</div><div class=\"why\">{}</div></div>",
+                "<div class=\"finding {}{}\" data-doc=\"{doc_id}\" data-claims=\"{}\"><strong>{}</strong> <code>{}</code> <code class=\"key\">{}</code> <code>{}</code> <span class=\"confidence\">confidence {:.2}</span>{}<div>{}</div><div class=\"why\">{}</div></div>",
                 f.verdict.as_str(),
                 if dismissed { " dismissed" } else { "" },
                 esc(&f.claims.join(" ")),
                 f.verdict.as_str(),
                 esc(&f.id),
+                esc(&d.report.key_of(i)),
                 esc(&f.rule),
                 f.confidence,
                 if status.is_empty() { String::new() } else { format!(" <em>({status})</em>") },

@@ -15,6 +15,9 @@ pub const VERSION: u32 = 1;
 struct FindingOut<'a> {
     #[serde(flatten)]
     finding: &'a Finding,
+    /// A short hash of the review fingerprint: names the finding like `id`, but does not
+    /// shift when rules are enabled or disabled (`review --dismiss KEY`).
+    key: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     review: Option<ReviewOut<'a>>,
 }
@@ -46,6 +49,7 @@ fn document<'a>(d: &Checked<'a>, with_findings: bool) -> DocumentOut<'a> {
                 .enumerate()
                 .map(|(i, f)| FindingOut {
                     finding: f,
+                    key: d.report.key_of(i),
                     review: d.report.review_of(i).map(|r| ReviewOut {
                         status: r.status,
                         reason: r.reason.as_deref(),

@@ -1,5 +1,7 @@
 //! A Markdown checklist a desk can paste into a ticket: one box per finding to act on,
-//! with the arithmetic; reviewed findings are ticked, dismissed ones struck through.
+//! with the arithmetic; reviewed findings are ticked, dismissed ones struck through. Each
+//! names its f-number and key, either of which `claimcheck review --confirm/--dismiss`
+//! takes.
 
 use super::{Checked, Show};
 use crate::interval::Verdict;
@@ -34,8 +36,9 @@ pub fn render(docs: &[Checked], show: Show) -> String {
                 None => ("[ ]", "", ""),
             };
             out.push_str(&format!(
-                "- {box_} {open}{badge} `{}` `{}` (line {line}, confidence {:.2}): {}{close}\n",
+                "- {box_} {open}{badge} `{}` (`{}`) `{}` (line {line}, confidence {:.2}): {}{close}\n",
                 f.id,
+                d.report.key_of(i),
                 f.rule,
                 f.confidence,
                 escape(&f.message)

@@ -1,6 +1,7 @@
 //! SARIF 2.1.0 (serde-sarif types), so GitHub code scanning and other SARIF viewers show
-//! flagged findings on the article's lines: one result per contradicted (error) or
-//! borderline (warning) finding, at its stated claim, with the other claims it used as
+//! flagged findings on the article's lines: one result per contradicted or borderline
+//! finding, at the level of its severity (a contradiction is an error, a borderline
+//! finding a warning, unless the rule says otherwise), at its stated claim, with the other claims it used as
 //! related locations, a partial fingerprint that survives edits elsewhere in the article
 //! (the review fingerprint) and, for findings a reviewer dismissed, an external
 //! suppression carrying the reason.
@@ -34,10 +35,11 @@ fn result(d: &Checked, index: usize, f: &Finding, rules: &[&dyn Rule]) -> Option
         .filter_map(|id| crate::claim::by_id(&d.report.claims, id))
         .collect();
     let (stated, others) = claims.split_last()?;
-    let level = if f.verdict == Verdict::Contradicted {
-        sarif::ResultLevel::Error
-    } else {
-        sarif::ResultLevel::Warning
+    // The finding's own severity: a rule may report its contradictions as warnings.
+    let level = match f.severity {
+        crate::finding::Severity::Error => sarif::ResultLevel::Error,
+        crate::finding::Severity::Warning => sarif::ResultLevel::Warning,
+        crate::finding::Severity::Info => sarif::ResultLevel::Note,
     };
     let text = format!("{} {}", f.message, f.explanation);
     let mut fingerprints = std::collections::BTreeMap::new();

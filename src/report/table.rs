@@ -104,10 +104,44 @@ pub fn summary_table(docs: &[Checked]) -> String {
     summary_of_rows(&docs.iter().map(SummaryRow::of).collect::<Vec<_>>())
 }
 
-/// The summary table from rows.
+/// The summary table from rows, [`super::human::DEFAULT_WIDTH`] columns wide at most.
 pub fn summary_of_rows(rows: &[SummaryRow]) -> String {
+    summary_of_rows_in(rows, super::human::DEFAULT_WIDTH)
+}
+
+/// The summary table from rows, at most `width` columns wide: when the headers in full
+/// make it too wide, they break where a reader expects ("contra-/dicted"); when even that
+/// is too wide, each article gets a line of its own instead. With no rows (nothing was
+/// checked) it is empty.
+pub fn summary_of_rows_in(rows: &[SummaryRow], width: usize) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
     let any_dismissed = rows.iter().any(|r| r.dismissed > 0);
-    let mut header = vec![
+    let build = |header: Vec<&str>| {
+        let mut header = header;
+        if !any_dismissed {
+            header.pop();
+        }
+        let mut t = new_table(header);
+        for r in rows {
+            let mut row = vec![
+                r.path.clone(),
+                r.claims.to_string(),
+                r.quantities.to_string(),
+                r.rules_run.to_string(),
+                r.contradicted.to_string(),
+                r.borderline.to_string(),
+                r.consistent.to_string(),
+            ];
+            if any_dismissed {
+                row.push(r.dismissed.to_string());
+            }
+            t.add_row(row);
+        }
+        t
+    };
+    let full = build(vec![
         "article",
         "claims",
         "quantities",
@@ -115,25 +149,43 @@ pub fn summary_of_rows(rows: &[SummaryRow]) -> String {
         "contradicted",
         "borderline",
         "consistent",
-    ];
-    if any_dismissed {
-        header.push("dismissed");
+        "dismissed",
+    ])
+    .to_string();
+    if full.lines().all(|l| l.chars().count() <= width) {
+        return full;
     }
-    let mut t = new_table(header);
+    let compact = build(vec![
+        "article",
+        "claims",
+        "quanti-\nties",
+        "rules\nrun",
+        "contra-\ndicted",
+        "border-\nline",
+        "consis-\ntent",
+        "dis-\nmissed",
+    ])
+    .to_string();
+    if compact.lines().all(|l| l.chars().count() <= width) {
+        return compact;
+    }
+    let mut out = Vec::new();
     for r in rows {
-        let mut row = vec![
-            r.path.clone(),
-            r.claims.to_string(),
-            r.quantities.to_string(),
-            r.rules_run.to_string(),
-            r.contradicted.to_string(),
-            r.borderline.to_string(),
-            r.consistent.to_string(),
-        ];
+        let mut line = format!(
+            "{}: {} claims, {} quantities, {} rules run; {} contradicted, {} borderline, {} consistent",
+            r.path, r.claims, r.quantities, r.rules_run, r.contradicted, r.borderline, r.consistent
+        );
         if any_dismissed {
-            row.push(r.dismissed.to_string());
+            line.push_str(&format!(", {} dismissed", r.dismissed));
         }
-        t.add_row(row);
+        let options = textwrap::Options::new(width.max(1)).subsequent_indent("    ");
+        out.extend(textwrap::wrap(&line, options).into_iter().map(|l| l.into_owned()));
     }
-    t.to_string()
+    out.join("\n")
+}
+
+/// Let a table wrap its cells to stay within `width` columns.
+pub fn fit(t: &mut Table, width: usize) {
+    t.set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX));
 }
