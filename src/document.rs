@@ -57,12 +57,21 @@ impl LineIndex {
 
     /// 1-based line and character column of a byte offset of the indexed `text`.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let line = self.line(offset);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = self
-            .char_index(text, offset)
-            .saturating_sub(self.char_index(text, start));
+        let col = match text.get(start..offset) {
+            // Near its line's start (most figures of most articles): count from there.
+            Some(s) if s.len() <= CHECKPOINT => s.chars().count(),
+            _ => self
+                .char_index(text, offset)
+                .saturating_sub(self.char_index(text, start)),
+        };
         (line, col + 1)
+    }
+
+    /// 1-based line number of a byte offset, without its column.
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).max(1)
     }
 
     /// Characters before a byte offset, counted from the nearest checkpoint.
@@ -145,6 +154,12 @@ impl Document {
     /// 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         self.lines.line_col(&self.text, offset)
+    }
+
+    /// 1-based line number of a byte offset: `line_col(offset).0` without counting the
+    /// column's characters.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line(offset)
     }
 
     /// Index of the sentence holding a byte offset.
@@ -245,6 +260,20 @@ mod tests {
         assert_eq!(d.line_col(3), (2, 1));
         let at = d.text.find("12").unwrap_or(0);
         assert_eq!(d.line_col(at), (2, 3));
+    }
+
+    #[test]
+    fn columns_near_and_far_from_the_line_start_agree_with_counting() {
+        let long = "é 1 ".repeat(300);
+        let text = format!("short €5\n{long}\n\nx {long}");
+        let d = Document::new(text.as_str());
+        for (offset, _) in text.char_indices() {
+            let line = text.get(..offset).map_or(0, |s| s.matches('\n').count()) + 1;
+            let start = text.get(..offset).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+            let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+            assert_eq!(d.line_col(offset), (line, column), "at {offset}");
+            assert_eq!(d.line_of(offset), line);
+        }
     }
 
     #[test]

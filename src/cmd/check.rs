@@ -96,6 +96,9 @@ struct Done {
     row: Option<SummaryRow>,
     /// The whole report, for formats that render all articles at once (markdown, html).
     kept: Option<(String, Report)>,
+    /// A report too large to render into one string (json, jsonl): the calling thread
+    /// writes it straight to the output, claim by claim.
+    streamed: Option<(String, Report)>,
     /// A finding at or above --fail-on that no reviewer dismissed.
     failed: bool,
 }
@@ -106,7 +109,8 @@ struct Output {
     format: Format,
     documents: usize,
     rows: Vec<SummaryRow>,
-    sarif: Vec<serde_sarif::sarif::Result>,
+    /// SARIF results, written as each document finishes.
+    sarif: Option<sarif::Stream>,
     kept: Vec<(String, Report)>,
 }
 
@@ -135,12 +139,34 @@ impl Format {
     }
 }
 
+/// A write error as a reason to stop: a closed pipe quietly, anything else loudly.
+fn halt(e: &std::io::Error) -> Halt {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Halt::Pipe
+    } else {
+        Halt::Error(format!("cannot write output: {e}"))
+    }
+}
+
+/// Reports with more claims and findings than this are not rendered into a string by
+/// their worker (about 750 bytes of pretty JSON each) but written straight to the output.
+const STREAM_ABOVE: usize = 2_000;
+
 impl Output {
     fn write(&mut self, s: &str) -> Result<(), Halt> {
-        match self.out.write_all(s.as_bytes()) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Halt::Pipe),
-            Err(e) => Err(Halt::Error(format!("cannot write output: {e}"))),
+        self.out.write_all(s.as_bytes()).map_err(|e| halt(&e))
+    }
+
+    /// Write a report too large to render into one string.
+    fn stream(&mut self, path: &str, report: &Report) -> Result<(), Halt> {
+        let d = Checked { path, report };
+        let with_findings = matches!(self.format, Format::Check(_));
+        if self.format.is_jsonl() {
+            json::write_line(&mut self.out, &d, with_findings)
+                .and_then(|()| self.out.write_all(b"\n"))
+                .map_err(|e| halt(&e))
+        } else {
+            json::write_document(&mut self.out, &d, with_findings).map_err(|e| halt(&e))
         }
     }
 
@@ -155,8 +181,13 @@ impl Output {
         }
         self.documents += 1;
         self.write(&done.text)?;
+        if let Some((path, report)) = &done.streamed {
+            self.stream(path, report)?;
+        }
+        if let Some(stream) = &mut self.sarif {
+            stream.write(&mut self.out, done.sarif).map_err(|e| halt(&e))?;
+        }
         self.rows.extend(done.row);
-        self.sarif.extend(done.sarif);
         self.kept.extend(done.kept);
         Ok(())
     }
@@ -196,7 +227,10 @@ impl Output {
             Format::Check(CheckFormat::Human) if self.rows.is_empty() => String::new(),
             Format::Check(CheckFormat::Human) => format!("{}\n", table::summary_of_rows_in(&self.rows, width)),
             Format::Check(CheckFormat::Sarif) => {
-                format!("{}\n", sarif::render(std::mem::take(&mut self.sarif), rules))
+                if let Some(stream) = self.sarif.take() {
+                    stream.finish(&mut self.out, rules).map_err(|e| halt(&e))?;
+                }
+                "\n".to_string()
             }
             Format::Check(f @ (CheckFormat::Markdown | CheckFormat::Html)) => {
                 let kept = std::mem::take(&mut self.kept);
@@ -252,10 +286,6 @@ impl Job<'_> {
                 ReviewFile::load(&review::default_path(Path::new(&a.path))).map_err(|e| e.to_string())?;
             report.apply_review(&file);
         }
-        let d = Checked {
-            path: &a.path,
-            report: &report,
-        };
         // The finding's own severity decides, not its verdict: a rule may report its
         // contradictions as warnings.
         let failed = self.fail_on.is_some_and(|t| {
@@ -272,7 +302,22 @@ impl Job<'_> {
             sarif: Vec::new(),
             row: None,
             kept: None,
+            streamed: None,
             failed,
+        };
+        if (self.format.is_json() || self.format.is_jsonl())
+            && report.claims.len() + report.findings.len() > STREAM_ABOVE
+        {
+            // JSON reads only the claims and findings: the article's text, tokens and
+            // layout are dropped before the report waits for its turn to be written.
+            report.document = claimcheck::Document::new(String::new());
+            report.source = None;
+            done.streamed = Some((a.path, report));
+            return Ok(done);
+        }
+        let d = Checked {
+            path: &a.path,
+            report: &report,
         };
         match self.format {
             Format::Check(CheckFormat::Human) => {
@@ -338,7 +383,7 @@ fn run_batch(input: &InputArgs, config: &Config, job: &Job) -> Result<ExitCode, 
         format: job.format,
         documents: 0,
         rows: Vec::new(),
-        sarif: Vec::new(),
+        sarif: (job.format == Format::Check(CheckFormat::Sarif)).then(|| sarif::Stream::new(job.rules)),
         kept: Vec::new(),
     };
     let mut failed = false;

@@ -6,6 +6,7 @@ use crate::claim::Claim;
 use crate::finding::Finding;
 use crate::review::Status;
 use serde::Serialize;
+use std::io::{self, Write};
 
 /// The version of the JSON contract.
 pub const VERSION: u32 = 1;
@@ -28,12 +29,30 @@ struct ReviewOut<'a> {
     reason: Option<&'a str>,
 }
 
+/// The findings of a document with their review decisions, serialised one at a time
+/// (no list of them is built first).
+struct FindingsOut<'a>(&'a crate::Report);
+
+impl Serialize for FindingsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        serializer.collect_seq(report.findings.iter().enumerate().map(|(i, f)| FindingOut {
+            key: report.key_of(i),
+            finding: f,
+            review: report.review_of(i).map(|r| ReviewOut {
+                status: r.status,
+                reason: r.reason.as_deref(),
+            }),
+        }))
+    }
+}
+
 #[derive(Serialize)]
 struct DocumentOut<'a> {
     path: &'a str,
     claims: &'a [Claim],
     #[serde(skip_serializing_if = "Option::is_none")]
-    findings: Option<Vec<FindingOut<'a>>>,
+    findings: Option<FindingsOut<'a>>,
     rules_run: &'a [String],
 }
 
@@ -42,21 +61,7 @@ fn document<'a>(d: &Checked<'a>, with_findings: bool) -> DocumentOut<'a> {
     DocumentOut {
         path: d.path,
         claims: &d.report.claims,
-        findings: with_findings.then(|| {
-            d.report
-                .findings
-                .iter()
-                .enumerate()
-                .map(|(i, f)| FindingOut {
-                    finding: f,
-                    key: d.report.key_of(i),
-                    review: d.report.review_of(i).map(|r| ReviewOut {
-                        status: r.status,
-                        reason: r.reason.as_deref(),
-                    }),
-                })
-                .collect()
-        }),
+        findings: with_findings.then_some(FindingsOut(d.report)),
         rules_run: if with_findings { &d.report.rules_run } else { &[] },
     }
 }
@@ -71,20 +76,90 @@ fn to_string<T: Serialize>(value: &T, pretty: bool) -> String {
     out.unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
+/// A writer that puts `indent` before the first line and after every line break: pretty
+/// JSON (which has no raw line breaks inside strings) written through it sits at its
+/// place in an enclosing object, byte for byte what indenting the finished text gives.
+pub struct Indented<W: Write> {
+    inner: W,
+    indent: &'static [u8],
+    at_line_start: bool,
+}
+
+impl<W: Write> Indented<W> {
+    /// Indent what is written to `inner` by `indent`.
+    pub fn new(inner: W, indent: &'static str) -> Self {
+        Indented {
+            inner,
+            indent: indent.as_bytes(),
+            at_line_start: true,
+        }
+    }
+}
+
+impl<W: Write> Write for Indented<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while !rest.is_empty() {
+            if self.at_line_start {
+                self.inner.write_all(self.indent)?;
+                self.at_line_start = false;
+            }
+            match rest.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    let (line, after) = rest.split_at(i + 1);
+                    self.inner.write_all(line)?;
+                    self.at_line_start = true;
+                    rest = after;
+                }
+                None => {
+                    self.inner.write_all(rest)?;
+                    rest = &[];
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Write one document's object as it sits in the `documents` array of [`render`],
+/// indented to its place, straight to `out`: claims and findings are serialised one at a
+/// time, so a document of a million claims never exists as one string. The bytes are
+/// those of [`render_document`].
+pub fn write_document<W: Write>(out: W, d: &Checked, with_findings: bool) -> io::Result<()> {
+    serde_json::to_writer_pretty(Indented::new(out, DOCUMENT_INDENT), &document(d, with_findings))
+        .map_err(io::Error::from)
+}
+
+/// Where a document object sits: inside `documents`, inside the top-level object.
+const DOCUMENT_INDENT: &str = "    ";
+
+/// Write one document as one line of JSON Lines (without the line break) straight to
+/// `out`; the bytes are those of [`render_line`].
+pub fn write_line<W: Write>(out: W, d: &Checked, with_findings: bool) -> io::Result<()> {
+    serde_json::to_writer(
+        out,
+        &Line {
+            version: VERSION,
+            document: document(d, with_findings),
+        },
+    )
+    .map_err(io::Error::from)
+}
+
 /// One document's object as it sits in the `documents` array of [`render`], indented to
 /// its place: fragments rendered apart (in parallel) and joined by [`wrap`] give exactly
 /// what [`render`] prints.
 pub fn render_document(d: &Checked, with_findings: bool) -> String {
-    let pretty = to_string(&document(d, with_findings), true);
-    let mut out = String::with_capacity(pretty.len() + pretty.len() / 8);
-    for (i, line) in pretty.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("    ");
-        out.push_str(line);
+    let mut out = Vec::new();
+    match write_document(&mut out, d, with_findings) {
+        // Serde writes valid UTF-8 and an in-memory buffer cannot fail.
+        Ok(()) => String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => format!("{DOCUMENT_INDENT}{{\"error\": \"{e}\"}}"),
     }
-    out
 }
 
 /// The opening of the JSON object, before the first document.
@@ -115,15 +190,17 @@ pub fn render(docs: &[Checked], with_findings: bool) -> String {
     wrap(&fragments)
 }
 
+/// A document object with the contract's `version` in it, so each line stands alone.
+#[derive(Serialize)]
+struct Line<'a> {
+    version: u32,
+    #[serde(flatten)]
+    document: DocumentOut<'a>,
+}
+
 /// One document as one line of JSON Lines: the document object of the contract with the
 /// contract's `version` in it, so each line stands alone.
 pub fn render_line(d: &Checked, with_findings: bool) -> String {
-    #[derive(Serialize)]
-    struct Line<'a> {
-        version: u32,
-        #[serde(flatten)]
-        document: DocumentOut<'a>,
-    }
     to_string(
         &Line {
             version: VERSION,
