@@ -189,7 +189,7 @@ fn decide(
         }
         let flag = may_flag(r)
             && match r.verdict {
-                Verdict::Contradicted => r.confidence >= t.contradict,
+                Verdict::Contradicted => r.confidence >= t.contradict || spelled_out(r),
                 Verdict::Borderline => r.confidence >= t.border,
                 _ => false,
             };
@@ -256,8 +256,47 @@ pub fn resolve(
             findings.push(f);
         }
     }
+    let mut findings = one_per_claim_set(findings);
     number(cx.claims, &mut findings);
     findings
+}
+
+/// One finding per set of figures: "$120 million on 10,000 students, or $18,000 per
+/// student" is one relation whether read as a product or as a ratio, and "2,000 a day, or
+/// 60,000 a month" one whichever figure is taken as stated. The flagged finding wins,
+/// then the one whose stated figure comes last: copy states the inputs first and what
+/// follows from them after ("…, or $18,000 per student").
+fn one_per_claim_set(findings: Vec<Finding>) -> Vec<Finding> {
+    let set = |f: &Finding| {
+        let mut v = f.claims.clone();
+        v.sort();
+        v
+    };
+    let loud = |f: &Finding| match f.verdict {
+        Verdict::Contradicted => 2,
+        Verdict::Borderline => 1,
+        _ => 0,
+    };
+    let mut best: HashMap<Vec<String>, usize> = HashMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        let e = best.entry(set(f)).or_insert(i);
+        let Some(kept) = findings.get(*e) else { continue };
+        let place = |f: &Finding| {
+            f.claims
+                .last()
+                .and_then(|id| id.trim_start_matches('c').parse::<usize>().ok())
+                .unwrap_or(0)
+        };
+        if (loud(f), place(f)) > (loud(kept), place(kept)) {
+            *e = i;
+        }
+    }
+    findings
+        .into_iter()
+        .enumerate()
+        .filter(|(i, f)| best.get(&set(f)) == Some(i))
+        .map(|(_, f)| f)
+        .collect()
 }
 
 /// Ids of claims by index.
@@ -353,3 +392,40 @@ fn number(claims: &[Claim], findings: &mut [Finding]) {
 
 #[cfg(test)]
 mod tests;
+
+/// True when the wording itself ties a reading's figures together as tightly as its rule
+/// knows how, so that the reading needs no corpus weight to be believed: the article
+/// states the relation. Each kind has its own wording; ranks, shares and changes have
+/// none that is safe on unseen copy, and flag only on their fitted confidence.
+fn spelled_out(r: &Reading) -> bool {
+    let e = &r.evidence;
+    let clean = e.noun_clash == 0.0 && e.time_clash == 0.0 && e.direction_clash == 0.0 && e.outframed == 0.0;
+    let tied = match r.relation {
+        // "$120 million on its 10,000 students, or $18,000 per student", "1.8 million
+        // shares at $52.40 each, a $104 million buyback", "2,000 tons a day, or about
+        // 90,000 tons a month": the strongest frame, in one clause, with no rival as well
+        // framed.
+        Relation::Product | Relation::Rate => e.frame >= 1.0 - 1e-9 && e.same_clause >= 1.0 && e.frame_ties == 0.0,
+        // The same in one clause, or an average named as one ("each examiner carries an
+        // average of 7,000 claims") whose total and count name its nouns within a few
+        // sentences. A rate per so many ("17 officers per 10,000 residents") compares
+        // populations, often of different places, and a bound ("more than 50,000") is no
+        // count: neither is spelled out.
+        Relation::Ratio => {
+            (e.frame >= 1.0 - 1e-9 && e.same_clause >= 1.0 && e.frame_ties == 0.0)
+                || (e.frame >= 0.8 - 1e-9
+                    && e.cue >= 1.0
+                    && e.noun_same >= 1.0
+                    && e.hedge_misfit == 0.0
+                    && matches!(r.formula, crate::relate::Formula::Ratio(n) if n == 1.0))
+        }
+        // A breakdown after a colon that takes the rest of the sentence ("$3.5 billion:
+        // $1.2 billion for police, …"); it spans clauses by construction.
+        Relation::Sum => e.frame >= 1.0 - 1e-9 && e.same_sentence >= 1.0 && e.frame_ties == 0.0,
+        // The same digits in another order, counting the same thing in another sentence
+        // ("1,012 teachers" … "1,102 teachers"): a classic slip.
+        Relation::Repeat => e.cue >= 1.0 && e.noun_same >= 1.0 && e.same_sentence == 0.0,
+        _ => false,
+    };
+    tied && clean
+}

@@ -694,6 +694,44 @@ fn head_noun<'a>(first: &'a str, more: &'a str) -> &'a str {
     head
 }
 
+/// The period of an adverb right after a figure: "$291 annually" → year, "monthly" →
+/// month.
+pub fn period_adverb_after(text: &str, end: usize) -> Option<&'static str> {
+    let rest = text.get(end..)?;
+    let word: String = rest
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .take_while(|ch| ch.is_ascii_alphabetic())
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    // "12 monthly payments": an adjective before a noun, not the period of a rate.
+    let after_word = rest.trim_start_matches([' ', '\t']).get(word.len()..).unwrap_or("");
+    let next: String = after_word
+        .strip_prefix([' ', '\t'])
+        .unwrap_or("")
+        .chars()
+        .take_while(|ch| ch.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const FOLLOWERS: &[&str] = &[
+        "", "or", "and", "in", "for", "to", "from", "by", "since", "on", "at", "over", "last", "this", "next",
+        "until", "through", "while", "but", "as", "compared", "against", "versus", "with",
+    ];
+    if !FOLLOWERS.contains(&next.as_str()) {
+        return None;
+    }
+    match word.as_str() {
+        "annually" | "yearly" => Some("year"),
+        "monthly" => Some("month"),
+        "weekly" => Some("week"),
+        "daily" | "nightly" => Some("day"),
+        "hourly" => Some("hour"),
+        "quarterly" => Some("quarter"),
+        _ => None,
+    }
+}
+
 /// The per-unit right after a noun: "per agent", "per 10,000 residents", "a day", "per capita".
 pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     let rest = text.get(pos..)?;
@@ -1077,6 +1115,10 @@ mod tests {
         );
         assert_eq!(per_after(" a new record", 0), None);
         assert_eq!(per_after(" a year earlier", 0), None);
+        assert_eq!(period_adverb_after("$291 annually, or", 4), Some("year"));
+        assert_eq!(period_adverb_after("40 cases weekly", 2), None);
+        assert_eq!(period_adverb_after("12 monthly payments", 2), None);
+        assert_eq!(period_adverb_after("2,000 weekly.", 5), Some("week"));
         assert_eq!(
             each_before("As a result, each assigned ICE agent is responsible for managing an average of "),
             Some("agent".into())

@@ -308,6 +308,11 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         range_start = start - 4;
         hedge = Hedge::UpperBound;
     }
+    // "an average salary of about $86,000", "the average fare was $2.10": an average
+    // named by its noun.
+    if !average {
+        average = AVERAGE_NOUN_OF.is_match(tail(text, range_start, 48));
+    }
     // "minus-5 yards", "minus 387 Fahrenheit"
     {
         let window = tail(text, range_start, 12);
@@ -620,12 +625,20 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         if role == Role::Value && context::change_after(text, end) {
             role = Role::Change;
         }
-        let noun = context::noun_after_figure(text, start, end);
+        // "$291 annually", "40 cases weekly": the adverb is the rate's period, no noun.
+        let period = context::period_adverb_after(text, end);
+        let noun = if period.is_some() {
+            None
+        } else {
+            context::noun_after_figure(text, start, end)
+        };
         let per_from = noun.as_ref().map_or(end, |n| n.end);
         let sentence_range = doc.sentence_range(sentence);
         // Context reads at most LOOK_BACK bytes back, so a sentence of any length costs the same.
         let before_in_sentence = sentence_tail(text, sentence_range.start, start);
-        let mut per = context::per_after(text, per_from);
+        let mut per = period
+            .map(|p| (p.to_string(), None))
+            .or_else(|| context::per_after(text, per_from));
         let Some(c) = claims.get_mut(i) else { continue };
         c.role = if c.role == Role::Value { role } else { c.role };
         if let Some(n) = &noun {
@@ -849,3 +862,11 @@ fn percent_range_tail(after: &str) -> Option<(f64, usize)> {
     let hi = c.get(1)?.as_str().parse::<f64>().ok()?;
     Some((hi, c.get(0)?.end()))
 }
+
+/// "average salary of", "the average fare was": an average named by its noun, right
+/// before a figure.
+static AVERAGE_NOUN_OF: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?i)(?-u:\b)average(?:\s+[a-z]+){1,2}\s+(?:of|was|is|were|are|stood\s+at|at)\s+$",
+    )
+});

@@ -10,8 +10,10 @@
 //! total is.
 //!
 //! ## Example
-//! "Floods killed 64 people across three provinces. The dead included 29 in North Tarn,
-//! 21 in Eskel and 11 in Varo." → 29 + 21 + 11 = 61, contradicted.
+//! "Floods killed 64 people: 29 in North Tarn, 21 in Eskel and 11 in Varo." → 29 + 21 +
+//! 11 = 61, contradicted. A breakdown after a colon that takes the rest of the sentence
+//! is the one wording that flags by itself; a run in another sentence ("The dead
+//! included …") may be partial, and flags only when the fitted evidence is strong.
 //!
 //! ## Not flagged
 //! Figures that merely sit side by side, and parts of different units.
@@ -53,7 +55,7 @@ impl Rule for PartsOfWhole {
     fn examples(&self) -> Vec<(&str, Verdict)> {
         vec![
             (
-                "Floods killed 64 people across three provinces. The dead included 29 in North Tarn, 21 in Eskel and 11 in Varo.",
+                "Floods killed 64 people: 29 in North Tarn, 21 in Eskel and 11 in Varo.",
                 Verdict::Contradicted,
             ),
             (
@@ -315,7 +317,13 @@ fn run_parts(cx: &Context, s: usize, c: &Claim, runs: &[Run], groups: &mut Vec<(
         let apart = run.sentence.abs_diff(c.sentence);
         let after = run.sentence >= c.sentence;
         let frame = if apart == 0 {
-            if run.announced { 0.9 } else { 0.7 }
+            if colon_breakdown(cx, s, &run.parts) {
+                1.0
+            } else if run.announced {
+                0.9
+            } else {
+                0.7
+            }
         } else if apart == 1 && after {
             if run.announced { 0.9 } else { 0.5 }
         } else if after && apart <= 12 && run.announced {
@@ -427,4 +435,22 @@ fn pair_parts(cx: &Context, s: usize, c: &Claim, groups: &mut Vec<(Vec<usize>, f
             groups.push((vec![a, b], frame));
         }
     }
+}
+
+/// True when the whole opens a breakdown that takes the rest of its sentence: "The budget
+/// is $3.5 billion: $1.2 billion for police, … and $600 million for everything else." A
+/// colon right after the whole's phrase, and no figure after the run in the sentence.
+fn colon_breakdown(cx: &Context, s: usize, parts: &[usize]) -> bool {
+    // The run may open with the whole itself ("47 (29, 14, 4)").
+    let parts = parts.strip_prefix(&[s]).unwrap_or(parts);
+    let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    if first <= s {
+        return false;
+    }
+    let colon = frames::between(cx, s, first)
+        .is_some_and(|b| frames::word_count(b) <= 3 && frames::lower(cx, b).any(|w| w == ":"));
+    let ends = cx.claim(last + 1).is_none_or(|_| cx.sentences_apart(last, last + 1) > 0);
+    colon && ends
 }

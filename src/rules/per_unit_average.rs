@@ -171,8 +171,11 @@ fn count_of(c: &Claim) -> bool {
 fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Reading>) {
     let scale = c.per_count.unwrap_or(1.0);
     // A total is not itself a count of the units ("48 transects" for "42 per transect").
+    // A total below the average itself, with one unit or more, is no total of it ("1,840
+    // kilograms per hectare, against 760 kilograms outside").
     let total_ok = |k: usize| {
-        cx.claim(k).is_some_and(|x| total_for(c, x))
+        cx.claim(k)
+            .is_some_and(|x| total_for(c, x) && (scale != 1.0 || x.value.high >= c.value.low))
             && !(c.kind == Kind::Count && cx.noun(k).is_some_and(|n| same_noun(n, per)))
     };
     let mut totals = cx.candidates(s, 12, 12, total_ok);
@@ -268,8 +271,11 @@ fn frame(cx: &Context, s: usize, t: usize, n: usize) -> f64 {
         .own_noun(n)
         .is_some_and(|x| per.as_deref().is_some_and(|p| same_noun(x, p)));
     let total_named = match cx.claim(s).map(|c| c.kind) {
+        // The total's own noun, or the noun its sentence carries over ("The backlog of
+        // pending claims has reached 7.4 million").
         Some(Kind::Count) => cx
             .own_noun(t)
+            .or(cx.noun(t))
             .is_some_and(|x| cx.noun(s).is_some_and(|y| same_noun(x, y))),
         _ => true,
     };

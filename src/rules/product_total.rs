@@ -141,6 +141,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             let tie = frames::between(cx, u, s)
                 .or_else(|| frames::between(cx, n, s))
                 .is_some_and(|b| frames::word_count(b) <= 8 && frames::any_word(cx, b, TOTAL_WORDS));
+            let tie = tie || appositive(cx, u.max(n), s);
             let one_sentence = cx.sentences_apart(s, u) == 0 && cx.sentences_apart(s, n) == 0;
             e.frame = match (tie, one_sentence) {
                 (true, true) => 1.0,
@@ -173,4 +174,20 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             out.push(r.with_unit(c.unit.clone()));
         }
     }
+}
+
+/// True when the total restates the last factor's phrase right after a comma: "1.8
+/// million shares at $52.40 each, a $104 million buyback", "…, or $4.4 million".
+fn appositive(cx: &Context, last: usize, s: usize) -> bool {
+    if s <= last {
+        return false;
+    }
+    let Some(b) = frames::between(cx, last, s) else {
+        return false;
+    };
+    let words: Vec<&str> = frames::lower(cx, b).filter(|w| !matches!(*w, "each" | "apiece")).collect();
+    matches!(
+        words.as_slice(),
+        [","] | [",", "a" | "an" | "or" | "for" | "totaling" | "totalling"] | [",", "or", "a" | "an" | "about" | "some"]
+    )
 }

@@ -8,8 +8,8 @@
 //! Copy edited in several passes often updates a figure in one place only.
 //!
 //! ## Example
-//! "The district employs 1,012 teachers. … The union represents all 1,102 of the
-//! district's teachers." → contradicted.
+//! "The district employs 1,012 teachers. … The union says all 1,102 teachers in the
+//! district will strike." → the same digits in another order, contradicted.
 //!
 //! ## Not flagged
 //! Figures of different years, different nouns or different subjects, which are
@@ -46,7 +46,7 @@ impl Rule for RepeatedFigure {
                 Verdict::Consistent,
             ),
             (
-                "The district employs 1,012 teachers this year. Class sizes are small. The union says all 1,102 of the district's teachers this year will strike.",
+                "The district employs 1,012 teachers this year. Class sizes are small. The union says all 1,102 teachers in the district will strike this year.",
                 Verdict::Contradicted,
             ),
         ]

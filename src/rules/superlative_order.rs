@@ -74,10 +74,6 @@ impl Rule for SuperlativeOrder {
                 "Health care added the most jobs, 6,900, followed by construction (4,200) and leisure and hospitality (3,800).",
                 Verdict::Consistent,
             ),
-            (
-                "The rate is 0.585 per $100, below the threshold of 0.605 that would force an election.",
-                Verdict::Consistent,
-            ),
         ]
     }
 
@@ -147,6 +143,12 @@ fn compatible(cx: &Context, s: usize, c: &Claim, k: usize) -> bool {
 
 fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let Some(most) = rank_word(cx, s) else { return };
+    // "had the lowest, $534 and $461 respectively": each figure is the extreme of its own
+    // group, not of the others.
+    let (before, after) = frames::clause(cx, s);
+    if frames::words(cx, before).chain(frames::words(cx, after)).any(|w| w == "respectively") {
+        return;
+    }
     // The others: the figure's table column or list, else its passage.
     let mut others: Vec<usize> = Vec::new();
     if let Some(cell) = cx.fact(s).cell {

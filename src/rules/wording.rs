@@ -55,8 +55,8 @@ pub fn gap(stated: &Value, derived: &Value, unit: Option<&str>) -> String {
         }
     } else {
         let diff = s - d;
-        let sign = if diff >= 0.0 { "over" } else { "under" };
-        format!("{} {sign}", with_unit(diff.abs(), unit))
+        let sign = if diff >= 0.0 { "higher" } else { "lower" };
+        format!("the stated figure is {} {sign}", with_unit(diff.abs(), unit))
     }
 }
 
@@ -153,7 +153,7 @@ mod tests {
         assert!(gap(&s, &d, None).starts_with("5.68×"));
         assert_eq!(
             gap(&Value::point(64.0), &Value::point(61.0), Some("death")),
-            "3 deaths over"
+            "the stated figure is 3 deaths higher"
         );
     }
 }
