@@ -147,7 +147,7 @@ fn fmt_decimals(x: f64, decimals: usize) -> String {
 /// value is exact enough for a message.
 fn fixed(a: f64, decimals: usize) -> String {
     let scale = 10f64.powi(decimals as i32);
-    let scaled = (a * scale).round_ties_even();
+    let scaled = (a * scale).round();
     if scaled.is_nan() || scaled >= 9.0e15 {
         return format!("{:.*}", decimals, a);
     }

@@ -49,30 +49,38 @@ pub const COMPARATIVE: Words = Words(&[
     "cheaper", "costlier", "faster", "slower", "longer", "shorter", "older", "younger",
 ]);
 
-/// Every token of claim `i`'s sentence before the claim, nearest last.
+/// The most tokens a window before or after a claim holds: a long sentence is read up
+/// to here, so that a document with no sentence ends costs no more per claim than one
+/// with many.
+pub const WINDOW: usize = 160;
+
+/// Every token of claim `i`'s sentence before the claim (at most [`WINDOW`]), nearest last.
 pub fn before<'a>(cx: &'a Context, i: usize) -> &'a [Token] {
     let f = cx.fact(i);
     let toks = cx.doc.tokens.all();
     let Some(first) = toks.get(f.tokens.start) else {
         return &[];
     };
+    let floor = f.tokens.start.saturating_sub(WINDOW);
     let start = toks
-        .get(..f.tokens.start)
+        .get(floor..f.tokens.start)
         .unwrap_or(&[])
         .iter()
         .rposition(|t| t.sentence != first.sentence)
-        .map_or(0, |p| p + 1);
+        .map_or(floor, |p| floor + p + 1);
     toks.get(start..f.tokens.start).unwrap_or(&[])
 }
 
-/// Every token of claim `i`'s sentence after the claim.
+/// Every token of claim `i`'s sentence after the claim (at most [`WINDOW`]).
 pub fn after<'a>(cx: &'a Context, i: usize) -> &'a [Token] {
     let f = cx.fact(i);
     let toks = cx.doc.tokens.all();
     let Some(last) = f.tokens.end.checked_sub(1).and_then(|k| toks.get(k)) else {
         return &[];
     };
-    let rest = toks.get(f.tokens.end..).unwrap_or(&[]);
+    let rest = toks
+        .get(f.tokens.end..toks.len().min(f.tokens.end + WINDOW))
+        .unwrap_or(&[]);
     let n = rest
         .iter()
         .position(|t| t.sentence != last.sentence)

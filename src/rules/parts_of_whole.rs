@@ -43,6 +43,15 @@ const SUM_WORDS: Words = Words(&[
 /// The most parts one reading adds.
 const MAX_PARTS: usize = 12;
 
+/// How many claims away from a whole a run of its parts may start or end.
+const RUN_REACH: usize = 40;
+
+/// How many figures of the right size a whole looks at for the second of two parts.
+const FIT_LOOKS: usize = 64;
+
+/// How many claims away from a whole the second of two fitting parts may be.
+const FIT_REACH: usize = 80;
+
 impl Rule for PartsOfWhole {
     fn id(&self) -> &str {
         ID
@@ -313,7 +322,15 @@ fn runs(cx: &Context) -> Vec<Run> {
 /// Runs the whole may be the total of: in its sentence or the next (the whole itself may
 /// open or close the run, "47 (29, 14, 4)"); announced runs up to a dozen sentences on.
 fn run_parts(cx: &Context, s: usize, c: &Claim, runs: &[Run], groups: &mut Vec<(Vec<usize>, f64)>) {
-    for run in runs {
+    // Runs are in document order and disjoint: only those within RUN_REACH claims of the
+    // whole are looked at, so one endless sentence costs no more than many short ones.
+    let from = runs.partition_point(|r| r.parts.last().is_some_and(|&l| l + RUN_REACH < s));
+    let near = runs
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|r| r.parts.first().is_some_and(|&f| f <= s + RUN_REACH));
+    for run in near {
         let apart = run.sentence.abs_diff(c.sentence);
         let after = run.sentence >= c.sentence;
         let frame = if apart == 0 {
@@ -400,13 +417,18 @@ fn fitting_pairs(cx: &Context, s: usize, c: &Claim, index: &ValueIndex, groups: 
         let tol = (c.value.high - c.value.low) / 2.0
             + (ca.value.high - ca.value.low) / 2.0
             + 1e-9 * c.value.nominal.abs();
-        for b in index.between(rest - tol, rest + tol) {
-            if b == a || b == s || cx.sentences_apart(b, s) > 15 {
-                continue;
-            }
-            if cx.claim(b).is_some_and(|x| part_of(c, x)) {
-                groups.push((vec![a, b], 0.0));
-            }
+        // Bounded per whole: at most FIT_LOOKS figures of the right size are looked at,
+        // and only those within FIT_REACH claims, however often the value recurs.
+        let mut seconds: Vec<usize> = index
+            .between(rest - tol, rest + tol)
+            .take(FIT_LOOKS)
+            .filter(|&b| b != a && b != s && b.abs_diff(s) <= FIT_REACH && cx.sentences_apart(b, s) <= 15)
+            .filter(|&b| cx.claim(b).is_some_and(|x| part_of(c, x)))
+            .collect();
+        // The nearest two: a value that recurs gives one pair, not one per copy.
+        seconds.sort_by_key(|&b| b.abs_diff(s));
+        for &b in seconds.iter().take(2) {
+            groups.push((vec![a, b], 0.0));
         }
     }
 }
@@ -429,8 +451,11 @@ fn pair_parts(cx: &Context, s: usize, c: &Claim, groups: &mut Vec<(Vec<usize>, f
                 0.5
             } else if joined {
                 0.3
-            } else {
+            } else if cx.sentences_apart(a, s) <= 1 && cx.sentences_apart(b, s) <= 1 {
                 0.1
+            } else {
+                // Two figures nothing joins, away from the whole: no reading worth weighing.
+                continue;
             };
             groups.push((vec![a, b], frame));
         }

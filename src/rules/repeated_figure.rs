@@ -161,6 +161,11 @@ fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
     }
     // The same digits printed twice may be a change in one place and a level in another
     // ("1.4%" in a table and in the text); different digits must play one part.
+    // A sentence never restates its own figure: two figures there are two measures ("had
+    // 30 teams; by 2024 it had 32").
+    if cx.sentences_apart(a, s) == 0 && cx.fact(a).cell.is_none() && cx.fact(s).cell.is_none() {
+        return None;
+    }
     let printed_alike = digits(ca) == digits(cs);
     if !printed_alike && ((ca.role == Role::Change) != (cs.role == Role::Change) || ca.average != cs.average) {
         return None;
