@@ -275,7 +275,11 @@ pub fn with_unit(x: f64, unit: Option<&str>) -> String {
         Some(u) => match currency_symbol(u) {
             Some(c) => format!("{sign}{c}{n}"),
             None if is_currency_code(u) => format!("{u} {sign}{n}"),
-            None => format!("{sign}{n} {}", plural(u)),
+            // "1,233 claims per examiner": the counted noun takes the plural, not the unit.
+            None => match u.split_once(" per ") {
+                Some((head, per)) if !head.is_empty() => format!("{sign}{n} {} per {per}", plural(head)),
+                _ => format!("{sign}{n} {}", plural(u)),
+            },
         },
         None => format!("{sign}{n}"),
     }

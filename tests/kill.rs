@@ -11,7 +11,7 @@ use std::time::Duration;
 fn killing_reviews_at_random_points_never_corrupts_the_review_file() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let article = dir.path().join("story.txt");
-    std::fs::copy("fixtures/caseload.txt", &article).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy("fixtures/review-desk.txt", &article).unwrap_or_else(|e| panic!("{e}"));
     let review = dir.path().join("story.txt.review.json");
     let bin = assert_cmd::cargo::cargo_bin("claimcheck");
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;

@@ -10,6 +10,14 @@ fn claimcheck() -> Command {
     c
 }
 
+/// A copy of the review-desk fixture, which has four flagged findings, in a fresh folder.
+fn desk_article() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("story.txt");
+    std::fs::copy("fixtures/review-desk.txt", &path).unwrap_or_else(|e| panic!("{e}"));
+    (dir, path)
+}
+
 /// A copy of the caseload fixture in a fresh folder: (folder, article path).
 fn article() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -42,7 +50,7 @@ fn review_of(path: &Path, rule: &str) -> serde_json::Value {
 
 #[test]
 fn interactive_review_is_remembered_and_changes_check() {
-    let (_dir, path) = article();
+    let (_dir, path) = desk_article();
     let out = claimcheck()
         .args(["review", "--no-user-rules", &s(&path)])
         .write_stdin("c\nd\nthe start figure is a rounded estimate\n")
@@ -55,10 +63,10 @@ fn interactive_review_is_remembered_and_changes_check() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 decision(s) recorded"));
-    assert_eq!(review_of(&path, "per-unit-average")["status"], "confirmed");
-    assert_eq!(review_of(&path, "multiplier-change")["status"], "dismissed");
+    assert_eq!(review_of(&path, "product-total")["status"], "confirmed");
+    assert_eq!(review_of(&path, "rate-conversion")["status"], "dismissed");
     assert_eq!(
-        review_of(&path, "multiplier-change")["reason"],
+        review_of(&path, "rate-conversion")["reason"],
         "the start figure is a rounded estimate"
     );
     // The human report hides the dismissed finding, counts it, and marks the confirmed one.
@@ -68,7 +76,7 @@ fn interactive_review_is_remembered_and_changes_check() {
         .unwrap_or_else(|e| panic!("{e}"));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("confirmed by review"), "{text}");
-    assert!(!text.contains("multiplier-change"), "{text}");
+    assert!(!text.contains("rate-conversion"), "{text}");
     assert!(text.contains("dismissed"), "{text}");
     assert_eq!(
         out.status.code(),
@@ -80,7 +88,7 @@ fn interactive_review_is_remembered_and_changes_check() {
         .args(["check", "--no-user-rules", "--no-review", &s(&path)])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("multiplier-change"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("rate-conversion"));
 }
 
 #[test]
@@ -201,7 +209,7 @@ fn a_corrupt_review_file_is_named_and_left_untouched() {
 
 #[test]
 fn concurrent_reviews_keep_every_decision_and_leave_no_temporary_files() {
-    let (dir, path) = article();
+    let (dir, path) = desk_article();
     let ids = ["f1", "f2", "f3", "f4"];
     let children: Vec<std::process::Child> = ids
         .iter()

@@ -66,7 +66,11 @@ fn every_finding_lists_its_stated_claim_last() {
                 .last()
                 .and_then(|id| report.claims.iter().find(|c| &c.id == id));
             assert!(
-                last.is_some_and(|c| c.value.nominal == f.stated.nominal),
+                // A fraction is stated as a percentage ("one in five" as 20).
+                last.is_some_and(|c| {
+                    (c.value.nominal - f.stated.nominal).abs() < 1e-9
+                        || (c.value.nominal * 100.0 - f.stated.nominal).abs() < 1e-6
+                }),
                 "{}: {}",
                 entry.path().display(),
                 f.id

@@ -116,6 +116,13 @@ pub fn word_figure_kind(text: &str, start: usize, end: usize) -> Option<Kind> {
     if figure.eq_ignore_ascii_case("one") && (one_of_idiom(text, end) || pronoun_one(text, end, &before)) {
         return Some(Kind::Other);
     }
+    // "the first half", "a strong second quarter": a period, not a fraction.
+    const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "final", "last", "latter", "back", "front"];
+    if (figure.eq_ignore_ascii_case("half") || figure.eq_ignore_ascii_case("quarter"))
+        && before.first().is_some_and(|w| ORDINALS.contains(&w.as_str()))
+    {
+        return Some(Kind::Other);
+    }
     in_name(text, start, figure).then_some(Kind::Other)
 }
 
@@ -497,6 +504,13 @@ mod tests {
     fn kind_of(text: &str, figure: &str) -> Option<Kind> {
         let start = text.find(figure).unwrap_or(0);
         word_figure_kind(text, start, start + figure.len())
+    }
+
+    #[test]
+    fn ordinal_halves_and_quarters_are_periods() {
+        assert_eq!(kind_of("Revenue for the first half reached $8.4 billion.", "half"), Some(Kind::Other));
+        assert_eq!(kind_of("Sales rose in the second quarter.", "quarter"), Some(Kind::Other));
+        assert_eq!(kind_of("Half of the voters stayed home.", "Half"), None);
     }
 
     #[test]

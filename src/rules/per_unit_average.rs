@@ -68,6 +68,13 @@ impl Rule for PerUnitAverage {
         ]
     }
 
+    /// An average is flagged only under a cue frame and when its total counts what it
+    /// counts: "About 50 inspectors visited 2,000 restaurants, an average of 40 visits
+    /// each" names no total of visits, so nothing follows.
+    fn may_flag(&self, r: &Reading) -> bool {
+        r.evidence.frame >= super::MIN_FRAME_TO_FLAG && r.evidence.noun_clash == 0.0
+    }
+
     fn doc(&self) -> String {
         super::module_doc(include_str!("per_unit_average.rs"))
     }
@@ -173,9 +180,14 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Readi
     // A total is not itself a count of the units ("48 transects" for "42 per transect").
     // A total below the average itself, with one unit or more, is no total of it ("1,840
     // kilograms per hectare, against 760 kilograms outside").
+    // A count total counts what the average counts: "90,000 parking spaces" is no total of
+    // "an average of 30 students".
+    let stated_noun = cx.own_noun(s).or(cx.noun(s));
     let total_ok = |k: usize| {
         cx.claim(k)
             .is_some_and(|x| total_for(c, x) && (scale != 1.0 || x.value.high >= c.value.low))
+            && !(c.kind == Kind::Count
+                && noun_fit(stated_noun, cx.own_noun(k)) == NounFit::Different)
             && !(c.kind == Kind::Count && cx.noun(k).is_some_and(|n| same_noun(n, per)))
     };
     let mut totals = cx.candidates(s, 12, 12, total_ok);
