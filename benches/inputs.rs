@@ -40,7 +40,10 @@ fn texts(dir: &Path) -> Result<Vec<(String, String)>, String> {
     let mut out = Vec::new();
     for p in paths {
         let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-        let name = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         out.push((name, text));
     }
     if out.is_empty() {
@@ -56,7 +59,11 @@ pub fn dev_articles(shared: &Path) -> Result<Vec<(String, String)>, String> {
 
 /// The seed article (the first `seed/*.txt`).
 pub fn seed_article(shared: &Path) -> Result<String, String> {
-    Ok(texts(&shared.join("seed"))?.into_iter().next().map(|(_, t)| t).unwrap_or_default())
+    Ok(texts(&shared.join("seed"))?
+        .into_iter()
+        .next()
+        .map(|(_, t)| t)
+        .unwrap_or_default())
 }
 
 /// The development articles repeated until the records hold at least `bytes` of text, as

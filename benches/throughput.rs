@@ -30,7 +30,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use claimcheck::markup::Format;
 use claimcheck::rules::{BUILTIN, Settings};
-use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime};
+use criterion::{
+    BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
+};
 use std::hint::black_box;
 
 /// Bytes of synthetic text per benchmark iteration: large enough that per-article costs
@@ -44,12 +46,22 @@ fn digits() -> regex::Regex {
 /// `floor`, `extract` and `check` over documents, in one group.
 fn documents(g: &mut BenchmarkGroup<WallTime>, docs: &[String]) {
     let digits = digits();
-    g.throughput(Throughput::Bytes(docs.iter().map(String::len).sum::<usize>() as u64));
+    g.throughput(Throughput::Bytes(
+        docs.iter().map(String::len).sum::<usize>() as u64
+    ));
     g.bench_function("floor", |b| {
-        b.iter(|| docs.iter().map(|a| digits.find_iter(black_box(a)).count()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|a| digits.find_iter(black_box(a)).count())
+                .sum::<usize>()
+        })
     });
     g.bench_function("extract", |b| {
-        b.iter(|| docs.iter().map(|a| claimcheck::extract(black_box(a)).len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|a| claimcheck::extract(black_box(a)).len())
+                .sum::<usize>()
+        })
     });
     g.bench_function("check", |b| {
         b.iter(|| {

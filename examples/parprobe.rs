@@ -29,6 +29,14 @@ fn main() {
     } else {
         resolve::run(&doc, &claims, BUILTIN, &settings)
     };
-    let h: u64 = findings.iter().map(|f| f.message.len() as u64 + f.claims.len() as u64).sum();
-    eprintln!("{mode}: extract {:.2}s total {:.2}s findings {} hash {h}", t1.as_secs_f64(), t.elapsed().as_secs_f64(), findings.len());
+    let h: u64 = findings
+        .iter()
+        .map(|f| f.message.len() as u64 + f.claims.len() as u64)
+        .sum();
+    eprintln!(
+        "{mode}: extract {:.2}s total {:.2}s findings {} hash {h}",
+        t1.as_secs_f64(),
+        t.elapsed().as_secs_f64(),
+        findings.len()
+    );
 }

@@ -243,7 +243,10 @@ mod tests {
             "[check]\nformat = \"sarif\"\nfail-on = \"borderline\"\ninput-format = \"jsonl\"\n[rules]\ndirs = [\"claims\"]\ndisable = [\"repeated-figure\"]\ntolerance = 0.02\n[rules.tolerances]\nper-unit-average = 0.05\n",
         );
         let c = c.unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(c.check.format.as_ref().map(|f| f.get_ref().as_str()), Some("sarif"));
+        assert_eq!(
+            c.check.format.as_ref().map(|f| f.get_ref().as_str()),
+            Some("sarif")
+        );
         assert_eq!(c.check.input_format, Some(InputFormat::Jsonl));
         assert_eq!(c.settings().tolerance_for("per-unit-average"), 0.05);
         assert_eq!(c.settings().tolerance_for("percent-change"), 0.02);
@@ -275,7 +278,10 @@ mod tests {
         let e = Config::parse("[rules.tolerances]\npercent-change = 0.01\nper-unit-average = 2\n")
             .err()
             .unwrap_or_default();
-        assert!(e.starts_with("line 3: [rules.tolerances] per-unit-average = 2 is out of range"), "{e}");
+        assert!(
+            e.starts_with("line 3: [rules.tolerances] per-unit-average = 2 is out of range"),
+            "{e}"
+        );
         let c = Config::parse("[rules]\ndisable = [\n  \"per-unit-average\",\n  \"no-such-rule\",\n]\n")
             .unwrap_or_default();
         assert_eq!(

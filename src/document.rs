@@ -269,7 +269,10 @@ mod tests {
         let d = Document::new(text.as_str());
         for (offset, _) in text.char_indices() {
             let line = text.get(..offset).map_or(0, |s| s.matches('\n').count()) + 1;
-            let start = text.get(..offset).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+            let start = text
+                .get(..offset)
+                .and_then(|s| s.rfind('\n'))
+                .map_or(0, |i| i + 1);
             let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
             assert_eq!(d.line_col(offset), (line, column), "at {offset}");
             assert_eq!(d.line_of(offset), line);

@@ -351,9 +351,15 @@ mod tests {
         assert_eq!(fmt_range_unit(&v(14.5, 15.5), Some("percent")), "14.5%–15.5%");
         assert_eq!(fmt_range_unit(&v(1130.8, 1354.5), Some("USD")), "$1,131–$1,355");
         assert_eq!(fmt_range_unit(&v(-20.0, 10.0), Some("USD")), "\u{2212}$20 to $10");
-        assert_eq!(fmt_range_unit(&v(1130.8, 1354.5), Some("case")), "1,131–1,355 cases");
+        assert_eq!(
+            fmt_range_unit(&v(1130.8, 1354.5), Some("case")),
+            "1,131–1,355 cases"
+        );
         assert_eq!(fmt_range_unit(&v(2.0, 2.0), Some("case")), "2 cases");
-        for s in [fmt_range(&v(-15.5, -14.5)), fmt_range_unit(&v(-1.0, 2.0), Some("percent"))] {
+        for s in [
+            fmt_range(&v(-15.5, -14.5)),
+            fmt_range_unit(&v(-1.0, 2.0), Some("percent")),
+        ] {
             assert!(!s.contains("–-") && !s.contains('-'), "{s}");
         }
     }

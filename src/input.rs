@@ -191,7 +191,8 @@ pub fn expand_named(inputs: &[String], walk: Walk) -> Result<Vec<Named>, InputEr
 /// directory would skip (.gitignore, .ignore, hidden files) is left out, so that a pattern
 /// and the directory it lies in read the same files.
 fn expand_glob(pattern: &str, walk: Walk) -> Result<Vec<PathBuf>, InputError> {
-    let paths = glob::glob(pattern).map_err(|e| InputError::BadPattern(pattern.to_string(), e.to_string()))?;
+    let paths =
+        glob::glob(pattern).map_err(|e| InputError::BadPattern(pattern.to_string(), e.to_string()))?;
     let mut matches = Vec::new();
     for p in paths {
         let p = p.map_err(|e| {
@@ -207,7 +208,15 @@ fn expand_glob(pattern: &str, walk: Walk) -> Result<Vec<PathBuf>, InputError> {
         // Without "**" a pattern reaches only as deep as its own components.
         let depth = (!pattern.contains("**")).then(|| {
             let all = pattern.split('/').filter(|c| !c.is_empty() && *c != ".").count();
-            let fixed = normal(&base).components().filter(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::ParentDir)).count();
+            let fixed = normal(&base)
+                .components()
+                .filter(|c| {
+                    matches!(
+                        c,
+                        std::path::Component::Normal(_) | std::path::Component::ParentDir
+                    )
+                })
+                .count();
             all.saturating_sub(fixed)
         });
         Some(walkable(&base, depth)?)

@@ -432,9 +432,6 @@ fn number(claims: &[Claim], findings: &mut [Finding]) {
     }
 }
 
-#[cfg(test)]
-mod tests;
-
 /// True when the wording itself ties a reading's figures together as tightly as its rule
 /// knows how, so that the reading needs no corpus weight to be believed: the article
 /// states the relation. Each kind has its own wording; ranks have none that is safe on
@@ -481,3 +478,6 @@ fn spelled_out(r: &Reading) -> bool {
     };
     tied && clean
 }
+
+#[cfg(test)]
+mod tests;

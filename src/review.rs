@@ -303,7 +303,10 @@ mod tests {
     fn keys_are_short_stable_hashes() {
         // Pinned: a key must never change between versions, or review commands in notes
         // and tickets would name nothing.
-        assert_eq!(key("per-unit-average|7.4 million|about 6,000|an average of 7,000").len(), KEY_LEN);
+        assert_eq!(
+            key("per-unit-average|7.4 million|about 6,000|an average of 7,000").len(),
+            KEY_LEN
+        );
         assert_eq!(key(""), "cbf29ce");
         assert_eq!(key("a"), "af63dc4");
         assert_ne!(key("r|a"), key("r|b"));

@@ -288,7 +288,7 @@ mod tests {
     use super::*;
 
     fn toks(text: &str) -> Tokens {
-        Tokens::new(text, &[0..text.len()])
+        Tokens::new(text, std::slice::from_ref(&(0..text.len())))
     }
 
     #[test]
@@ -351,7 +351,7 @@ mod subordinate_tests {
     #[test]
     fn a_subordinate_clause_ends_at_its_comma() {
         let text = "Although only two of 12 were British, about a quarter of the staff were.";
-        let t = Tokens::new(text, &[0..text.len()]);
+        let t = Tokens::new(text, std::slice::from_ref(&(0..text.len())));
         let clause_of = |w: &str| t.all().iter().find(|x| t.lower(x) == w).map(|x| x.clause);
         assert_ne!(clause_of("12"), clause_of("quarter"));
         assert_eq!(clause_of("two"), clause_of("12"));

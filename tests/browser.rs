@@ -72,7 +72,10 @@ fn html_report_renders_in_headless_chromium() -> Result<Completion, Failed> {
             Err(format!("{why}: no {what} in\n{dom}").into())
         }
     };
-    expect("<mark class=\"contradicted\"", "no contradicted claim highlighted")?;
+    expect(
+        "<mark class=\"contradicted\"",
+        "no contradicted claim highlighted",
+    )?;
     expect(">104 percent</mark>", "the stated claim is not highlighted")?;
     expect("class=\"finding contradicted\"", "the finding is not listed")?;
     expect("<code class=\"key\">", "the finding's key is not shown")?;

@@ -70,7 +70,9 @@ fn interactive_review_is_remembered_and_changes_check() {
         "the start figure is a rounded estimate"
     );
     // The human report hides the dismissed finding, counts it, and marks the confirmed one.
+    // (Wide enough that the summary's column headings are not hyphenated.)
     let out = claimcheck()
+        .env("COLUMNS", "200")
         .args(["check", "--no-user-rules", &s(&path)])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));

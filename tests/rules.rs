@@ -18,11 +18,18 @@ fn builtin_rule_examples() {
                 .map(|f| f.verdict)
                 .collect();
             if got != vec![expected] {
-                wrong.push(format!("{}: expected {expected:?}, got {got:?}: {text}", rule.id()));
+                wrong.push(format!(
+                    "{}: expected {expected:?}, got {got:?}: {text}",
+                    rule.id()
+                ));
             }
         }
     }
-    assert!(wrong.is_empty(), "examples that do not come out as stated:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "examples that do not come out as stated:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]

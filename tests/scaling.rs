@@ -15,7 +15,9 @@ fn binary() -> PathBuf {
 }
 
 fn script(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scaling").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/scaling")
+        .join(name)
 }
 
 /// 90 one-sentence stories, a third of them contradicted, and after the 51st a record
@@ -177,8 +179,14 @@ fn shards_checked_on_a_dask_local_cluster_give_the_whole_run() {
     }
     // The shard with the unreadable record is a failed task, named with its exit status.
     assert_eq!(status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("LocalCluster with 2 worker processes"), "{stderr}");
-    assert!(stderr.contains("(shard-00002.jsonl) failed: exit status 2"), "{stderr}");
+    assert!(
+        stderr.contains("LocalCluster with 2 worker processes"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("(shard-00002.jsonl) failed: exit status 2"),
+        "{stderr}"
+    );
     assert_eq!(stderr.matches(" failed: ").count(), 1, "{stderr}");
     let merged = std::fs::read_to_string(&merged).unwrap_or_else(|e| panic!("{e}"));
     let (a, b) = (normalise(&merged), normalise(&whole_run(&whole)));

@@ -10,7 +10,9 @@ fn fit_binary() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
     // target/<profile>/deps/weights-… → target/<profile>/examples/fit_weights
     let profile_dir = exe.parent()?.parent()?;
-    let bin = profile_dir.join("examples").join(format!("fit_weights{}", std::env::consts::EXE_SUFFIX));
+    let bin = profile_dir
+        .join("examples")
+        .join(format!("fit_weights{}", std::env::consts::EXE_SUFFIX));
     bin.exists().then_some(bin)
 }
 
@@ -18,11 +20,16 @@ fn fit_binary() -> Option<PathBuf> {
 fn regenerating_the_weights_reproduces_the_file() {
     let cases = Path::new("../shared/eval/cases");
     if !cases.is_dir() {
-        eprintln!("skipped: {} is absent, so the weights cannot be refitted here", cases.display());
+        eprintln!(
+            "skipped: {} is absent, so the weights cannot be refitted here",
+            cases.display()
+        );
         return;
     }
     let Some(bin) = fit_binary() else {
-        panic!("the fit_weights example was not built (cargo test builds examples; was it run with --tests only?)");
+        panic!(
+            "the fit_weights example was not built (cargo test builds examples; was it run with --tests only?)"
+        );
     };
     let out = std::env::temp_dir().join(format!("claimcheck-weights-{}.rs", std::process::id()));
     let status = Command::new(&bin)
@@ -31,7 +38,11 @@ fn regenerating_the_weights_reproduces_the_file() {
         .arg(&out)
         .output()
         .unwrap_or_else(|e| panic!("{}: {e}", bin.display()));
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let fresh = std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
     let _ = std::fs::remove_file(&out);
     let kept = std::fs::read_to_string("src/relate/weights.rs").unwrap_or_default();

@@ -13,9 +13,9 @@ use claimcheck::report::{Checked, Show, github, html, human, json, markdown, sar
 use claimcheck::review::{self, ReviewFile};
 use claimcheck::rules::{Rule, Settings};
 use claimcheck::{Report, Severity, Verdict};
-use std::collections::HashMap;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -225,7 +225,9 @@ impl Output {
                 t
             }
             Format::Check(CheckFormat::Human) if self.rows.is_empty() => String::new(),
-            Format::Check(CheckFormat::Human) => format!("{}\n", table::summary_of_rows_in(&self.rows, width)),
+            Format::Check(CheckFormat::Human) => {
+                format!("{}\n", table::summary_of_rows_in(&self.rows, width))
+            }
             Format::Check(CheckFormat::Sarif) => {
                 if let Some(stream) = self.sarif.take() {
                     stream.finish(&mut self.out, rules).map_err(|e| halt(&e))?;

@@ -118,10 +118,7 @@ fn flagged(v: Verdict) -> bool {
 /// key at least four digits long that no other finding's key shares.
 fn find(report: &Report, id: &str, path: &str) -> Result<usize, String> {
     let id = id.trim();
-    let by_number = report
-        .findings
-        .iter()
-        .position(|f| f.id.eq_ignore_ascii_case(id));
+    let by_number = report.findings.iter().position(|f| f.id.eq_ignore_ascii_case(id));
     let lower = id.to_ascii_lowercase();
     let mut by_key: Vec<usize> = (0..report.findings.len())
         .filter(|&i| {
@@ -161,7 +158,13 @@ fn name(report: &Report, i: usize) -> String {
         .and_then(|id| claimcheck::claim::by_id(&report.claims, id))
         .map(|c| format!(" at {}:{}", c.span.line, c.span.column))
         .unwrap_or_default();
-    format!("{} ({}) {} {}{at}", f.id, report.key_of(i), f.verdict.as_str(), f.rule)
+    format!(
+        "{} ({}) {} {}{at}",
+        f.id,
+        report.key_of(i),
+        f.verdict.as_str(),
+        f.rule
+    )
 }
 
 /// `claimcheck review`: list, decide by flags, or walk the unreviewed findings.
@@ -274,7 +277,12 @@ pub fn review_command(args: ReviewArgs, matches: Option<&ArgMatches>) -> Result<
         t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
             .set_header(vec!["id", "key", "verdict", "rule", "line", "review", "message"]);
         let mut any = false;
-        for (i, f) in report.findings.iter().enumerate().filter(|(_, f)| flagged(f.verdict)) {
+        for (i, f) in report
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| flagged(f.verdict))
+        {
             any = true;
             let status = report.review_of(i).map_or("unreviewed".to_string(), |r| {
                 r.reason.as_ref().map_or(r.status.as_str().to_string(), |why| {

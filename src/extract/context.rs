@@ -706,7 +706,10 @@ pub fn period_adverb_after(text: &str, end: usize) -> Option<&'static str> {
         .collect::<String>()
         .to_ascii_lowercase();
     // "12 monthly payments": an adjective before a noun, not the period of a rate.
-    let after_word = rest.trim_start_matches([' ', '\t']).get(word.len()..).unwrap_or("");
+    let after_word = rest
+        .trim_start_matches([' ', '\t'])
+        .get(word.len()..)
+        .unwrap_or("");
     let next: String = after_word
         .strip_prefix([' ', '\t'])
         .unwrap_or("")
@@ -715,8 +718,8 @@ pub fn period_adverb_after(text: &str, end: usize) -> Option<&'static str> {
         .collect::<String>()
         .to_ascii_lowercase();
     const FOLLOWERS: &[&str] = &[
-        "", "or", "and", "in", "for", "to", "from", "by", "since", "on", "at", "over", "last", "this", "next",
-        "until", "through", "while", "but", "as", "compared", "against", "versus", "with",
+        "", "or", "and", "in", "for", "to", "from", "by", "since", "on", "at", "over", "last", "this",
+        "next", "until", "through", "while", "but", "as", "compared", "against", "versus", "with",
     ];
     if !FOLLOWERS.contains(&next.as_str()) {
         return None;
@@ -1000,6 +1003,90 @@ pub fn of_noun(stretch: &str) -> Option<String> {
         .last()
 }
 
+static PER_BEFORE_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)per\s+([a-z][a-z-]*)((?:\s+[a-z][a-z-]*){0,2})\s+(?:was|is|were|are|stood\s+at|fell\s+to|rose\s+to|dropped\s+to|climbed\s+to|grew\s+to|reached|came\s+to|averaged|of|at|to|hit)\s+$",
+    )
+});
+
+/// The per-unit named before a figure: "the operating cost per trip fell to $6.21" → trip.
+pub fn per_before(sentence_before: &str) -> Option<String> {
+    let c = PER_BEFORE_FIGURE.captures(sentence_before)?;
+    let first = c.get(1)?.as_str();
+    let more = c.get(2).map_or("", |m| m.as_str());
+    let word = head_noun(first, more).to_lowercase();
+    if is_stop(&word) {
+        return None;
+    }
+    if word == "capita" {
+        return Some("person".into());
+    }
+    Some(singular(&word))
+}
+
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)([a-z][a-z-]+)\s+(?:(?:have|has|had)\s+)?(?:dropped|fell|rose|climbed|grew|jumped|slipped|increased|decreased|declined|reached|totaled|totalled|numbered|stood|came|were|was|are|is|hit|topped|surged|dipped|shrank)(?:\s+(?:to|at|by))?\s+$",
+    )
+});
+
+/// The plural subject of the verb right before a bare figure: "Closed sales dropped to
+/// 1,606" → sale, "Admissions climbed to 412" → admission. Singular subjects
+/// ("enrollment fell to") name no counted noun.
+pub fn subject_noun(before: &str) -> Option<String> {
+    let c = SUBJECT_VERB.captures(before)?;
+    let w = c.get(1)?.as_str();
+    let lower = w.to_lowercase();
+    (is_plural_noun(&lower) && !is_stop(&lower)).then(|| singular(&lower))
+}
+
+/// True for a verb or adverb of change right before a figure ("rose", "down", "cut").
+pub fn is_change_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "up",
+        "fell",
+        "fall",
+        "falls",
+        "down",
+        "grew",
+        "grow",
+        "gained",
+        "lost",
+        "increased",
+        "decreased",
+        "declined",
+        "dropped",
+        "climbed",
+        "jumped",
+        "slipped",
+        "cut",
+        "by",
+        "added",
+        "shed",
+        "surged",
+        "plunged",
+        "soared",
+        "dipped",
+        "edged",
+        "eased",
+        "sank",
+        "slid",
+        "tumbled",
+        "raised",
+        "lowered",
+        "boosted",
+        "trimmed",
+        "improved",
+        "widened",
+        "narrowed",
+    ];
+    WORDS.contains(&w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1159,88 +1246,4 @@ mod tests {
         assert_eq!(role_before("revenue was up ", 15), Role::Change);
         assert_eq!(role_before("is on pace to hit ", 18), Role::Projection);
     }
-}
-
-static PER_BEFORE_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)per\s+([a-z][a-z-]*)((?:\s+[a-z][a-z-]*){0,2})\s+(?:was|is|were|are|stood\s+at|fell\s+to|rose\s+to|dropped\s+to|climbed\s+to|grew\s+to|reached|came\s+to|averaged|of|at|to|hit)\s+$",
-    )
-});
-
-/// The per-unit named before a figure: "the operating cost per trip fell to $6.21" → trip.
-pub fn per_before(sentence_before: &str) -> Option<String> {
-    let c = PER_BEFORE_FIGURE.captures(sentence_before)?;
-    let first = c.get(1)?.as_str();
-    let more = c.get(2).map_or("", |m| m.as_str());
-    let word = head_noun(first, more).to_lowercase();
-    if is_stop(&word) {
-        return None;
-    }
-    if word == "capita" {
-        return Some("person".into());
-    }
-    Some(singular(&word))
-}
-
-static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)([a-z][a-z-]+)\s+(?:(?:have|has|had)\s+)?(?:dropped|fell|rose|climbed|grew|jumped|slipped|increased|decreased|declined|reached|totaled|totalled|numbered|stood|came|were|was|are|is|hit|topped|surged|dipped|shrank)(?:\s+(?:to|at|by))?\s+$",
-    )
-});
-
-/// The plural subject of the verb right before a bare figure: "Closed sales dropped to
-/// 1,606" → sale, "Admissions climbed to 412" → admission. Singular subjects
-/// ("enrollment fell to") name no counted noun.
-pub fn subject_noun(before: &str) -> Option<String> {
-    let c = SUBJECT_VERB.captures(before)?;
-    let w = c.get(1)?.as_str();
-    let lower = w.to_lowercase();
-    (is_plural_noun(&lower) && !is_stop(&lower)).then(|| singular(&lower))
-}
-
-/// True for a verb or adverb of change right before a figure ("rose", "down", "cut").
-pub fn is_change_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "rose",
-        "rise",
-        "rises",
-        "risen",
-        "up",
-        "fell",
-        "fall",
-        "falls",
-        "down",
-        "grew",
-        "grow",
-        "gained",
-        "lost",
-        "increased",
-        "decreased",
-        "declined",
-        "dropped",
-        "climbed",
-        "jumped",
-        "slipped",
-        "cut",
-        "by",
-        "added",
-        "shed",
-        "surged",
-        "plunged",
-        "soared",
-        "dipped",
-        "edged",
-        "eased",
-        "sank",
-        "slid",
-        "tumbled",
-        "raised",
-        "lowered",
-        "boosted",
-        "trimmed",
-        "improved",
-        "widened",
-        "narrowed",
-    ];
-    WORDS.contains(&w)
 }

@@ -117,7 +117,9 @@ pub fn word_figure_kind(text: &str, start: usize, end: usize) -> Option<Kind> {
         return Some(Kind::Other);
     }
     // "the first half", "a strong second quarter": a period, not a fraction.
-    const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "final", "last", "latter", "back", "front"];
+    const ORDINALS: &[&str] = &[
+        "first", "second", "third", "fourth", "final", "last", "latter", "back", "front",
+    ];
     if (figure.eq_ignore_ascii_case("half") || figure.eq_ignore_ascii_case("quarter"))
         && before.first().is_some_and(|w| ORDINALS.contains(&w.as_str()))
     {
@@ -497,6 +499,30 @@ pub fn labels_a_unit(text: &str, start: usize) -> bool {
     before.ends_with('(') || before.to_lowercase().ends_with("(in")
 }
 
+static MODEL_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:\s*(?:and|or|&|,)\s*\d+)*[ -]?series(?-u:\b)"));
+
+/// True when a bare number names a model or a range of products: "the 3 and 4 series",
+/// "a 7-Series".
+pub fn names_a_model(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|rest| MODEL_AFTER.is_match(rest))
+}
+
+#[cfg(test)]
+mod model_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_before_series_are_names() {
+        let t = "sales of the 3 and 4 series rose 16%, and the 7-Series fell.";
+        let three = t.find('3').unwrap_or(0);
+        assert!(names_a_model(t, three + 1));
+        let seven = t.find('7').unwrap_or(0);
+        assert!(names_a_model(t, seven + 1));
+        assert!(!names_a_model("It rose 16% in 3 years.", 10));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,8 +534,14 @@ mod tests {
 
     #[test]
     fn ordinal_halves_and_quarters_are_periods() {
-        assert_eq!(kind_of("Revenue for the first half reached $8.4 billion.", "half"), Some(Kind::Other));
-        assert_eq!(kind_of("Sales rose in the second quarter.", "quarter"), Some(Kind::Other));
+        assert_eq!(
+            kind_of("Revenue for the first half reached $8.4 billion.", "half"),
+            Some(Kind::Other)
+        );
+        assert_eq!(
+            kind_of("Sales rose in the second quarter.", "quarter"),
+            Some(Kind::Other)
+        );
         assert_eq!(kind_of("Half of the voters stayed home.", "Half"), None);
     }
 
@@ -643,29 +675,5 @@ mod tests {
         assert!(q("Sales fell for the past three quarters.", "three quarters"));
         assert!(!q("Three quarters of voters agreed.", "Three quarters"));
         assert!(!q("It spent three-quarters of the budget.", "three-quarters"));
-    }
-}
-
-static MODEL_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:\s*(?:and|or|&|,)\s*\d+)*[ -]?series(?-u:\b)"));
-
-/// True when a bare number names a model or a range of products: "the 3 and 4 series",
-/// "a 7-Series".
-pub fn names_a_model(text: &str, end: usize) -> bool {
-    text.get(end..).is_some_and(|rest| MODEL_AFTER.is_match(rest))
-}
-
-#[cfg(test)]
-mod model_tests {
-    use super::*;
-
-    #[test]
-    fn numbers_before_series_are_names() {
-        let t = "sales of the 3 and 4 series rose 16%, and the 7-Series fell.";
-        let three = t.find('3').unwrap_or(0);
-        assert!(names_a_model(t, three + 1));
-        let seven = t.find('7').unwrap_or(0);
-        assert!(names_a_model(t, seven + 1));
-        assert!(!names_a_model("It rose 16% in 3 years.", 10));
     }
 }

@@ -212,11 +212,9 @@ fn label_of(f: &Finding, i: usize, c: &Claim) -> String {
         _ => String::new(),
     };
     let per = match (c.per.as_deref(), c.per_count) {
-        (Some(p), Some(n)) if n > 1.0 => format!(
-            "per {} {}",
-            crate::finding::fmt_num(n),
-            crate::finding::plural(p)
-        ),
+        (Some(p), Some(n)) if n > 1.0 => {
+            format!("per {} {}", crate::finding::fmt_num(n), crate::finding::plural(p))
+        }
         (Some(p), _) => format!("per {p}"),
         (None, _) => String::new(),
     };
@@ -320,7 +318,9 @@ struct LineText {
 
 impl LineText {
     fn width_of(&self, from: usize, to: usize) -> usize {
-        self.widths.get(from..to.min(self.widths.len())).map_or(0, |w| w.iter().sum())
+        self.widths
+            .get(from..to.min(self.widths.len()))
+            .map_or(0, |w| w.iter().sum())
     }
 }
 
@@ -623,7 +623,10 @@ pub fn render_finding_in(d: &Checked, f: &Finding, layout: Layout, confirmed: bo
                 out.push('\n');
             }
             first_excerpt = false;
-            for (k, row) in excerpt_rows(&line, &cluster, avail, color).into_iter().enumerate() {
+            for (k, row) in excerpt_rows(&line, &cluster, avail, color)
+                .into_iter()
+                .enumerate()
+            {
                 let g = if k == 0 {
                     format!("{:>number_width$} │", line.number)
                 } else {
@@ -695,8 +698,17 @@ mod tests {
 
     #[test]
     fn a_long_line_shows_a_window_around_its_figure() {
-        let s = format!("{} the fund paid 120 grants {}", "word ".repeat(60), "more ".repeat(60));
-        let rows = excerpt_rows(&line(&s), &[mark(&s, "120 grants", "count: 120 grants")], 60, false);
+        let s = format!(
+            "{} the fund paid 120 grants {}",
+            "word ".repeat(60),
+            "more ".repeat(60)
+        );
+        let rows = excerpt_rows(
+            &line(&s),
+            &[mark(&s, "120 grants", "count: 120 grants")],
+            60,
+            false,
+        );
         assert!(rows[0].starts_with('…') && rows[0].ends_with('…'), "{}", rows[0]);
         assert!(rows[0].contains("120 grants"));
         for r in &rows {
@@ -706,11 +718,21 @@ mod tests {
 
     #[test]
     fn far_apart_figures_get_a_window_each_and_near_ones_share_one() {
-        let s = format!("A total of 400 beds {} and 12 wards {}", "filler ".repeat(30), "tail ".repeat(5));
-        let marks = vec![mark(&s, "400 beds", "total: 400 beds"), mark(&s, "12 wards", "count: 12 wards")];
+        let s = format!(
+            "A total of 400 beds {} and 12 wards {}",
+            "filler ".repeat(30),
+            "tail ".repeat(5)
+        );
+        let marks = vec![
+            mark(&s, "400 beds", "total: 400 beds"),
+            mark(&s, "12 wards", "count: 12 wards"),
+        ];
         assert_eq!(clusters(&line(&s), marks, 70).len(), 2);
         let s = "A total of 400 beds in 12 wards.";
-        let marks = vec![mark(s, "400 beds", "total: 400 beds"), mark(s, "12 wards", "count: 12 wards")];
+        let marks = vec![
+            mark(s, "400 beds", "total: 400 beds"),
+            mark(s, "12 wards", "count: 12 wards"),
+        ];
         let groups = clusters(&line(s), marks, 70);
         assert_eq!(groups.len(), 1);
         let rows = excerpt_rows(&line(s), &groups[0], 70, false);
@@ -722,7 +744,12 @@ mod tests {
     #[test]
     fn wide_characters_are_counted_by_columns() {
         let s = format!("{}総額は 120 grants です", "字".repeat(50));
-        let rows = excerpt_rows(&line(&s), &[mark(&s, "120 grants", "count: 120 grants")], 50, false);
+        let rows = excerpt_rows(
+            &line(&s),
+            &[mark(&s, "120 grants", "count: 120 grants")],
+            50,
+            false,
+        );
         for r in &rows {
             assert!(text_width(r) <= 50, "{r}");
         }

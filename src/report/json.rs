@@ -157,7 +157,9 @@ pub fn render_document(d: &Checked, with_findings: bool) -> String {
     let mut out = Vec::new();
     match write_document(&mut out, d, with_findings) {
         // Serde writes valid UTF-8 and an in-memory buffer cannot fail.
-        Ok(()) => String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Ok(()) => {
+            String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
         Err(e) => format!("{DOCUMENT_INDENT}{{\"error\": \"{e}\"}}"),
     }
 }

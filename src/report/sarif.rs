@@ -10,12 +10,12 @@
 //! claimcheck output.
 
 use super::Checked;
+use super::json::Indented;
 use crate::claim::Claim;
 use crate::finding::Finding;
 use crate::interval::Verdict;
 use crate::review::Status;
 use crate::rules::Rule;
-use super::json::Indented;
 use serde_sarif::sarif;
 use std::io::{self, Write};
 
@@ -276,7 +276,11 @@ mod tests {
                 stream.write(&mut out, part).unwrap_or_else(|e| panic!("{e}"));
             }
             stream.finish(&mut out, rules).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(String::from_utf8_lossy(&out), render(results, rules), "{n} results");
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                render(results, rules),
+                "{n} results"
+            );
         }
     }
 }

@@ -479,6 +479,8 @@ fn colon_breakdown(cx: &Context, s: usize, parts: &[usize]) -> bool {
     }
     let colon = frames::between(cx, s, first)
         .is_some_and(|b| frames::word_count(b) <= 3 && frames::lower(cx, b).any(|w| w == ":"));
-    let ends = cx.claim(last + 1).is_none_or(|_| cx.sentences_apart(last, last + 1) > 0);
+    let ends = cx
+        .claim(last + 1)
+        .is_none_or(|_| cx.sentences_apart(last, last + 1) > 0);
     colon && ends
 }

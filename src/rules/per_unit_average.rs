@@ -186,8 +186,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Readi
     let total_ok = |k: usize| {
         cx.claim(k)
             .is_some_and(|x| total_for(c, x) && (scale != 1.0 || x.value.high >= c.value.low))
-            && !(c.kind == Kind::Count
-                && noun_fit(stated_noun, cx.own_noun(k)) == NounFit::Different)
+            && !(c.kind == Kind::Count && noun_fit(stated_noun, cx.own_noun(k)) == NounFit::Different)
             && !(c.kind == Kind::Count && cx.noun(k).is_some_and(|n| same_noun(n, per)))
     };
     let mut totals = cx.candidates(s, 12, 12, total_ok);

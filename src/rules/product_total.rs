@@ -185,9 +185,13 @@ fn appositive(cx: &Context, last: usize, s: usize) -> bool {
     let Some(b) = frames::between(cx, last, s) else {
         return false;
     };
-    let words: Vec<&str> = frames::lower(cx, b).filter(|w| !matches!(*w, "each" | "apiece")).collect();
+    let words: Vec<&str> = frames::lower(cx, b)
+        .filter(|w| !matches!(*w, "each" | "apiece"))
+        .collect();
     matches!(
         words.as_slice(),
-        [","] | [",", "a" | "an" | "or" | "for" | "totaling" | "totalling"] | [",", "or", "a" | "an" | "about" | "some"]
+        [","]
+            | [",", "a" | "an" | "or" | "for" | "totaling" | "totalling"]
+            | [",", "or", "a" | "an" | "about" | "some"]
     )
 }

@@ -156,7 +156,7 @@ fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
         return None;
     }
     let ratio = (ca.value.nominal / cs.value.nominal).abs();
-    if !(ratio.is_finite() && (1.0 / CLOSE..=CLOSE).contains(&ratio)) && !transposed(ca, cs) {
+    if !(transposed(ca, cs) || ratio.is_finite() && (1.0 / CLOSE..=CLOSE).contains(&ratio)) {
         return None;
     }
     // The same digits printed twice may be a change in one place and a level in another
@@ -167,7 +167,8 @@ fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
         return None;
     }
     let printed_alike = digits(ca) == digits(cs);
-    if !printed_alike && ((ca.role == Role::Change) != (cs.role == Role::Change) || ca.average != cs.average) {
+    if !printed_alike && ((ca.role == Role::Change) != (cs.role == Role::Change) || ca.average != cs.average)
+    {
         return None;
     }
     let mut nouns = noun_fit(cx.own_noun(a), cx.own_noun(s));
@@ -210,6 +211,14 @@ fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
     } else {
         (value_of(cs), value_of(ca))
     };
-    let r = Reading::new(ID, Relation::Repeat, s, vs, vec![(a, "stated before", va)], Formula::Same, e)?;
+    let r = Reading::new(
+        ID,
+        Relation::Repeat,
+        s,
+        vs,
+        vec![(a, "stated before", va)],
+        Formula::Same,
+        e,
+    )?;
     Some(r.with_unit(cs.unit.clone()))
 }

@@ -129,7 +129,7 @@ fn share_frame(cx: &Context, s: usize, p: usize) -> f64 {
     };
     let words: Vec<&str> = frames::lower(cx, between).collect();
     let close = frames::word_count(between) <= 6;
-    let or = words.iter().any(|w| *w == "or") && close;
+    let or = words.contains(&"or") && close;
     let paren = words.first() == Some(&"(") || words.last() == Some(&"(");
     let verb = frames::any_word(cx, between, SHARE_WORDS);
     // "a third of those sales, 412 homes": the part set beside the share's noun phrase.

@@ -146,7 +146,10 @@ fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     // "had the lowest, $534 and $461 respectively": each figure is the extreme of its own
     // group, not of the others.
     let (before, after) = frames::clause(cx, s);
-    if frames::words(cx, before).chain(frames::words(cx, after)).any(|w| w == "respectively") {
+    if frames::words(cx, before)
+        .chain(frames::words(cx, after))
+        .any(|w| w == "respectively")
+    {
         return;
     }
     // The others: the figure's table column or list, else its passage.
@@ -292,9 +295,13 @@ fn loose_comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) 
         .take(6)
         .chain(frames::words(cx, after).take(2))
         .collect();
-    let more = words
-        .iter()
-        .any(|w| MORE_THAN.has(w) || matches!(*w, "above" | "topped" | "surpassed" | "exceeded" | "beat" | "outpaced" | "past"));
+    let more = words.iter().any(|w| {
+        MORE_THAN.has(w)
+            || matches!(
+                *w,
+                "above" | "topped" | "surpassed" | "exceeded" | "beat" | "outpaced" | "past"
+            )
+    });
     let less = words
         .iter()
         .any(|w| LESS_THAN.has(w) || matches!(*w, "below" | "trails" | "trailed" | "behind" | "under"));
@@ -302,7 +309,9 @@ fn loose_comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) 
         return;
     }
     let other = cx
-        .candidates(s, 1, 6, |k| k < s && compatible(cx, s, c, k) && !cx.same_clause(k, s))
+        .candidates(s, 1, 6, |k| {
+            k < s && compatible(cx, s, c, k) && !cx.same_clause(k, s)
+        })
         .into_iter()
         .next();
     let Some(o) = other else { return };
@@ -310,8 +319,20 @@ fn loose_comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) 
     let mut e = cx.base_evidence(s, &[o]);
     e.frame = 0.4;
     Context::noun_evidence(&mut e, &[(cx.own_noun(s), cx.own_noun(o))]);
-    let formula = if more { Formula::AtLeastMax } else { Formula::AtMostMin };
-    if let Some(r) = Reading::new(ID, Relation::Ordering, s, value_of(c), vec![(o, "compared with", value_of(co))], formula, e) {
+    let formula = if more {
+        Formula::AtLeastMax
+    } else {
+        Formula::AtMostMin
+    };
+    if let Some(r) = Reading::new(
+        ID,
+        Relation::Ordering,
+        s,
+        value_of(c),
+        vec![(o, "compared with", value_of(co))],
+        formula,
+        e,
+    ) {
         out.push(r.with_unit(c.unit.clone()));
     }
 }
