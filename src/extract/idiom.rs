@@ -116,16 +116,23 @@ pub fn word_figure_kind(text: &str, start: usize, end: usize) -> Option<Kind> {
     if figure.eq_ignore_ascii_case("one") && (one_of_idiom(text, end) || pronoun_one(text, end, &before)) {
         return Some(Kind::Other);
     }
-    // "the first half", "a strong second quarter": a period, not a fraction.
+    in_name(text, start, figure).then_some(Kind::Other)
+}
+
+/// True when a fraction word names a period: "the first half", "a strong second
+/// quarter". `start..end` is the figure itself.
+pub fn ordinal_period(text: &str, start: usize, end: usize) -> bool {
+    /// Words before "half" or "quarter" that make it a part of a year or a game.
     const ORDINALS: &[&str] = &[
         "first", "second", "third", "fourth", "final", "last", "latter", "back", "front",
     ];
-    if (figure.eq_ignore_ascii_case("half") || figure.eq_ignore_ascii_case("quarter"))
-        && before.first().is_some_and(|w| ORDINALS.contains(&w.as_str()))
-    {
-        return Some(Kind::Other);
-    }
-    in_name(text, start, figure).then_some(Kind::Other)
+    let Some(figure) = text.get(start..end) else {
+        return false;
+    };
+    (figure.eq_ignore_ascii_case("half") || figure.eq_ignore_ascii_case("quarter"))
+        && words_before(text, start, 1)
+            .first()
+            .is_some_and(|w| ORDINALS.contains(&w.as_str()))
 }
 
 /// "one of the best", "one of them": not a count, unless a number follows ("one of the
@@ -534,15 +541,14 @@ mod tests {
 
     #[test]
     fn ordinal_halves_and_quarters_are_periods() {
-        assert_eq!(
-            kind_of("Revenue for the first half reached $8.4 billion.", "half"),
-            Some(Kind::Other)
-        );
-        assert_eq!(
-            kind_of("Sales rose in the second quarter.", "quarter"),
-            Some(Kind::Other)
-        );
-        assert_eq!(kind_of("Half of the voters stayed home.", "Half"), None);
+        let at = |text: &str, figure: &str| {
+            let start = text.find(figure).unwrap_or(0);
+            ordinal_period(text, start, start + figure.len())
+        };
+        assert!(at("Revenue for the first half reached $8.4 billion.", "half"));
+        assert!(at("Sales rose in the second quarter.", "quarter"));
+        assert!(!at("Half of the voters stayed home.", "Half"));
+        assert!(!at("A quarter of the budget went to schools.", "quarter"));
     }
 
     #[test]

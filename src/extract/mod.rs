@@ -340,6 +340,10 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         // "half-staff", "a third-party": a compound word, not a fraction.
         return None;
     }
+    if p.kind == Kind::Fraction && idiom::ordinal_period(text, start, end) {
+        // "the first half", "the second quarter": a period, not a fraction.
+        return None;
+    }
     if p.kind == Kind::Money && constant_dollars(text, start, end) {
         // "measured in 2021 dollars": the base year of a price index.
         p.kind = Kind::Year;
