@@ -69,11 +69,7 @@ pub fn run(doc: &Document, claims: &[Claim], rules: &[&dyn Rule], settings: &Set
     // A document with more figures than any article (a data dump, a list of a million
     // figures) is resolved in overlapping windows of claims, so that memory stays bounded
     // and time linear; each window keeps the findings about its own figures.
-    let position: HashMap<&str, usize> = claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let position = Positions::of(claims);
     let mut findings = Vec::new();
     let mut own = 0;
     while own < claims.len() {
@@ -81,15 +77,14 @@ pub fn run(doc: &Document, claims: &[Claim], rules: &[&dyn Rule], settings: &Set
         let lo = own.saturating_sub(OVERLAP);
         let hi = (own_end + OVERLAP).min(claims.len());
         let Some(window) = claims.get(lo..hi) else { break };
-        findings.extend(run_all(doc, window, rules, settings).into_iter().filter(|f| {
-            f.claims
-                .last()
-                .and_then(|id| position.get(id.as_str()))
-                .is_some_and(|&p| (own..own_end).contains(&p))
-        }));
+        findings.extend(
+            run_all(doc, window, rules, settings)
+                .into_iter()
+                .filter(|f| position.stated(f).is_some_and(|p| (own..own_end).contains(&p))),
+        );
         own = own_end;
     }
-    number(claims, &mut findings);
+    number(&position, &mut findings);
     findings
 }
 
@@ -298,8 +293,9 @@ pub fn resolve(
             findings.push(f);
         }
     }
-    let mut findings = one_per_claim_set(findings);
-    number(cx.claims, &mut findings);
+    let position = Positions::of(cx.claims);
+    let mut findings = one_per_claim_set(findings, &position);
+    number(&position, &mut findings);
     findings
 }
 
@@ -308,7 +304,7 @@ pub fn resolve(
 /// 60,000 a month" one whichever figure is taken as stated. The flagged finding wins,
 /// then the one whose stated figure comes last: copy states the inputs first and what
 /// follows from them after ("…, or $18,000 per student").
-fn one_per_claim_set(findings: Vec<Finding>) -> Vec<Finding> {
+fn one_per_claim_set(findings: Vec<Finding>, position: &Positions) -> Vec<Finding> {
     let set = |f: &Finding| {
         let mut v = f.claims.clone();
         v.sort();
@@ -323,12 +319,7 @@ fn one_per_claim_set(findings: Vec<Finding>) -> Vec<Finding> {
     for (i, f) in findings.iter().enumerate() {
         let e = best.entry(set(f)).or_insert(i);
         let Some(kept) = findings.get(*e) else { continue };
-        let place = |f: &Finding| {
-            f.claims
-                .last()
-                .and_then(|id| id.trim_start_matches('c').parse::<usize>().ok())
-                .unwrap_or(0)
-        };
+        let place = |f: &Finding| position.stated(f).unwrap_or(0);
         if (loud(f), place(f)) > (loud(kept), place(kept)) {
             *e = i;
         }
@@ -413,20 +404,29 @@ fn soften(f: &mut Finding, r: &Reading, tolerance: f64, rule: &dyn Rule) {
     }
 }
 
+/// Where each claim stands in the document, by id.
+struct Positions<'a>(HashMap<&'a str, usize>);
+
+impl<'a> Positions<'a> {
+    fn of(claims: &'a [Claim]) -> Self {
+        Positions(
+            claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.as_str(), i))
+                .collect(),
+        )
+    }
+
+    /// The position of a finding's stated claim (listed last).
+    fn stated(&self, f: &Finding) -> Option<usize> {
+        f.claims.last().and_then(|id| self.0.get(id.as_str()).copied())
+    }
+}
+
 /// Number findings f1, f2, … in order of their stated claim, then rule.
-fn number(claims: &[Claim], findings: &mut [Finding]) {
-    let index: HashMap<&str, usize> = claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
-    let position = |f: &Finding| {
-        f.claims
-            .last()
-            .and_then(|id| index.get(id.as_str()).copied())
-            .unwrap_or(usize::MAX)
-    };
-    findings.sort_by_cached_key(|f| (position(f), f.rule.clone()));
+fn number(position: &Positions, findings: &mut [Finding]) {
+    findings.sort_by_cached_key(|f| (position.stated(f).unwrap_or(usize::MAX), f.rule.clone()));
     for (i, f) in findings.iter_mut().enumerate() {
         f.id = format!("f{}", i + 1);
     }

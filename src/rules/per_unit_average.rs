@@ -23,7 +23,7 @@ use crate::finding::{fmt_num, plural};
 use crate::interval::{Hedge, Verdict};
 use crate::relate::frames::{self, Words};
 use crate::relate::measure::{NounFit, is_share, noun_fit, period_days, same_dimension, same_noun, stem};
-use crate::relate::{Context, Formula, Reading, Relation, is_input, value_of};
+use crate::relate::{Context, Evidence, Formula, Reading, Relation, is_input, value_of};
 
 /// The `per-unit-average` rule.
 pub struct PerUnitAverage;
@@ -182,11 +182,11 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Readi
     // kilograms per hectare, against 760 kilograms outside").
     // A count total counts what the average counts: "90,000 parking spaces" is no total of
     // "an average of 30 students".
-    let stated_noun = cx.own_noun(s).or(cx.noun(s));
+    let counted = cx.own_noun(s).or(cx.noun(s));
     let total_ok = |k: usize| {
         cx.claim(k)
             .is_some_and(|x| total_for(c, x) && (scale != 1.0 || x.value.high >= c.value.low))
-            && !(c.kind == Kind::Count && noun_fit(stated_noun, cx.own_noun(k)) == NounFit::Different)
+            && !(c.kind == Kind::Count && noun_fit(counted, cx.own_noun(k)) == NounFit::Different)
             && !(c.kind == Kind::Count && cx.noun(k).is_some_and(|n| same_noun(n, per)))
     };
     let mut totals = cx.candidates(s, 12, 12, total_ok);
@@ -238,15 +238,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Readi
                 c.unit.as_deref().unwrap_or(""),
                 c.per.as_deref().unwrap_or("")
             ));
-            let Some(r) = Reading::new(
-                ID,
-                Relation::Ratio,
-                s,
-                value_of(c),
-                vec![(t, "total", value_of(ct)), (n, "count", value_of(cn))],
-                Formula::Ratio(scale),
-                e,
-            ) else {
+            let Some(r) = ratio(s, c, (t, ct), (n, cn), scale, e) else {
                 continue;
             };
             let unit = if c.kind == Kind::Money {
@@ -339,18 +331,33 @@ fn table_row(cx: &Context, s: usize, c: &Claim, scale: f64, out: &mut Vec<Readin
             let mut e = cx.base_evidence(s, &[t, n]);
             e.frame = 0.6;
             e.structure = 1.0;
-            let Some(r) = Reading::new(
-                ID,
-                Relation::Ratio,
-                s,
-                value_of(c),
-                vec![(t, "total", value_of(ct)), (n, "count", value_of(cn))],
-                Formula::Ratio(scale),
-                e,
-            ) else {
+            let Some(r) = ratio(s, c, (t, ct), (n, cn), scale, e) else {
                 continue;
             };
             out.push(r);
         }
     }
+}
+
+/// The reading total ÷ count × scale of figure `s`.
+fn ratio(
+    s: usize,
+    c: &Claim,
+    total: (usize, &Claim),
+    count: (usize, &Claim),
+    scale: f64,
+    e: Evidence,
+) -> Option<Reading> {
+    Reading::new(
+        ID,
+        Relation::Ratio,
+        s,
+        value_of(c),
+        vec![
+            (total.0, "total", value_of(total.1)),
+            (count.0, "count", value_of(count.1)),
+        ],
+        Formula::Ratio(scale),
+        e,
+    )
 }

@@ -264,24 +264,8 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         0.5
     };
     e.cue = f64::from(u8::from(than));
-    Context::noun_evidence(&mut e, &[(cx.own_noun(a), cx.own_noun(s))]);
     // The stated figure is the one said to be above or below: `a`; the bound is `s`.
-    let formula = if above {
-        Formula::AtLeastMax
-    } else {
-        Formula::AtMostMin
-    };
-    if let Some(r) = Reading::new(
-        ID,
-        Relation::Ordering,
-        a,
-        value_of(ca),
-        vec![(s, "compared with", value_of(c))],
-        formula,
-        e,
-    ) {
-        out.push(r.with_unit(ca.unit.clone()));
-    }
+    push_comparison(cx, (a, ca), (s, c), above, e, out);
 }
 
 /// A comparative in a figure's clause set against a figure of the clause or sentence
@@ -318,8 +302,21 @@ fn loose_comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) 
     let Some(co) = cx.claim(o) else { return };
     let mut e = cx.base_evidence(s, &[o]);
     e.frame = 0.4;
-    Context::noun_evidence(&mut e, &[(cx.own_noun(s), cx.own_noun(o))]);
-    let formula = if more {
+    push_comparison(cx, (s, c), (o, co), more, e, out);
+}
+
+/// The reading that figure `stated` is above (or below) figure `other`, with the nouns of
+/// the two as evidence.
+fn push_comparison(
+    cx: &Context,
+    stated: (usize, &Claim),
+    other: (usize, &Claim),
+    above: bool,
+    mut e: crate::relate::Evidence,
+    out: &mut Vec<Reading>,
+) {
+    Context::noun_evidence(&mut e, &[(cx.own_noun(stated.0), cx.own_noun(other.0))]);
+    let formula = if above {
         Formula::AtLeastMax
     } else {
         Formula::AtMostMin
@@ -327,12 +324,12 @@ fn loose_comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) 
     if let Some(r) = Reading::new(
         ID,
         Relation::Ordering,
-        s,
-        value_of(c),
-        vec![(o, "compared with", value_of(co))],
+        stated.0,
+        value_of(stated.1),
+        vec![(other.0, "compared with", value_of(other.1))],
         formula,
         e,
     ) {
-        out.push(r.with_unit(c.unit.clone()));
+        out.push(r.with_unit(stated.1.unit.clone()));
     }
 }
