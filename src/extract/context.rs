@@ -559,14 +559,26 @@ fn noun_phrase(text: &str, end: usize, subject: bool) -> Option<NounPhrase> {
 /// True when the word after `pos` is a plural noun that a participle before it modifies:
 /// lower case, and not a possessive ("topped analysts' estimates" is a verb and its object).
 fn participle_before_noun(text: &str, pos: usize) -> bool {
-    let Some((next, _)) = text.get(pos..).and_then(word_after) else {
-        return false;
-    };
-    if next.ends_with(['’', '\'']) || next.ends_with("'s") || next.ends_with("’s") {
-        return false;
+    // "318 staffed ICU beds", "900 registered Democratic voters": up to two modifiers may
+    // stand between the participle and its noun.
+    let mut pos = pos;
+    for _ in 0..3 {
+        let Some((next, range)) = text.get(pos..).and_then(word_after) else {
+            return false;
+        };
+        if next.ends_with(['’', '\'']) || next.ends_with("'s") || next.ends_with("’s") {
+            return false;
+        }
+        let next = next.trim_end_matches('-');
+        if is_stop(next) || is_verb_form(next) {
+            return false;
+        }
+        if next.starts_with(char::is_lowercase) && is_plural(next) {
+            return true;
+        }
+        pos += range.end;
     }
-    let next = next.trim_end_matches('-');
-    next.starts_with(char::is_lowercase) && !is_stop(next) && !is_verb_form(next) && is_plural(next)
+    false
 }
 
 /// True when the word before `pos` is an article or demonstrative: "a double", "the
@@ -1113,11 +1125,14 @@ mod tests {
             ("300 sworn officers", "officer", "sworn"),
             ("1,200 enrolled students", "student", "enrolled"),
             ("46,000 registered voters", "voter", "registered"),
+            ("318 staffed ICU beds", "bed", "staffed"),
+            ("2,400 licensed child care centers", "center", "licensed"),
         ] {
             let end = t.find(' ').unwrap_or(0);
             let n = noun_after(t, end);
             assert_eq!(n.as_ref().map(|n| n.noun.as_str()), Some(noun), "{t}");
-            assert_eq!(n.map(|n| n.modifiers), Some(vec![modifier.to_string()]), "{t}");
+            let first = n.and_then(|n| n.modifiers.first().cloned());
+            assert_eq!(first.as_deref(), Some(modifier), "{t}");
         }
         // A participle with no noun after it ends the phrase.
         assert_eq!(noun_after("2,000 appealed last year", 5), None);

@@ -183,6 +183,12 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         .filter(|&p| cx.sentences_apart(p, s) == 0)
         .filter_map(|p| whole_after(cx, p).map(|w| (p, w)))
         .collect();
+    // "287 of 318 beds were occupied, or 93%": the tied figure is the whole of an "X of
+    // Y" pair, and the part is the X.
+    let tied: Vec<usize> = tied
+        .into_iter()
+        .map(|p| of_pairs.iter().find(|(_, w)| *w == p).map_or(p, |(q, _)| *q))
+        .collect();
     let parts = if !tied.is_empty() {
         tied
     } else if !of_pairs.is_empty() {
