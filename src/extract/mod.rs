@@ -467,7 +467,8 @@ fn constant_dollars(text: &str, start: usize, end: usize) -> bool {
 /// Multipliers are approximate: ±5% ("doubled" is 1.9–2.1), or half the rounding unit of
 /// a figure when that is wider ("2.5 times" is 2.375–2.625); bounds reach to the next whole
 /// multiple ("more than doubled" is 2–3), or for a fractional figure to its next step
-/// ("nearly 2.5 times" is 2.4–2.5).
+/// ("nearly 2.5 times" is 2.4–2.5). "Nearly" a whole multiple is within a tenth below it
+/// ("nearly triple" is 2.7–3, "just under double" 1.9–2): 2.07 is not nearly triple.
 fn multiplier_value(v: f64, unit: f64, word: bool, hedge: Hedge, reach: HedgeReach) -> Value {
     match hedge {
         Hedge::Exact | Hedge::Approx => {
@@ -481,6 +482,13 @@ fn multiplier_value(v: f64, unit: f64, word: bool, hedge: Hedge, reach: HedgeRea
         // "nearly 2.5 times", "more than one and a half times": bounds reach to the next
         // step of the figure's own precision (2.4–2.5, 1.5–1.6), not to the next whole.
         _ if v.fract() != 0.0 && unit > 0.0 && unit < 1.0 => Value::hedged(v, unit, hedge, reach),
+        Hedge::UpperBound if v >= 2.0 && reach != HedgeReach::Inclusive => {
+            let below = if reach == HedgeReach::Close { 0.05 } else { 0.1 };
+            Value {
+                high_open: true,
+                ..Value::new(v, v * (1.0 - below), v)
+            }
+        }
         _ => Value::hedged(v, unit.max(if v >= 1.0 { 1.0 } else { 0.5 }), hedge, reach),
     }
 }

@@ -330,9 +330,12 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     } else {
         0.0
     };
+    // "5,738 in 2017, compared with 5,863 in 2016": each end dated, in order, and the
+    // start named, fix the end as firmly as a "to".
+    let dated_in_order = matches!((cx.fact(a).year, cx.fact(b).year), (Some(x), Some(y)) if x < y);
     let new_score: f64 = if new_strong {
         0.6
-    } else if new_marked {
+    } else if new_marked || (old_strong && dated_in_order) {
         0.3
     } else {
         0.0

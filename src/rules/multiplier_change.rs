@@ -52,6 +52,18 @@ impl Rule for MultiplierChange {
                 "Revenue reached $9 billion, three times the $3 billion of 2015.",
                 Verdict::Consistent,
             ),
+            (
+                "The shelter took in 2,900 dogs last year, nearly triple the 1,400 it took in two years earlier.",
+                Verdict::Contradicted,
+            ),
+            (
+                "The 3,000 members are nearly triple the 1,050 of 2015.",
+                Verdict::Consistent,
+            ),
+            (
+                "The club has 30 coaches, twice as many as the 12 it had in 2019.",
+                Verdict::Contradicted,
+            ),
         ]
     }
 
@@ -93,6 +105,55 @@ fn events(cx: &Context, s: usize) -> bool {
         .is_some_and(|c| c.text.to_lowercase().contains("times"))
 }
 
+/// Is claim `a` the base of multiplier `s`: right after it, with at most a determiner or
+/// "as many as" between ("three times the $2 billion", "twice as many as the 12")?
+fn base_after(cx: &Context, s: usize, a: usize) -> bool {
+    if cx.fact(a).tokens.start <= cx.fact(s).tokens.start || a != s + 1 {
+        return false;
+    }
+    let Some(between) = frames::between(cx, s, a) else {
+        return false;
+    };
+    let w: Vec<&str> = frames::words(cx, between).collect();
+    let rest = match w.as_slice() {
+        [
+            "as",
+            "many" | "much" | "large" | "high" | "big" | "great",
+            "as",
+            rest @ ..,
+        ] => rest,
+        rest => rest,
+    };
+    rest.len() <= 2 && frames::word_count(between) == w.len().min(frames::word_count(between))
+}
+
+/// Is claim `b` the figure just before multiplier `s` in its sentence, tied to it by a
+/// comma or a copula and no other figure of its measure ("handled 412,000 passengers
+/// over the three summer months, nearly triple the …", "the 2,481 newcomers are nearly
+/// triple the …")?
+fn apposed_before(cx: &Context, s: usize, b: usize) -> bool {
+    if b >= s || cx.sentences_apart(b, s) != 0 {
+        return false;
+    }
+    let Some(cb) = cx.claim(b) else { return false };
+    if (b + 1..s).any(|k| cx.claim(k).is_none_or(|x| same_dimension(x, cb))) {
+        return false;
+    }
+    frames::between(cx, b, s).is_some_and(|t| {
+        let l: Vec<&str> = frames::lower(cx, t).collect();
+        let commas = l.iter().filter(|w| **w == ",").count();
+        // The tie is the last comma or copula; after it, at most two hedge words.
+        let tie = l
+            .iter()
+            .rposition(|w| matches!(*w, "," | "is" | "are" | "was" | "were" | "been"));
+        let copula = tie.is_some_and(|p| l.get(p) != Some(&","));
+        tie.is_some_and(|p| t.get(p + 1..).is_some_and(|r| frames::word_count(r) <= 2))
+            && (commas == 1 || (copula && commas == 0))
+            && frames::word_count(t) <= 10
+            && !l.iter().any(|w| matches!(*w, "and" | "but" | "while" | "or"))
+    })
+}
+
 fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let d = if c.value.nominal < 1.0 {
         Direction::Down
@@ -113,11 +174,15 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
                 continue;
             }
             let mut e = change_evidence(cx, s, a, b, d);
-            // "three times the $2 billion": the base right after the multiplier.
-            if frames::between(cx, s, a).is_some_and(|t| frames::word_count(t) <= 2)
-                && cx.fact(a).tokens.start > cx.fact(s).tokens.start
-            {
+            // "three times the $2 billion", "twice as many as the 12": the base right after
+            // the multiplier; and when the figure just before the multiplier, in its
+            // sentence, is set beside it by a comma ("412,000 passengers, nearly triple the
+            // 208,000"), that figure is what the base was multiplied to.
+            if base_after(cx, s, a) {
                 e.frame = e.frame.max(0.9);
+                if apposed_before(cx, s, b) {
+                    e.frame = 1.0;
+                }
             }
             // "since 2021 … when she took office in 2021 … 3.7 million": a shared year.
             let sy = cx.fact(s).year;

@@ -62,6 +62,10 @@ impl Rule for PercentChange {
                 "Sales fell 15% to $18.2 million from $21.4 million.",
                 Verdict::Consistent,
             ),
+            (
+                "The port handled 4,120 ships in 2024, compared with 4,480 in 2023, a 12% drop.",
+                Verdict::Contradicted,
+            ),
         ]
     }
 

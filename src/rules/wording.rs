@@ -56,6 +56,11 @@ pub fn gap(stated: &Value, derived: &Value, unit: Option<&str>) -> String {
     } else {
         let diff = s - d;
         let sign = if diff >= 0.0 { "higher" } else { "lower" };
+        // Two percentages differ by percentage points, not by a percent.
+        let unit = match unit {
+            Some("percent") => Some("percentage point"),
+            u => u,
+        };
         format!("the stated figure is {} {sign}", with_unit(diff.abs(), unit))
     }
 }
