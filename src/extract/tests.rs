@@ -47,3 +47,17 @@ fn spans_cover_the_text() {
         assert_eq!(text.get(c.span.start..c.span.end), Some(c.text.as_str()));
     }
 }
+
+#[test]
+fn nearly_a_whole_multiple_is_a_tenth_below_it() {
+    let c = claims("Sales nearly tripled, and costs more than doubled; staff almost doubled.");
+    let bounds = |t: &str| {
+        c.iter()
+            .find(|c| c.text == t)
+            .map(|c| ((c.value.low * 100.0).round(), (c.value.high * 100.0).round()))
+    };
+    assert_eq!(bounds("nearly tripled"), Some((270.0, 300.0)));
+    assert_eq!(bounds("almost doubled"), Some((180.0, 200.0)));
+    // A lower bound still reaches to the next whole multiple.
+    assert_eq!(bounds("more than doubled"), Some((200.0, 300.0)));
+}
