@@ -282,7 +282,8 @@ fn frame(cx: &Context, s: usize, t: usize, n: usize) -> f64 {
             .is_some_and(|x| cx.noun(s).is_some_and(|y| same_noun(x, y))),
         _ => true,
     };
-    let near = cx.sentences_apart(s, t) <= 3 && cx.sentences_apart(s, n) <= 3;
+    // The total may be the article's running figure a few paragraphs up.
+    let near = cx.sentences_apart(s, t) <= 6 && cx.sentences_apart(s, n) <= 3;
     let by_nouns = if count_named && total_named && near {
         0.8
     } else {
