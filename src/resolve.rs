@@ -145,23 +145,25 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
             .and_modify(|m| *m = (*m).min(d))
             .or_insert(d);
     }
-    // Rivals of the same rule and figure with a stronger (or as strong a) frame.
-    let mut frames_of: HashMap<(usize, usize), Vec<f64>> = HashMap::new();
+    // Rivals of the same rule and figure with a stronger (or as strong a) frame. A tie
+    // that derives the same value ("2,500" and "2.5K" as the whole) is no rival.
+    let mut frames_of: HashMap<(usize, usize), Vec<(f64, f64)>> = HashMap::new();
     for (k, r) in all.iter() {
         frames_of
             .entry((*k, r.stated))
             .or_default()
-            .push(r.evidence.frame);
+            .push((r.evidence.frame, r.derived.nominal));
     }
     for (k, r) in all.iter_mut() {
         if let Some(fs) = frames_of.get(&(*k, r.stated)) {
             let f = r.evidence.frame;
-            let stronger = fs.iter().filter(|x| **x > f + 1e-9).count();
+            let d = r.derived.nominal;
+            let stronger = fs.iter().filter(|x| x.0 > f + 1e-9).count();
+            let same_value = |x: f64| (x - d).abs() <= 1e-3 * d.abs().max(x.abs());
             let ties = fs
                 .iter()
-                .filter(|x| (**x - f).abs() <= 1e-9)
-                .count()
-                .saturating_sub(1);
+                .filter(|x| (x.0 - f).abs() <= 1e-9 && !same_value(x.1))
+                .count();
             r.evidence.outframed = evidence::log_scaled(stronger, 16.0);
             r.evidence.frame_ties = evidence::log_scaled(ties, 16.0);
         }
