@@ -32,8 +32,9 @@ pub struct Token {
     /// 0-based sentence index.
     pub sentence: u32,
     /// 0-based clause index, counted over the whole document: a clause ends at a
-    /// semicolon, colon, dash, bracket, or a comma before a conjunction ("…, and",
-    /// "…, but", "…, while"), and at every sentence end.
+    /// semicolon, colon, dash, bracket (but for a short gloss such as "(86.1%)"), or a
+    /// comma before a conjunction ("…, and", "…, but", "…, while"), and at every
+    /// sentence end.
     pub clause: u32,
     /// Line breaks in the white space before it (0, 1, or 2 for a blank line or more).
     pub breaks: u8,
@@ -97,6 +98,7 @@ impl Tokens {
         // ends at its first comma.
         let mut clause_start = true;
         let mut subordinate = false;
+        let mut gloss = false;
         while let Some((i, c)) = it.next() {
             if c.is_whitespace() {
                 if c == '\n' {
@@ -170,9 +172,17 @@ impl Tokens {
             }
             clause_start = false;
             pending_comma = false;
+            // A short bracketed gloss of the words before it ("… 2,460 beds (86.1%)",
+            // "(a third)") stays in their clause; a longer aside is a clause of its own.
             let opens = kind == TokenKind::Punct && matches!(c, '(' | '[');
             if opens {
-                clause += 1;
+                let inner = text
+                    .get(end..)
+                    .and_then(|r| r.find([')', ']']).and_then(|n| r.get(..n)));
+                gloss = inner.is_some_and(|g| g.len() <= 12 && !g.contains([',', ';', '(', '[']));
+                if !gloss {
+                    clause += 1;
+                }
             }
             tokens.push(Token {
                 start: start as u32,
@@ -186,6 +196,7 @@ impl Tokens {
             breaks = 0;
             if kind == TokenKind::Punct {
                 match c {
+                    ')' | ']' if gloss => gloss = false,
                     ';' | ':' | '—' | '–' | ')' | ']' => {
                         clause += 1;
                         clause_start = true;

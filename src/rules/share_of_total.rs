@@ -172,23 +172,38 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let of_after = frames::followed_by(cx, s, &["of"]);
     // A figure tied to the share ("96,400 rent, or 56.1%", "412 homes (a third)") is its
     // part, and then no other figure is; so is the first figure of "287 of 318".
-    let tied: Vec<usize> = near
-        .iter()
-        .copied()
-        .filter(|&p| cx.sentences_apart(p, s) == 0 && share_frame(cx, s, p) >= 1.0)
-        .collect();
     let of_pairs: Vec<(usize, usize)> = near
         .iter()
         .copied()
         .filter(|&p| cx.sentences_apart(p, s) == 0)
         .filter_map(|p| whole_after(cx, p).map(|w| (p, w)))
         .collect();
+    // A tie holds over no other share and at most one other figure of the part's measure,
+    // its whole ("1,021 of 2,270 (45.0%), 242 of 701 (36.2%)": the 1,021 is not tied to
+    // the 36.2%; "2,118 patients filled the 2,460 beds (86.1%)" is).
+    let adjacent = |p: usize| {
+        let Some(cp) = cx.claim(p) else { return false };
+        let inside = p.min(s) + 1..p.max(s);
+        let shares = inside
+            .clone()
+            .filter(|&k| cx.claim(k).is_some_and(stated_share))
+            .count();
+        let figures = inside
+            .filter(|&k| cx.claim(k).is_some_and(|x| operand(x) && same_dimension(x, cp)))
+            .count();
+        shares == 0 && figures <= 1
+    };
     // "287 of 318 beds were occupied, or 93%": the tied figure is the whole of an "X of
     // Y" pair, and the part is the X.
-    let tied: Vec<usize> = tied
-        .into_iter()
+    let mut tied: Vec<usize> = near
+        .iter()
+        .copied()
+        .filter(|&p| cx.sentences_apart(p, s) == 0 && share_frame(cx, s, p) >= 1.0)
         .map(|p| of_pairs.iter().find(|(_, w)| *w == p).map_or(p, |(q, _)| *q))
+        .filter(|&p| adjacent(p))
         .collect();
+    tied.sort_unstable();
+    tied.dedup();
     let parts = if !tied.is_empty() {
         tied
     } else if !of_pairs.is_empty() {
@@ -215,7 +230,15 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             let whole_frame = if whole_cue(cx, w) { 1.0 } else { 0.0 };
             // "120 of 400", "287 of 318 beds": the part right before "of" and the whole.
             let x_of_y = of_pairs.contains(&(p, w));
-            e.frame = (0.6 * part_frame + 0.4 * whole_frame).max(if x_of_y { 1.0 } else { 0.0 });
+            // A part with its own "of Y" has no other whole by cue words alone.
+            let own_whole = of_pairs.iter().any(|(q, _)| *q == p);
+            e.frame = if x_of_y {
+                1.0
+            } else if own_whole {
+                (0.6 * part_frame + 0.4 * whole_frame).min(0.6)
+            } else {
+                0.6 * part_frame + 0.4 * whole_frame
+            };
             e.cue = if of_after { 1.0 } else { 0.0 };
             let mut pairs = vec![(cx.noun(p), cx.own_noun(w))];
             if of_noun.is_some() {
