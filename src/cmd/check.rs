@@ -311,7 +311,9 @@ impl Job<'_> {
             }
             Format::Extract(ExtractFormat::Json) => done.text = json::render_document(&d, false),
             Format::Extract(ExtractFormat::Jsonl) => done.text = json::render_line(&d, false) + "\n",
-            Format::Extract(ExtractFormat::Table) => done.text = table::claims_table(&d) + "\n",
+            Format::Extract(ExtractFormat::Table) => {
+                done.text = table::claims_table_in(&d, self.layout.width) + "\n";
+            }
         }
         Ok(done)
     }
@@ -471,7 +473,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         settings: Settings::default(),
         format: Format::Extract(args.format),
         show: Show::default(),
-        layout: Layout::new(false),
+        layout: Layout::new(false).with_width(output_width()),
         review: false,
         fail_on: None,
     };
