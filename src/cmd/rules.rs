@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 /// The user rules `check` would run with these flags: `--rules`, else `[rules] dirs` in
 /// claimcheck.toml, else ./claims.
+///
 /// The configuration is checked as `check` checks it (a rule id in `enable`, `disable` or
 /// `[rules.tolerances]` that no rule has is an error here too).
 fn user_rules_of(args: &RulesArgs) -> Result<Vec<UserRule>, String> {
