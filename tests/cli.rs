@@ -689,3 +689,33 @@ fn what_if_wording_reads_right() {
         assert!(!money.contains(wrong), "{money}");
     }
 }
+
+#[test]
+fn a_figure_broken_over_two_lines_is_quoted_on_one() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let article = dir.path().join("wrapped.md");
+    std::fs::write(
+        &article,
+        "Backlog\n\nThe backlog has reached 7.4 million claims. The agency employs about 6,000 examiners, and each examiner carries an average of\n7,000 claims.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = claimcheck()
+        .env("COLUMNS", "100")
+        .args(["check", "--no-user-rules", "--color", "never"])
+        .arg(&article)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        human.contains("Error: 'an average of 7,000' does not follow"),
+        "{human}"
+    );
+    assert!(
+        human.contains("stated: an average of 7,000 claims per examiner"),
+        "{human}"
+    );
+    assert!(
+        !human.contains("  an average") && !human.contains("of  7,000"),
+        "{human}"
+    );
+}

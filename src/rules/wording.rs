@@ -19,7 +19,10 @@ pub struct Wording {
 
 /// A claim's text, quoted.
 pub fn quoted(cx: &Context, i: usize) -> String {
-    cx.claim(i).map_or("?".into(), |c| format!("'{}'", c.text))
+    // A figure broken over two lines of the article is quoted on one, single-spaced.
+    cx.claim(i).map_or("?".into(), |c| {
+        format!("'{}'", c.text.split_whitespace().collect::<Vec<_>>().join(" "))
+    })
 }
 
 /// The operands' texts, quoted, joined by commas and "and".
