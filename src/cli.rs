@@ -29,7 +29,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Review flagged findings: confirm or dismiss them, remembered across runs.
     #[command(
-        after_help = "Examples:\n  claimcheck review story.txt                     # walk each unreviewed finding: c/d/s/q\n  claimcheck review story.txt --list\n  claimcheck review story.txt --confirm f2 --dismiss 3f9c1a2 --reason \"figures are for different years\"\n\nA finding is named by its f-number (f2) or by its key (3f9c1a2), both shown by `check` and\n`--list`; the key stays the same when rules are enabled or disabled. A --reason belongs to\nthe --confirm/--dismiss just before it. `review` reads claimcheck.toml and the user rules as\n`check` does, so both number the findings alike. Decisions are stored in STORY.review.json\nbeside the article (or --review-file); `check` then hides dismissed findings."
+        after_help = "Examples:\n  claimcheck review story.txt                     # walk each unreviewed finding: c/d/s/q\n  claimcheck review story.txt --list\n  claimcheck review story.txt --confirm f1 --dismiss 8538f18 --reason \"figures are for different years\"\n\nA finding is named by its f-number (f1) or by its key (8538f18), both shown by `check` and\n`--list`; the key stays the same when rules are enabled or disabled. A --reason belongs to\nthe --confirm/--dismiss just before it. `review` reads claimcheck.toml and the user rules as\n`check` does, so both number the findings alike. Decisions are stored in STORY.review.json\nbeside the article (or --review-file); `check` then hides dismissed findings."
     )]
     Review(ReviewArgs),
     /// List, explain and test consistency rules (built-in and from rule files).
@@ -196,7 +196,7 @@ pub struct ReviewArgs {
     #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',', action = clap::ArgAction::Append)]
     pub confirm: Vec<String>,
     /// Dismiss these findings as false alarms, by f-number or key, without asking.
-    /// Example: --dismiss 3f9c1a2
+    /// Example: --dismiss 8538f18
     #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',', action = clap::ArgAction::Append)]
     pub dismiss: Vec<String>,
     /// Why: stored with the --confirm or --dismiss just before it (and only with that one).

@@ -81,6 +81,8 @@ pub enum InputError {
     EmptyDirectory(String),
     /// A glob pattern that names no file.
     NoMatch(String),
+    /// A glob pattern whose every match the ignore rules skip: the pattern, how many.
+    AllIgnored(String, usize),
     /// A glob pattern that is not one.
     BadPattern(String, String),
     /// Any other I/O error, with its cause.
@@ -97,6 +99,11 @@ impl fmt::Display for InputError {
                  skipping what .gitignore ignores)"
             ),
             InputError::NoMatch(p) => write!(f, "{p}: pattern matches no file"),
+            InputError::AllIgnored(p, n) => write!(
+                f,
+                "{p}: pattern matches only files that .gitignore, .ignore or hidden-file rules \
+                 skip ({n}), as a directory walk would; --no-ignore reads them"
+            ),
             InputError::BadPattern(p, e) => write!(f, "{p}: not a valid glob pattern: {e}"),
             InputError::Unreadable(p, e) => write!(f, "{p}: cannot read: {e}"),
         }
@@ -171,7 +178,10 @@ pub fn expand_named(inputs: &[String], walk: Walk) -> Result<Vec<Named>, InputEr
             }
             Ok(_) => out.push(named(vec![Source::File(path.to_path_buf())], true)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && is_pattern(input) => {
-                let matched = expand_glob(input, walk)?;
+                let (matched, ignored) = expand_glob(input, walk)?;
+                if matched.is_empty() && ignored > 0 {
+                    return Err(InputError::AllIgnored(input.clone(), ignored));
+                }
                 if matched.is_empty() {
                     return Err(InputError::NoMatch(input.clone()));
                 }
@@ -189,8 +199,9 @@ pub fn expand_named(inputs: &[String], walk: Walk) -> Result<Vec<Named>, InputEr
 /// The files a glob pattern matches, in the glob crate's order; a matched directory is
 /// walked. Unless `walk.no_ignore`, a match that a walk from the pattern's fixed leading
 /// directory would skip (.gitignore, .ignore, hidden files) is left out, so that a pattern
-/// and the directory it lies in read the same files.
-fn expand_glob(pattern: &str, walk: Walk) -> Result<Vec<PathBuf>, InputError> {
+/// and the directory it lies in read the same files. Also says how many matches were
+/// left out so.
+fn expand_glob(pattern: &str, walk: Walk) -> Result<(Vec<PathBuf>, usize), InputError> {
     let paths =
         glob::glob(pattern).map_err(|e| InputError::BadPattern(pattern.to_string(), e.to_string()))?;
     let mut matches = Vec::new();
@@ -222,8 +233,10 @@ fn expand_glob(pattern: &str, walk: Walk) -> Result<Vec<PathBuf>, InputError> {
         Some(walkable(&base, depth)?)
     };
     let mut out = Vec::new();
+    let mut ignored = 0;
     for p in matches {
         if kept.as_ref().is_some_and(|k| !k.contains(&normal(&p))) {
+            ignored += 1;
             continue;
         }
         if p.is_dir() {
@@ -232,7 +245,7 @@ fn expand_glob(pattern: &str, walk: Walk) -> Result<Vec<PathBuf>, InputError> {
             out.push(p);
         }
     }
-    Ok(out)
+    Ok((out, ignored))
 }
 
 /// The leading components of a pattern that hold no pattern characters: where matching
@@ -503,6 +516,8 @@ impl Iterator for Articles {
                 Source::Stdin => {
                     let mut bytes = Vec::new();
                     match std::io::stdin().read_to_end(&mut bytes) {
+                        // Standard input is judged as a file is: NUL bytes mean it is no article.
+                        Ok(_) if looks_binary(&bytes) => Pending::Failed(Notice::Binary(name)),
                         Ok(_) => {
                             let (text, lossy) = decode(bytes);
                             let format = self.format.of(Path::new("")).unwrap_or_default();
@@ -530,10 +545,16 @@ impl Iterator for Articles {
 /// Bytes in which a NUL marks a file as binary (as git and ripgrep decide).
 const BINARY_SNIFF: usize = 8000;
 
+/// True when bytes hold a NUL in their first [`BINARY_SNIFF`]: a file or standard input
+/// that is not an article.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0)
+}
+
 fn read_file(path: &Path, format: Format) -> Item {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| Notice::Unreadable(name.clone(), e.to_string()))?;
-    if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
+    if looks_binary(&bytes) {
         return Err(Notice::Binary(name));
     }
     let (text, lossy) = decode(bytes);

@@ -457,27 +457,52 @@ fn tolerance_in_claimcheck_toml_softens_verdicts() {
 
 #[test]
 fn claimcheck_toml_errors_name_the_key() {
+    // Each error names the file, the line and the value; every command that reads the
+    // file finds it.
     for (config, expected) in [
-        ("[check]\nformats = \"json\"\n", "unknown field `formats`"),
-        ("[check]\nformat = \"pdf\"\n", "format = \"pdf\" is not one of"),
+        ("[check]\nformats = \"json\"\n", "line 2: unknown field `formats`"),
+        (
+            "[check]\nformat = \"pdf\"\n",
+            "line 2: format = \"pdf\" is not one of human, json",
+        ),
+        (
+            "# defaults\n[check]\nfail-on = \"always\"\n",
+            "line 3: fail-on = \"always\" is not one of",
+        ),
         (
             "[rules]\ndisable = [\"per-unit-averages\"]\n",
-            "no rule 'per-unit-averages'",
+            "line 2: disable: no rule 'per-unit-averages'",
+        ),
+        (
+            "[rules]\n\ntolerance = 7\n",
+            "line 3: tolerance = 7 is out of range",
         ),
         ("[rules]\ntolerance = -1\n", "from 0 to 1"),
+        (
+            "[rules.tolerances]\npercent-change = 1.5\n",
+            "line 2: [rules.tolerances] percent-change = 1.5 is out of range",
+        ),
+        ("[rules]\ndirs = [\"nowhere\"]\n", "line 2: dirs: \"nowhere\""),
     ] {
         let (_dir, sub) = with_config(config);
-        let out = claimcheck()
-            .current_dir(&sub)
-            .args(["check", "caseload.txt"])
-            .output()
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(out.status.code(), Some(2), "{config}");
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            err.contains("claimcheck.toml") && err.contains(expected),
-            "{config}: {err}"
-        );
+        for args in [
+            &["check", "caseload.txt"][..],
+            &["review", "caseload.txt", "--list"],
+            &["rules", "list"],
+        ] {
+            let out = claimcheck()
+                .current_dir(&sub)
+                .args(args)
+                .output()
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(out.status.code(), Some(2), "{config} {args:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains("claimcheck.toml: ") && err.contains(expected),
+                "{config} {args:?}: {err}"
+            );
+            assert!(!err.contains("tolerance for"), "{err}");
+        }
     }
     // --no-config ignores a broken file.
     let (_dir, sub) = with_config("[check]\nformats = 1\n");

@@ -5,7 +5,8 @@
 //! `google-chrome` on the PATH). Where there is none the test is reported as ignored, with
 //! the reason, in `cargo test`'s own output — unless CLAIMCHECK_REQUIRE_BROWSER is set, as
 //! .ci/run sets it, and then it fails. This file runs its own harness (libtest-mimic) so
-//! that the test can decide at run time to be ignored.
+//! that the test can decide at run time to be ignored; a second test runs the harness
+//! with no browser on the PATH and checks that it says so.
 
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 use std::process::Command;
@@ -82,11 +83,41 @@ fn html_report_renders_in_headless_chromium() -> Result<Completion, Failed> {
     Ok(Completion::Completed)
 }
 
+/// Where there is no Chromium, the browser test says it was ignored and why, in the
+/// output a user reads: this harness run again with a PATH that holds no browser.
+fn without_chromium_the_browser_test_is_ignored_with_its_reason() -> Result<(), Failed> {
+    let me = std::env::current_exe().map_err(|e| e.to_string())?;
+    let empty = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let out = Command::new(me)
+        .args(["--exact", "html_report_renders_in_headless_chromium"])
+        .env("PATH", empty.path())
+        .env_remove("CLAIMCHECK_REQUIRE_BROWSER")
+        .output()
+        .map_err(|e| e.to_string())?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let said = "html_report_renders_in_headless_chromium ... ignored (needs Chromium";
+    if out.status.success() && stdout.contains(said) && stdout.contains("1 ignored") {
+        Ok(())
+    } else {
+        Err(format!(
+            "expected '{said}' and success, got {:?}:\n{stdout}",
+            out.status.code()
+        )
+        .into())
+    }
+}
+
 fn main() -> std::process::ExitCode {
     let args = Arguments::from_args();
-    let tests = vec![Trial::ignorable_test(
-        "html_report_renders_in_headless_chromium",
-        html_report_renders_in_headless_chromium,
-    )];
+    let tests = vec![
+        Trial::ignorable_test(
+            "html_report_renders_in_headless_chromium",
+            html_report_renders_in_headless_chromium,
+        ),
+        Trial::test(
+            "without_chromium_the_browser_test_is_ignored_with_its_reason",
+            without_chromium_the_browser_test_is_ignored_with_its_reason,
+        ),
+    ];
     libtest_mimic::run(&args, tests).exit_code()
 }

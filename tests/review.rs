@@ -238,3 +238,257 @@ fn concurrent_reviews_keep_every_decision_and_leave_no_temporary_files() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// The flagged findings `check` reports for an article run from `dir`: (f-number, key,
+/// rule), in order.
+fn flagged_in(dir: &Path, args: &[&str]) -> Vec<(String, String, String)> {
+    let out = claimcheck()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    v["documents"][0]["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["verdict"] == "contradicted" || f["verdict"] == "borderline")
+        .map(|f| {
+            let get = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (get("id"), get("key"), get("rule"))
+        })
+        .collect()
+}
+
+/// The decisions of a review file: (fingerprint, status, reason).
+fn decisions(path: &Path) -> Vec<(String, String, Option<String>)> {
+    let file = std::fs::read_to_string(path).unwrap_or_default();
+    let v: serde_json::Value = serde_json::from_str(&file).unwrap_or_default();
+    v["decisions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|d| {
+            (
+                d["fingerprint"].as_str().unwrap_or_default().to_string(),
+                d["status"].as_str().unwrap_or_default().to_string(),
+                d["reason"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn review_reads_the_configuration_check_reads_and_names_what_it_recorded() {
+    let (dir, _path) = desk_article();
+    let d = dir.path();
+    let all = flagged_in(d, &["--no-user-rules", "story.txt"]);
+    std::fs::write(
+        d.join("claimcheck.toml"),
+        "[rules]\ndisable = [\"product-total\"]\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let fewer = flagged_in(d, &["--no-user-rules", "story.txt"]);
+    assert!(
+        fewer.iter().all(|(_, _, rule)| rule != "product-total"),
+        "{fewer:?}"
+    );
+    // The rate-conversion finding, by the f-number `check` shows under this configuration.
+    let Some((id, key, _)) = fewer.iter().find(|(_, _, r)| r == "rate-conversion").cloned() else {
+        panic!("no rate-conversion finding: {fewer:?}")
+    };
+    // Its key is the same whichever rules run.
+    assert!(
+        all.iter().any(|(_, k, r)| *k == key && r == "rate-conversion"),
+        "{all:?} {key}"
+    );
+    let out = claimcheck()
+        .current_dir(d)
+        .args(["review", "--no-user-rules", "story.txt", "--dismiss", &id])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The decision is echoed with the finding it went to.
+    assert!(
+        stdout.contains(&format!("dismissed {id} ({key}) contradicted rate-conversion")),
+        "{stdout}"
+    );
+    let recorded = decisions(&d.join("story.txt.review.json"));
+    assert_eq!(recorded.len(), 1, "{recorded:?}");
+    assert!(recorded[0].0.starts_with("rate-conversion|"), "{recorded:?}");
+    // And `check`, under the same configuration, no longer shows it.
+    let out = claimcheck()
+        .current_dir(d)
+        .env("COLUMNS", "100")
+        .args(["check", "--no-user-rules", "story.txt"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert!(!human.contains(&format!("({key})")), "{human}");
+}
+
+#[test]
+fn review_takes_config_as_check_does() {
+    let (dir, _path) = desk_article();
+    let d = dir.path();
+    let config = d.join("strict.toml");
+    std::fs::write(&config, "[rules]\nenable = [\"share-of-total\"]\n").unwrap_or_else(|e| panic!("{e}"));
+    let c = config.display().to_string();
+    let shown = flagged_in(d, &["--no-user-rules", "--config", &c, "story.txt"]);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].2, "share-of-total");
+    let out = claimcheck()
+        .current_dir(d)
+        .args([
+            "review",
+            "--no-user-rules",
+            "--config",
+            &c,
+            "story.txt",
+            "--confirm",
+            &shown[0].0,
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recorded = decisions(&d.join("story.txt.review.json"));
+    assert_eq!(recorded.len(), 1);
+    assert!(recorded[0].0.starts_with("share-of-total|"), "{recorded:?}");
+    // A broken value in that file stops review as it stops check, naming its line.
+    std::fs::write(&config, "[check]\nformat = \"pdf\"\n").unwrap_or_else(|e| panic!("{e}"));
+    let out = claimcheck()
+        .current_dir(d)
+        .args(["review", "--no-user-rules", "--config", &c, "story.txt", "--list"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("strict.toml: line 2: format = \"pdf\""), "{err}");
+}
+
+#[test]
+fn a_reason_belongs_to_the_decision_before_it() {
+    let (dir, _path) = desk_article();
+    let d = dir.path();
+    let shown = flagged_in(d, &["--no-user-rules", "story.txt"]);
+    assert!(shown.len() >= 3, "{shown:?}");
+    let (a, b, c) = (&shown[0], &shown[1], &shown[2]);
+    let out = claimcheck()
+        .current_dir(d)
+        .args(["review", "--no-user-rules", "story.txt"])
+        .args([
+            "--dismiss",
+            &a.0,
+            "--reason",
+            "a year apart",
+            "--confirm",
+            &b.1,
+            "--dismiss",
+            &c.0,
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recorded = decisions(&d.join("story.txt.review.json"));
+    let reason_of = |rule: &str, status: &str| {
+        recorded
+            .iter()
+            .find(|(fp, s, _)| fp.starts_with(&format!("{rule}|")) && s == status)
+            .map(|(_, _, r)| r.clone())
+    };
+    assert_eq!(recorded.len(), 3, "{recorded:?}");
+    assert_eq!(
+        reason_of(&a.2, "dismissed"),
+        Some(Some("a year apart".to_string()))
+    );
+    assert_eq!(reason_of(&b.2, "confirmed"), Some(None), "{recorded:?}");
+    // A reason with no decision before it, or a second one, is refused and records nothing.
+    std::fs::remove_file(d.join("story.txt.review.json")).unwrap_or_else(|e| panic!("{e}"));
+    for args in [
+        vec!["--reason", "why", "--dismiss", a.0.as_str()],
+        vec!["--dismiss", a.0.as_str(), "--reason", "one", "--reason", "two"],
+    ] {
+        let out = claimcheck()
+            .current_dir(d)
+            .args(["review", "--no-user-rules", "story.txt"])
+            .args(&args)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--reason"));
+        assert!(!d.join("story.txt.review.json").exists(), "{args:?}");
+    }
+}
+
+#[test]
+fn a_finding_list_does_not_show_cannot_be_decided() {
+    let (dir, _path) = desk_article();
+    let d = dir.path();
+    // Without product-total, the desk article's "$200 per cardholder" is a consistent average.
+    std::fs::write(
+        d.join("claimcheck.toml"),
+        "[rules]\ndisable = [\"product-total\"]\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = claimcheck()
+        .current_dir(d)
+        .args(["check", "--no-user-rules", "--format", "json", "story.txt"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let findings = v["documents"][0]["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let Some(consistent) = findings.iter().find(|f| f["verdict"] == "consistent") else {
+        panic!("the desk article has a consistent finding: {findings:?}")
+    };
+    let flagged = findings
+        .iter()
+        .find(|f| f["verdict"] == "contradicted")
+        .map(|f| f["id"].as_str().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    for id in [
+        consistent["id"].as_str().unwrap_or_default(),
+        consistent["key"].as_str().unwrap_or_default(),
+    ] {
+        let out = claimcheck()
+            .current_dir(d)
+            .args([
+                "review",
+                "--no-user-rules",
+                "story.txt",
+                "--confirm",
+                &flagged,
+                "--dismiss",
+                id,
+            ])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(2), "{id}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("is consistent") && err.contains("nothing was recorded"),
+            "{err}"
+        );
+        // Not even the valid decision given with it.
+        assert!(!d.join("story.txt.review.json").exists());
+    }
+}

@@ -2,7 +2,7 @@
 //! flags over claimcheck.toml over defaults, inputs expanded and streamed through the
 //! parallel batch, each article rendered in its worker, output written in input order.
 
-use super::{color_of, config_of, output_width, selected_rules, user_rules_for};
+use super::{color_of, config_of, from_config, output_width, selected_rules, user_rules_for};
 use crate::cli::{CheckArgs, CheckFormat, ExtractArgs, ExtractFormat, FailOn, InputArgs, ShowWhat};
 use claimcheck::batch::{self, Limits};
 use claimcheck::config::Config;
@@ -13,7 +13,6 @@ use claimcheck::report::{Checked, Show, github, html, human, json, markdown, sar
 use claimcheck::review::{self, ReviewFile};
 use claimcheck::rules::{Rule, Settings};
 use claimcheck::{Report, Severity, Verdict};
-use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -26,29 +25,6 @@ enum Halt {
     Pipe,
     /// An error to report, exit status 2.
     Error(String),
-}
-
-/// A value from the configuration, checked against the flag's choices; a wrong one is
-/// an error naming its line.
-fn from_config<T: ValueEnum>(
-    config: &Config,
-    key: &str,
-    value: Option<&toml::Spanned<String>>,
-) -> Result<Option<T>, String> {
-    let Some(spanned) = value else { return Ok(None) };
-    let v = spanned.get_ref();
-    T::from_str(v, true).map(Some).map_err(|_| {
-        let names: Vec<String> = T::value_variants()
-            .iter()
-            .filter_map(|x| x.to_possible_value().map(|p| p.get_name().to_string()))
-            .collect();
-        format!(
-            "{}: line {}: {key} = \"{v}\" is not one of {}",
-            config.name(),
-            config.line_of(spanned.span()),
-            names.join(", ")
-        )
-    })
 }
 
 /// Set the worker count, once per process.
@@ -335,7 +311,9 @@ impl Job<'_> {
             }
             Format::Extract(ExtractFormat::Json) => done.text = json::render_document(&d, false),
             Format::Extract(ExtractFormat::Jsonl) => done.text = json::render_line(&d, false) + "\n",
-            Format::Extract(ExtractFormat::Table) => done.text = table::claims_table(&d) + "\n",
+            Format::Extract(ExtractFormat::Table) => {
+                done.text = table::claims_table_in(&d, self.layout.width) + "\n";
+            }
         }
         Ok(done)
     }
@@ -495,7 +473,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         settings: Settings::default(),
         format: Format::Extract(args.format),
         show: Show::default(),
-        layout: Layout::new(false),
+        layout: Layout::new(false).with_width(output_width()),
         review: false,
         fail_on: None,
     };

@@ -6,11 +6,12 @@ pub mod check;
 pub mod review;
 pub mod rules;
 
-use crate::cli::{ColorChoice, ConfigArgs, UserRuleArgs};
+use crate::cli::{CheckFormat, ColorChoice, ConfigArgs, FailOn, UserRuleArgs};
 use claimcheck::claims_lang::{self, UserRule};
 use claimcheck::config::Config;
 use claimcheck::report::human;
 use claimcheck::rules::{BUILTIN, Rule};
+use clap::ValueEnum;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -23,10 +24,38 @@ pub fn config_of(args: &ConfigArgs) -> Result<Config, String> {
         Some(p) => Some(std::path::PathBuf::from(p)),
         None => std::env::current_dir().ok().and_then(|d| Config::find(&d)),
     };
-    match path {
-        Some(p) => Config::load(&p).map_err(|e| e.to_string()),
-        None => Ok(Config::default()),
-    }
+    let config = match path {
+        Some(p) => Config::load(&p).map_err(|e| e.to_string())?,
+        None => Config::default(),
+    };
+    // Every command checks the [check] values, not only `check`: a wrong one is found
+    // whichever command reads the file first.
+    from_config::<CheckFormat>(&config, "format", config.check.format.as_ref())?;
+    from_config::<FailOn>(&config, "fail-on", config.check.fail_on.as_ref())?;
+    Ok(config)
+}
+
+/// A value from the configuration, checked against the flag's choices; a wrong one is
+/// an error naming its line.
+pub fn from_config<T: ValueEnum>(
+    config: &Config,
+    key: &str,
+    value: Option<&toml::Spanned<String>>,
+) -> Result<Option<T>, String> {
+    let Some(spanned) = value else { return Ok(None) };
+    let v = spanned.get_ref();
+    T::from_str(v, true).map(Some).map_err(|_| {
+        let names: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(|x| x.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        format!(
+            "{}: line {}: {key} = \"{v}\" is not one of {}",
+            config.name(),
+            config.line_of(spanned.span()),
+            names.join(", ")
+        )
+    })
 }
 
 /// The user rules that run: none with `--no-user-rules`; those of `--rules`; else those of
@@ -36,7 +65,21 @@ pub fn user_rules_for(config: &Config, args: &UserRuleArgs) -> Result<Vec<UserRu
         return Ok(Vec::new());
     }
     match (&args.rules, config.rule_dirs()) {
-        (None, Some(dirs)) => user_rules_in(&dirs),
+        (None, Some(dirs)) => {
+            let named = config.rules.dirs.iter().flatten();
+            if let Some((d, resolved)) = named.zip(&dirs).find(|(_, r)| !Path::new(r).exists()) {
+                // The key's line: where the missing entry is written, else line 1.
+                let line = config
+                    .text
+                    .find(&format!("\"{d}\""))
+                    .map_or(1, |at| config.line_of(at..at));
+                return Err(format!(
+                    "{}: line {line}: dirs: \"{d}\" ({resolved}): no such rule file or directory",
+                    config.name()
+                ));
+            }
+            user_rules_in(&dirs)
+        }
         (flag, _) => user_rules(flag.as_deref()),
     }
 }

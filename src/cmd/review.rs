@@ -184,7 +184,7 @@ pub fn review_command(args: ReviewArgs, matches: Option<&ArgMatches>) -> Result<
         ));
     }
     let article = read_article(&args.file).map_err(|e| e.to_string())?;
-    if article.text.bytes().take(8000).any(|b| b == 0) {
+    if claimcheck::input::looks_binary(article.text.as_bytes()) {
         return Err(format!(
             "{}: looks binary (NUL bytes in its first 8,000 bytes), not an article",
             article.path

@@ -1,6 +1,6 @@
 //! `claimcheck rules`: list, explain and test the built-in rules and rule files.
 
-use super::{all_rules, config_of, output_width, print, user_rules_for, user_rules_in};
+use super::{all_rules, config_of, output_width, print, selected_rules, user_rules_for, user_rules_in};
 use crate::cli::{RulesArgs, RulesCommand, UserRuleArgs};
 use claimcheck::claims_lang::{self, UserRule};
 use claimcheck::rules::Rule;
@@ -8,15 +8,20 @@ use std::process::ExitCode;
 
 /// The user rules `check` would run with these flags: `--rules`, else `[rules] dirs` in
 /// claimcheck.toml, else ./claims.
+///
+/// The configuration is checked as `check` checks it (a rule id in `enable`, `disable` or
+/// `[rules.tolerances]` that no rule has is an error here too).
 fn user_rules_of(args: &RulesArgs) -> Result<Vec<UserRule>, String> {
     let config = config_of(&args.config)?;
-    user_rules_for(
+    let user = user_rules_for(
         &config,
         &UserRuleArgs {
             rules: args.rules.clone(),
             no_user_rules: false,
         },
-    )
+    )?;
+    selected_rules(&config, &user)?;
+    Ok(user)
 }
 
 /// `claimcheck rules list|explain|test`.

@@ -652,7 +652,9 @@ impl Formula {
             Formula::Product(_) => all(" × "),
             Formula::Share => format!("{} ÷ {} × 100", n(0), n(1)),
             Formula::PartOf => format!("{}% × {}", n(0), n(1)),
+            Formula::PercentChange(d) if falls(d, v) => format!("({} − {}) ÷ {} × 100", n(0), n(1), n(0)),
             Formula::PercentChange(_) => format!("({} − {}) ÷ {} × 100", n(1), n(0), n(0)),
+            Formula::Difference(d) if falls(d, v) => format!("{} − {}", n(0), n(1)),
             Formula::Difference(_) => format!("{} − {}", n(1), n(0)),
             Formula::Multiplier => format!("{} ÷ {}", n(1), n(0)),
             Formula::Sum => all(" + "),
@@ -676,6 +678,17 @@ impl Formula {
     /// True for formulas that compare by order rather than by equality.
     pub fn is_order(&self) -> bool {
         matches!(self, Formula::AtLeastMax | Formula::AtMostMin)
+    }
+}
+
+/// True when a change is written out as before − after, so that the formula a reader sees
+/// gives the value [`signed`] computes: a fall, or a change of unknown direction whose
+/// value went down.
+fn falls(d: Direction, v: &[f64]) -> bool {
+    match d {
+        Direction::Up => false,
+        Direction::Down => true,
+        Direction::Unknown => matches!((v.first(), v.get(1)), (Some(before), Some(after)) if after < before),
     }
 }
 

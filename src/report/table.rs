@@ -14,8 +14,17 @@ fn new_table(header: Vec<&str>) -> Table {
     t
 }
 
-/// Every claim of an article, one row each.
+/// Every claim of an article, one row each, as wide as its cells make it.
 pub fn claims_table(doc: &Checked) -> String {
+    claims_table_fitted(doc, None)
+}
+
+/// Every claim of an article, one row each, its cells wrapped to fit `width` columns.
+pub fn claims_table_in(doc: &Checked, width: usize) -> String {
+    claims_table_fitted(doc, Some(width))
+}
+
+fn claims_table_fitted(doc: &Checked, width: Option<usize>) -> String {
     let mut t = new_table(vec![
         "id", "line:col", "text", "kind", "value", "hedge", "unit", "per", "time",
     ]);
@@ -48,6 +57,15 @@ pub fn claims_table(doc: &Checked) -> String {
             c.per.clone().unwrap_or_default(),
             c.time.clone().unwrap_or_default(),
         ]);
+    }
+    if let Some(w) = width {
+        fit(&mut t, w);
+        // Short cells keep their width (id, place, kind, value, hedge); the words wrap.
+        for i in [0, 1, 3, 4, 5] {
+            if let Some(c) = t.column_mut(i) {
+                c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+            }
+        }
     }
     format!("{}\n{t}\n", doc.path)
 }

@@ -103,9 +103,20 @@ impl Rule for PercentChange {
             .iter()
             .find(|o| o.role == "after")
             .and_then(|o| cx.claim(o.claim));
+        let before = r
+            .operands
+            .iter()
+            .find(|o| o.role == "before")
+            .and_then(|o| cx.claim(o.claim));
         let condition = after.map(|b| {
-            let s = r.stated_value.nominal / 100.0;
-            let rising = r.derived.nominal >= 0.0;
+            let s = r.stated_value.nominal.abs() / 100.0;
+            // A fall's derived value is positive ("fell 15%": before − after), so the
+            // direction is the formula's, or the figures' own order.
+            let rising = match r.formula {
+                Formula::PercentChange(Direction::Up) => true,
+                Formula::PercentChange(Direction::Down) => false,
+                _ => before.is_none_or(|a| b.value.nominal >= a.value.nominal),
+            };
             let needed = b.value.nominal / (1.0 + if rising { s } else { -s });
             format!(
                 "the value before were about {}",

@@ -19,7 +19,10 @@ pub struct Wording {
 
 /// A claim's text, quoted.
 pub fn quoted(cx: &Context, i: usize) -> String {
-    cx.claim(i).map_or("?".into(), |c| format!("'{}'", c.text))
+    // A figure broken over two lines of the article is quoted on one, single-spaced.
+    cx.claim(i).map_or("?".into(), |c| {
+        format!("'{}'", c.text.split_whitespace().collect::<Vec<_>>().join(" "))
+    })
 }
 
 /// The operands' texts, quoted, joined by commas and "and".
@@ -65,6 +68,17 @@ pub fn gap(stated: &Value, derived: &Value, unit: Option<&str>) -> String {
     }
 }
 
+/// Which ends of an interval are excluded, for a reader: "more than doubled" is 2–3 with
+/// ×2 itself left out, which is why exactly ×2 is only borderline.
+fn excluded(v: &crate::interval::Value) -> &'static str {
+    match (v.low_open && v.low < v.high, v.high_open && v.low < v.high) {
+        (true, true) => ", both ends excluded",
+        (true, false) => ", the low end excluded",
+        (false, true) => ", the high end excluded",
+        (false, false) => "",
+    }
+}
+
 /// The generic wording: the formula over the figures as printed, its value as an
 /// interval, the stated interval, and any slip or note the reading carries.
 pub fn generic(cx: &Context, r: &Reading) -> Wording {
@@ -87,11 +101,12 @@ pub fn generic(cx: &Context, r: &Reading) -> Wording {
         ),
     };
     let mut explanation = format!(
-        "{arith} = {} (with rounding and hedges: {}); stated {} ({}).",
+        "{arith} = {} (with rounding and hedges: {}); stated {} ({}{}).",
         fmt_num(r.derived.nominal),
         fmt_range(&r.derived),
         fmt_num(r.stated_value.nominal),
-        fmt_range(&r.stated_value)
+        fmt_range(&r.stated_value),
+        excluded(&r.stated_value)
     );
     if let Some(s) = &r.slip {
         explanation.push(' ');
