@@ -244,7 +244,7 @@ const ROWS: &[Row] = &[
     ("The new wing is three times the size of the old.", "three times", Some((3.0, 2.85, 3.15)), "multiplier", Some("exact")),
     ("There were three times as many applicants.", "three times", Some((3.0, 2.85, 3.15)), "multiplier", Some("exact")),
     ("Rents are three times higher here.", "three times", Some((3.0, 2.85, 3.15)), "multiplier", Some("exact")),
-    ("Fares are nearly triple the old rate.", "nearly triple", Some((3.0, 2.0, 3.0)), "multiplier", Some("upper_bound")),
+    ("Fares are nearly triple the old rate.", "nearly triple", Some((3.0, 2.7, 3.0)), "multiplier", Some("upper_bound")),
     ("Costs are nearly one and a half times as high.", "nearly one and a half times", Some((1.5, 1.4, 1.5)), "multiplier", Some("upper_bound")),
     ("It repays more than one and a half times the loan.", "more than one and a half times", Some((1.5, 1.5, 1.6)), "multiplier", Some("lower_bound")),
     ("The tower is two and a half times the height.", "two and a half times", Some((2.5, 2.375, 2.625)), "multiplier", Some("exact")),

@@ -113,7 +113,11 @@ fn part_of(t: &Claim, p: &Claim) -> bool {
     };
     // A vague figure ("double-digit", "hundreds") is no part to add.
     let vague = p.value.high - p.value.low > 0.5 * p.value.nominal.abs().max(1.0) && p.hedge == Hedge::Range;
+    // A part inside the whole's rounding ("two" against "7.4 million") changes nothing
+    // the whole can show: adding it checks nothing. (A zero in a table column is a part.)
+    let immaterial = p.value.nominal > 0.0 && p.value.nominal < 0.5 * (t.value.high - t.value.low);
     dims && !vague
+        && !immaterial
         && (is_plain(p) || p.role == Role::Part)
         && p.value.nominal >= 0.0
         && p.value.nominal <= t.value.high.max(t.value.nominal) * 1.02

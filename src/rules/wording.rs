@@ -44,6 +44,10 @@ pub fn derived_text(r: &Reading) -> String {
 /// either way, else the difference.
 pub fn gap(stated: &Value, derived: &Value, unit: Option<&str>) -> String {
     let (s, d) = (stated.nominal, derived.nominal);
+    // Multiples differ by a ratio, which "×0.93 higher" does not say: name the stated one.
+    if unit == Some("times") {
+        return format!("not {}", with_unit(s, unit));
+    }
     let factor = s / d;
     if factor.is_finite() && d != 0.0 && (factor.abs() >= 1.5 || (factor != 0.0 && factor.abs() <= 1.0 / 1.5))
     {
