@@ -163,9 +163,11 @@ fn total_for(stated: &Claim, c: &Claim) -> bool {
         )
 }
 
-/// A count of units: a plain count.
+/// A count of units: a plain count, not a bound ("cities of more than 50,000 people" is a
+/// threshold, not a population to divide by).
 fn count_of(c: &Claim) -> bool {
     is_input(c)
+        && c.hedge != Hedge::LowerBound
         && c.kind == Kind::Count
         && c.per.is_none()
         && c.per_count.is_none()
