@@ -122,3 +122,34 @@ fn different_units_never_sum() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn figures_in_two_scales_keep_their_own_rounding() {
+    // "$1.13bn" is precise to ten millions even beside "$639m": 76% is only just off.
+    let rels = relations("Quarterly profit jumped 76% to $1.13bn from $639m a year earlier.");
+    assert!(
+        rels.iter()
+            .any(|(rule, v, ..)| rule == "percent-change" && *v == Verdict::Borderline),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn two_mentions_of_one_level_are_no_change() {
+    let rels = relations(
+        "Credit rose by £1.5bn in December, more than the £1.4bn expected and above the £1.4bn of the month before.",
+    );
+    assert!(
+        !rels.iter().any(|(_, v, ..)| *v == Verdict::Contradicted),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_share_must_be_tied_to_its_x_of_y() {
+    let rels = relations("Budgets fall at 12 out of 23 agencies, including cuts of 9.6% at one of them.");
+    assert!(
+        !rels.iter().any(|(_, v, ..)| *v == Verdict::Contradicted),
+        "{rels:?}"
+    );
+}

@@ -466,14 +466,16 @@ pub fn value_of(c: &Claim) -> Value {
 }
 
 /// Two figures compared in one relation, each given the finer precision of the pair when
-/// both are unhedged and of the same order of magnitude: "$170 million" beside "$188
-/// million" is precise to the million.
+/// both are unhedged, of the same order of magnitude and written in one scale: "$170
+/// million" beside "$188 million" is precise to the million, but "$1.13bn" beside "$639m"
+/// is still precise only to its ten millions.
 pub fn sharpen_pair(a: &Claim, b: &Claim) -> (Value, Value) {
     let (va, vb) = (value_of(a), value_of(b));
     let unit_of = |c: &Claim, v: &Value| (c.hedge == Hedge::Exact).then_some(v.high - v.low);
     let (ua, ub) = (unit_of(a, &va), unit_of(b, &vb));
     let ratio = (va.nominal / vb.nominal).abs();
-    let comparable = ratio.is_finite() && (0.1..=10.0).contains(&ratio);
+    let comparable =
+        ratio.is_finite() && (0.1..=10.0).contains(&ratio) && scale_word(&a.text) == scale_word(&b.text);
     match (ua, ub) {
         (Some(x), Some(y)) if comparable && x != y => {
             let u = x.min(y);
@@ -481,6 +483,21 @@ pub fn sharpen_pair(a: &Claim, b: &Claim) -> (Value, Value) {
             (tight(va), tight(vb))
         }
         _ => (va, vb),
+    }
+}
+
+/// The power of ten a figure's scale word names ("$1.13bn" → 9, "$639m" → 6), if any.
+fn scale_word(text: &str) -> Option<u8> {
+    let lower = text.to_ascii_lowercase();
+    let word = lower
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| !w.is_empty())?;
+    match word {
+        "k" | "thousand" => Some(3),
+        "m" | "mn" | "mln" | "million" | "millions" => Some(6),
+        "b" | "bn" | "billion" | "billions" => Some(9),
+        "tn" | "trillion" | "trillions" => Some(12),
+        _ => None,
     }
 }
 

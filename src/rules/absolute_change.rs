@@ -118,7 +118,9 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             let (Some(ca), Some(cb)) = (cx.claim(a), cx.claim(b)) else {
                 continue;
             };
-            if a == b || !same_dimension(ca, cb) {
+            // Two ends printed alike ("£1.4bn expected … the £1.4bn of last month") are
+            // two mentions of one level, not a change between them.
+            if a == b || ca.value.nominal == cb.value.nominal || !same_dimension(ca, cb) {
                 continue;
             }
             if gap && ca.value.nominal < cb.value.nominal {

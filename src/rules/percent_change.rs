@@ -285,7 +285,14 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             // A value per unit pairs with one per the same unit, or with one that names none
             // ("$1,242" in one sentence, "$1,585 a month" in another).
             let per_ok = ca.per == cb.per || ca.per.is_none() || cb.per.is_none();
-            if a == b || !same_dimension(ca, cb) || ca.value.nominal == 0.0 || !per_ok {
+            // Two ends printed alike ("£1.4bn expected … the £1.4bn of last month") are
+            // two mentions of one level, not a change between them.
+            if a == b
+                || ca.value.nominal == cb.value.nominal
+                || !same_dimension(ca, cb)
+                || ca.value.nominal == 0.0
+                || !per_ok
+            {
                 continue;
             }
             let mut e = change_evidence(cx, s, a, b, d);

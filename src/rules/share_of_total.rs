@@ -232,9 +232,12 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             let x_of_y = of_pairs.contains(&(p, w));
             // A part with its own "of Y" has no other whole by cue words alone.
             let own_whole = of_pairs.iter().any(|(q, _)| *q == p);
-            e.frame = if x_of_y {
+            // The share must be tied to the pair too ("287 of 318, or 93%", "242 of 701
+            // (36.2%)"): "12 out of 23 agencies, including cuts of 9.6%" is no share of it.
+            let share_tied = part_frame.max(share_frame(cx, s, w)) >= 0.8;
+            e.frame = if x_of_y && share_tied {
                 1.0
-            } else if own_whole {
+            } else if x_of_y || own_whole {
                 (0.6 * part_frame + 0.4 * whole_frame).min(0.6)
             } else {
                 0.6 * part_frame + 0.4 * whole_frame
