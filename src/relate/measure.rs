@@ -16,6 +16,20 @@ pub fn stem(word: &str) -> String {
     STEMMER.stem(w).into_owned()
 }
 
+/// Stems of the words of one document, each word stemmed once: the facts of every claim
+/// stem the words around it, and neighbouring claims share most of them.
+#[derive(Debug, Default)]
+pub struct StemCache<'w> {
+    stems: fnv::FnvHashMap<&'w str, String>,
+}
+
+impl<'w> StemCache<'w> {
+    /// [`stem`] of `word`, computed the first time the word is asked for.
+    pub fn stem(&mut self, word: &'w str) -> String {
+        self.stems.entry(word).or_insert_with(|| stem(word)).clone()
+    }
+}
+
 /// Nouns that name the same sort of thing in news copy: a generic English lexicon of role
 /// and population nouns, compared by stem.
 const SYNONYMS: &[&[&str]] = &[

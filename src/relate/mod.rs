@@ -53,6 +53,10 @@ pub struct Facts {
     pub clause_words: Vec<String>,
     /// A year named in its clause (the nearest one), for telling periods apart.
     pub year: Option<u16>,
+    /// First token index of its sentence window before it ([`frames::before`]).
+    pub before_from: usize,
+    /// One past the last token index of its sentence window after it ([`frames::after`]).
+    pub after_to: usize,
 }
 
 /// What a rule sees: the document, its claims, and the facts of each claim.
@@ -69,6 +73,9 @@ pub struct Context<'a> {
     /// stated more than once. A share, an average or a change may rest on one of them
     /// however far off ("its 11,260 students", a population, a budget).
     pub key: Vec<usize>,
+    /// The change cues of each claim ([`frames::ChangeCues`]), read the first time a rule
+    /// asks: a claim is an end of many candidate changes.
+    cues: Vec<std::sync::OnceLock<frames::ChangeCues>>,
 }
 
 /// How many claims before and after a claim a rule may pair it with.
@@ -85,6 +92,7 @@ impl<'a> Context<'a> {
         let structure = Structure::new(doc, claims);
         let toks = &doc.tokens;
         let mut facts = Vec::with_capacity(claims.len());
+        let mut stems = measure::StemCache::default();
         for (i, c) in claims.iter().enumerate() {
             let span = crate::Report::text_span(c);
             let tokens = toks.covering(span.start..span.end);
@@ -102,7 +110,7 @@ impl<'a> Context<'a> {
                 if t.kind == TokenKind::Word {
                     let w = toks.lower(t);
                     if content_word(w) {
-                        subject.push(measure::stem(w));
+                        subject.push(stems.stem(w));
                     }
                 }
             }
@@ -122,7 +130,7 @@ impl<'a> Context<'a> {
                 }
                 let w = toks.lower(t);
                 if t.kind == TokenKind::Word && content_word(w) {
-                    clause_words.push(measure::stem(w));
+                    clause_words.push(stems.stem(w));
                 }
             }
             let mut k = tokens.end;
@@ -133,11 +141,14 @@ impl<'a> Context<'a> {
                 }
                 let w = toks.lower(t);
                 if t.kind == TokenKind::Word && content_word(w) {
-                    clause_words.push(measure::stem(w));
+                    clause_words.push(stems.stem(w));
                 }
                 k += 1;
             }
+            let (before_from, after_to) = frames::window(toks.all(), &tokens);
             facts.push(Facts {
+                before_from,
+                after_to,
                 line: doc.line_col(span.start).0.saturating_sub(1),
                 headline: structure.headline_line == Some(doc.line_col(span.start).0.saturating_sub(1)),
                 cell: structure.cell_of(i),
@@ -157,6 +168,7 @@ impl<'a> Context<'a> {
             facts,
             structure,
             key,
+            cues: (0..claims.len()).map(|_| std::sync::OnceLock::new()).collect(),
         }
     }
 
@@ -195,6 +207,14 @@ impl<'a> Context<'a> {
     pub fn fact(&self, i: usize) -> &Facts {
         static EMPTY: std::sync::LazyLock<Facts> = std::sync::LazyLock::new(Facts::default);
         self.facts.get(i).unwrap_or(&EMPTY)
+    }
+
+    /// The change cues of claim `i`, read once.
+    pub fn cues(&self, i: usize) -> frames::ChangeCues {
+        match self.cues.get(i) {
+            Some(cell) => *cell.get_or_init(|| frames::ChangeCues::of(self, i)),
+            None => frames::ChangeCues::of(self, i),
+        }
     }
 
     /// Claim `i`.
