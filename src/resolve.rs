@@ -23,7 +23,9 @@ use crate::finding::{Alternative, Finding, fmt_num};
 use crate::interval::Verdict;
 use crate::relate::{Context, Evidence, Reading, Relation, evidence, weights};
 use crate::rules::{MIN_FRAME_TO_FLAG, Rule, Settings};
-use std::collections::HashMap;
+// The resolver's maps are keyed by small integers and short id lists and never iterated in
+// hash order: a fast hash, not a DoS-resistant one.
+use fnv::FnvHashMap as HashMap;
 
 /// How many set-aside readings a finding lists.
 const ALTERNATIVES: usize = 3;
@@ -113,7 +115,7 @@ pub fn propose(cx: &Context, rules: &[&dyn Rule]) -> Vec<(usize, Reading)> {
 /// Judge each reading and compute its confidence with `confidence` (the fitted model,
 /// [`evidence::confidence`], except when weights are being fitted).
 pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn Fn(&str, &Evidence) -> f64) {
-    let mut count: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut count: HashMap<(usize, usize), usize> = HashMap::default();
     for (k, r) in all.iter() {
         *count.entry((*k, r.stated)).or_default() += 1;
     }
@@ -129,24 +131,23 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
         let n = count.get(&(*k, r.stated)).copied().unwrap_or(1);
         r.evidence.rivals = evidence::log_scaled(n.saturating_sub(1), 64.0);
     }
+    // Each reading's rule and operand set, built once for the two maps below.
+    let keys: Vec<(usize, Vec<usize>)> = all.iter().map(|(k, r)| (*k, operand_set(r))).collect();
     // Operands that make another figure of the same rule hold are taken.
-    let mut holding: HashMap<(usize, Vec<usize>), Vec<usize>> = HashMap::new();
-    for (k, r) in all.iter() {
+    let mut holding: HashMap<&(usize, Vec<usize>), Vec<usize>> = HashMap::default();
+    for ((_, r), key) in all.iter().zip(&keys) {
         if r.verdict == Verdict::Consistent {
-            holding.entry((*k, operand_set(r))).or_default().push(r.stated);
+            holding.entry(key).or_default().push(r.stated);
         }
     }
     // Operands shared with a reading of the same rule whose stated figure sits nearer them.
-    let mut nearest: HashMap<(usize, Vec<usize>), usize> = HashMap::new();
-    for (k, r) in all.iter() {
+    let mut nearest: HashMap<&(usize, Vec<usize>), usize> = HashMap::default();
+    for ((_, r), key) in all.iter().zip(&keys) {
         let d = spread(r);
-        nearest
-            .entry((*k, operand_set(r)))
-            .and_modify(|m| *m = (*m).min(d))
-            .or_insert(d);
+        nearest.entry(key).and_modify(|m| *m = (*m).min(d)).or_insert(d);
     }
     // Rivals of the same rule and figure with a stronger (or as strong a) frame.
-    let mut frames_of: HashMap<(usize, usize), Vec<f64>> = HashMap::new();
+    let mut frames_of: HashMap<(usize, usize), Vec<f64>> = HashMap::default();
     for (k, r) in all.iter() {
         frames_of
             .entry((*k, r.stated))
@@ -166,13 +167,10 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
             r.evidence.frame_ties = evidence::log_scaled(ties, 16.0);
         }
     }
-    for (k, r) in all.iter_mut() {
-        let key = (*k, operand_set(r));
-        let taken = holding
-            .get(&key)
-            .is_some_and(|s| s.iter().any(|&x| x != r.stated));
+    for ((k, r), key) in all.iter_mut().zip(&keys) {
+        let taken = holding.get(key).is_some_and(|s| s.iter().any(|&x| x != r.stated));
         r.evidence.taken = f64::from(u8::from(taken));
-        let closer = nearest.get(&key).is_some_and(|&m| m < spread(r));
+        let closer = nearest.get(key).is_some_and(|&m| m < spread(r));
         r.evidence.closer = f64::from(u8::from(closer));
         r.confidence = if rules.get(*k).is_some_and(|rule| rule.decisive()) {
             1.0
@@ -241,12 +239,12 @@ pub fn resolve(
     thresholds: Thresholds,
 ) -> Vec<Finding> {
     // Group by (rule, stated figure), best reading first.
-    let mut groups: HashMap<(usize, usize), Vec<&Reading>> = HashMap::new();
+    let mut groups: HashMap<(usize, usize), Vec<&Reading>> = HashMap::default();
     for (k, r) in &all {
         groups.entry((*k, r.stated)).or_default().push(r);
     }
     // Stated figures some derivation explains: no derivation flags them.
-    let mut explained: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut explained: HashMap<usize, Vec<usize>> = HashMap::default();
     for (k, r) in &all {
         if derives(r.relation)
             && r.verdict == Verdict::Consistent
@@ -315,7 +313,7 @@ fn one_per_claim_set(findings: Vec<Finding>, position: &Positions) -> Vec<Findin
         Verdict::Borderline => 1,
         _ => 0,
     };
-    let mut best: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut best: HashMap<Vec<String>, usize> = HashMap::default();
     for (i, f) in findings.iter().enumerate() {
         let e = best.entry(set(f)).or_insert(i);
         let Some(kept) = findings.get(*e) else { continue };
