@@ -92,7 +92,6 @@ impl<'a> Context<'a> {
         let structure = Structure::new(doc, claims);
         let toks = &doc.tokens;
         let mut facts = Vec::with_capacity(claims.len());
-        let mut stems = measure::StemCache::default();
         for (i, c) in claims.iter().enumerate() {
             let span = crate::Report::text_span(c);
             let tokens = toks.covering(span.start..span.end);
@@ -110,7 +109,7 @@ impl<'a> Context<'a> {
                 if t.kind == TokenKind::Word {
                     let w = toks.lower(t);
                     if content_word(w) {
-                        subject.push(stems.stem(w));
+                        subject.push(measure::stem(w));
                     }
                 }
             }
@@ -130,7 +129,7 @@ impl<'a> Context<'a> {
                 }
                 let w = toks.lower(t);
                 if t.kind == TokenKind::Word && content_word(w) {
-                    clause_words.push(stems.stem(w));
+                    clause_words.push(measure::stem(w));
                 }
             }
             let mut k = tokens.end;
@@ -141,7 +140,7 @@ impl<'a> Context<'a> {
                 }
                 let w = toks.lower(t);
                 if t.kind == TokenKind::Word && content_word(w) {
-                    clause_words.push(stems.stem(w));
+                    clause_words.push(measure::stem(w));
                 }
                 k += 1;
             }
