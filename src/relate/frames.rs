@@ -136,10 +136,12 @@ pub fn ends_with(cx: &Context, toks: &[Token], phrase: &str) -> bool {
     if parts(phrase) > toks.len() {
         return false;
     }
+    // Split as bytes: a space byte never sits inside a multi-byte character, so these
+    // are the parts of `phrase.split(' ')`, without a character searcher per call.
     toks.iter()
         .rev()
-        .zip(phrase.rsplit(' '))
-        .all(|(t, p)| cx.doc.tokens.lower(t) == p)
+        .zip(phrase.as_bytes().rsplit(|&b| b == b' '))
+        .all(|(t, p)| cx.doc.tokens.lower(t).as_bytes() == p)
 }
 
 /// How many space-separated parts a phrase has (as `phrase.split(' ').count()`), without
@@ -154,8 +156,8 @@ pub fn starts_with(cx: &Context, toks: &[Token], phrase: &str) -> bool {
         return false;
     }
     toks.iter()
-        .zip(phrase.split(' '))
-        .all(|(t, p)| cx.doc.tokens.lower(t) == p)
+        .zip(phrase.as_bytes().split(|&b| b == b' '))
+        .all(|(t, p)| cx.doc.tokens.lower(t).as_bytes() == p)
 }
 
 /// Determiners and possessives that may stand between a cue and its figure ("from the

@@ -76,6 +76,8 @@ pub struct Context<'a> {
     /// The change cues of each claim ([`frames::ChangeCues`]), read the first time a rule
     /// asks: a claim is an end of many candidate changes.
     cues: Vec<std::sync::OnceLock<frames::ChangeCues>>,
+    /// The dimension of each claim ([`measure::dimension`]), by index.
+    dims: Vec<Option<measure::Dim<'a>>>,
 }
 
 /// How many claims before and after a claim a rule may pair it with.
@@ -168,6 +170,7 @@ impl<'a> Context<'a> {
             structure,
             key,
             cues: (0..claims.len()).map(|_| std::sync::OnceLock::new()).collect(),
+            dims: claims.iter().map(measure::dimension).collect(),
         }
     }
 
@@ -214,6 +217,11 @@ impl<'a> Context<'a> {
             Some(cell) => *cell.get_or_init(|| frames::ChangeCues::of(self, i)),
             None => frames::ChangeCues::of(self, i),
         }
+    }
+
+    /// The dimension of claim `i` ([`measure::dimension`]), computed once.
+    pub fn dim(&self, i: usize) -> Option<measure::Dim<'a>> {
+        self.dims.get(i).copied().flatten()
     }
 
     /// Claim `i`.
@@ -421,7 +429,10 @@ impl Context<'_> {
 
     /// Figures of the stated figure's dimension between it and its nearest operand.
     fn intervening(&self, stated: usize, operands: &[usize]) -> usize {
-        let Some(s) = self.claim(stated) else { return 0 };
+        if self.claim(stated).is_none() {
+            return 0;
+        }
+        let dim = self.dim(stated);
         let Some(&nearest) = operands.iter().min_by_key(|&&o| o.abs_diff(stated)) else {
             return 0;
         };
@@ -432,9 +443,8 @@ impl Context<'_> {
         };
         (a..b)
             .filter(|&k| {
-                self.claim(k).is_some_and(|c| {
-                    c.usable() && !operands.contains(&k) && measure::dimension(c) == measure::dimension(s)
-                })
+                self.claim(k)
+                    .is_some_and(|c| c.usable() && !operands.contains(&k) && self.dim(k) == dim)
             })
             .count()
     }

@@ -134,7 +134,13 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, runs: &[Run], index: &ValueInd
     run_parts(cx, s, c, runs, &mut groups);
     pair_parts(cx, s, c, &mut groups);
     fitting_pairs(cx, s, c, index, &mut groups);
-    let mut seen = std::collections::HashSet::new();
+    if groups.is_empty() {
+        return;
+    }
+    let mut seen: fnv::FnvHashSet<Vec<usize>> = fnv::FnvHashSet::default();
+    // Read once for every group: they depend on the whole alone.
+    let cue = f64::from(u8::from(total_cue(cx, s)));
+    let noun = cx.own_noun(s);
     for (mut parts, frame) in groups {
         parts.sort_unstable();
         parts.dedup();
@@ -147,8 +153,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, runs: &[Run], index: &ValueInd
         }
         let mut e = cx.base_evidence(s, &parts);
         e.frame = frame;
-        e.cue = f64::from(u8::from(total_cue(cx, s)));
-        let noun = cx.own_noun(s);
+        e.cue = cue;
         let pairs: Vec<(Option<&str>, Option<&str>)> =
             parts.iter().map(|&p| (noun, cx.own_noun(p))).collect();
         Context::noun_evidence(&mut e, &pairs);
