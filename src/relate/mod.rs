@@ -78,6 +78,26 @@ pub struct Context<'a> {
     cues: Vec<std::sync::OnceLock<frames::ChangeCues>>,
     /// The dimension of each claim ([`measure::dimension`]), by index.
     dims: Vec<Option<measure::Dim<'a>>>,
+    /// Each claim's subject stems and clause stems as numbers, one per distinct stem of
+    /// the document, for comparing them without comparing strings.
+    subject_ids: Vec<Vec<u32>>,
+    clause_ids: Vec<Vec<u32>>,
+}
+
+/// Numbers for the stems of one document: equal stems, equal numbers.
+#[derive(Default)]
+struct StemIds<'s>(fnv::FnvHashMap<&'s str, u32>);
+
+impl<'s> StemIds<'s> {
+    fn of(&mut self, words: &'s [String]) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| {
+                let next = self.0.len() as u32;
+                *self.0.entry(w.as_str()).or_insert(next)
+            })
+            .collect()
+    }
 }
 
 /// How many claims before and after a claim a rule may pair it with.
@@ -163,7 +183,13 @@ impl<'a> Context<'a> {
             });
         }
         let key = key_figures(claims, &facts);
+        let mut ids = StemIds::default();
+        let subject_ids = facts.iter().map(|f| ids.of(&f.subject)).collect();
+        let clause_ids = facts.iter().map(|f| ids.of(&f.clause_words)).collect();
+        drop(ids);
         Context {
+            subject_ids,
+            clause_ids,
             doc,
             claims,
             facts,
@@ -275,7 +301,8 @@ impl<'a> Context<'a> {
 
     /// How many subject stems two claims share.
     pub fn shared_subject(&self, a: usize, b: usize) -> usize {
-        let (x, y) = (&self.fact(a).subject, &self.fact(b).subject);
+        let ids = |i: usize| self.subject_ids.get(i).map_or(&[][..], Vec::as_slice);
+        let (x, y) = (ids(a), ids(b));
         let mut n = 0;
         for (k, w) in y.iter().enumerate() {
             if x.contains(w) && !y.get(..k).is_some_and(|p| p.contains(w)) {
@@ -406,7 +433,8 @@ impl Context<'_> {
     /// of its operands that sit in other clauses; 1 when every operand shares its clause.
     fn clause_subject(&self, stated: usize, operands: &[usize]) -> f64 {
         let sf = self.fact(stated);
-        let own: Vec<&String> = sf.clause_words.iter().take(4).collect();
+        let ids = |i: usize| self.clause_ids.get(i).map_or(&[][..], Vec::as_slice);
+        let own: Vec<u32> = ids(stated).iter().copied().take(4).collect();
         let others: Vec<usize> = operands
             .iter()
             .copied()
@@ -420,7 +448,7 @@ impl Context<'_> {
         }
         let mut total = 0.0;
         for o in &others {
-            let words = &self.fact(*o).clause_words;
+            let words = ids(*o);
             let hit = own.iter().filter(|w| words.contains(w)).count();
             total += hit as f64 / own.len() as f64;
         }
