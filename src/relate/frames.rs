@@ -407,26 +407,26 @@ pub struct ChangeCues {
 impl ChangeCues {
     /// Read the cues of claim `i`.
     pub fn of(cx: &Context, i: usize) -> Self {
-        let old_strong = preceded_by(cx, i, FROM) || followed_by(cx, i, EARLIER);
+        // What [`preceded_by`] and [`followed_by`] read, taken once for every phrase.
+        let (b, a) = (before_cue(cx, i), after(cx, i));
+        let preceded = |phrases: &[&str]| phrases.iter().any(|p| ends_with(cx, b, p));
+        let earlier = EARLIER.iter().any(|p| starts_with(cx, a, p));
+        let old_strong = preceded(FROM) || earlier;
         ChangeCues {
             old_strong,
             old_marked: old_strong || marked_earlier(cx, i),
-            from: preceded_by(cx, i, &["from"]),
-            to: preceded_by(cx, i, TO),
-            to_strong: preceded_by(cx, i, TO_STRONG),
-            marked_old: preceded_by(
-                cx,
-                i,
-                &[
-                    "from",
-                    "compared with",
-                    "compared to",
-                    "than",
-                    "up from",
-                    "down from",
-                ],
-            ) || followed_by(cx, i, EARLIER),
-            reached: preceded_by(cx, i, &["to", "reaching", "reached"]),
+            from: preceded(&["from"]),
+            to: preceded(TO),
+            to_strong: preceded(TO_STRONG),
+            marked_old: preceded(&[
+                "from",
+                "compared with",
+                "compared to",
+                "than",
+                "up from",
+                "down from",
+            ]) || earlier,
+            reached: preceded(&["to", "reaching", "reached"]),
         }
     }
 }
