@@ -167,11 +167,12 @@ impl<'a> Context<'a> {
                 k += 1;
             }
             let (before_from, after_to) = frames::window(toks.all(), &tokens);
+            let line = doc.line_of(span.start).saturating_sub(1);
             facts.push(Facts {
                 before_from,
                 after_to,
-                line: doc.line_col(span.start).0.saturating_sub(1),
-                headline: structure.headline_line == Some(doc.line_col(span.start).0.saturating_sub(1)),
+                line,
+                headline: structure.headline_line == Some(line),
                 cell: structure.cell_of(i),
                 item: structure.item_of(i),
                 tokens,

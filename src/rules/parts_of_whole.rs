@@ -223,7 +223,7 @@ fn list_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
     let own = cx.fact(s).item;
     for (l, list) in cx.structure.lists.iter().enumerate() {
         let Some(first) = list.items.first() else { continue };
-        let first_line = cx.doc.line_col(first.start).0.saturating_sub(1);
+        let first_line = cx.doc.line_of(first.start).saturating_sub(1);
         let before_list = whole_line < first_line && first_line - whole_line <= 4;
         let inside = own.is_some_and(|(ol, _)| ol == l) && total_cue(cx, s);
         if !before_list && !inside {

@@ -20,7 +20,8 @@ use crate::claim::{Claim, Kind, Role};
 use crate::interval::Verdict;
 use crate::relate::measure::{Dim, NounFit, dimension, noun_fit};
 use crate::relate::{Context, Formula, Reading, Relation, magnitude, value_of};
-use std::collections::HashMap;
+// Looked up by key, never iterated: a fast hash.
+use fnv::FnvHashMap as HashMap;
 
 /// The `repeated-figure` rule.
 pub struct RepeatedFigure;
@@ -74,10 +75,10 @@ impl Rule for RepeatedFigure {
         let mut out = Vec::new();
         // Earlier figures by (dimension, size), so each figure meets a bounded number of
         // candidates: linear in the length of the document.
-        let mut index: HashMap<(u8, i32), Vec<usize>> = HashMap::new();
+        let mut index: HashMap<(u8, i32), Vec<usize>> = HashMap::default();
         // And by the digits they print: the same figure printed again is always a
         // candidate, however many figures lie between.
-        let mut printed: HashMap<(u8, String), Vec<usize>> = HashMap::new();
+        let mut printed: HashMap<(u8, String), Vec<usize>> = HashMap::default();
         for (s, c) in cx.claims.iter().enumerate() {
             let Some(key) = key(c) else { continue };
             let mut seen: Vec<usize> = Vec::new();
