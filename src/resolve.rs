@@ -115,11 +115,7 @@ pub fn propose(cx: &Context, rules: &[&dyn Rule]) -> Vec<(usize, Reading)> {
 /// Judge each reading and compute its confidence with `confidence` (the fitted model,
 /// [`evidence::confidence`], except when weights are being fitted).
 pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn Fn(&str, &Evidence) -> f64) {
-    let mut count: HashMap<(usize, usize), usize> = HashMap::default();
-    for (k, r) in all.iter() {
-        *count.entry((*k, r.stated)).or_default() += 1;
-    }
-    for (k, r) in all.iter_mut() {
+    for (_, r) in all.iter_mut() {
         let mut v = r.judge(0.0);
         if r.slip.is_some() && v != Verdict::Consistent {
             v = Verdict::Contradicted;
@@ -128,37 +124,28 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
         r.evidence.fits = f64::from(u8::from(v == Verdict::Consistent));
         r.evidence.near_miss = f64::from(u8::from(v == Verdict::Borderline));
         r.evidence.slip = f64::from(u8::from(r.slip.is_some()));
-        let n = count.get(&(*k, r.stated)).copied().unwrap_or(1);
-        r.evidence.rivals = evidence::log_scaled(n.saturating_sub(1), 64.0);
     }
-    // Each reading's rule and operand set, built once for the two maps below.
-    let keys: Vec<(usize, Vec<usize>)> = all.iter().map(|(k, r)| (*k, operand_set(r))).collect();
-    // Operands that make another figure of the same rule hold are taken.
-    let mut holding: HashMap<&(usize, Vec<usize>), Vec<usize>> = HashMap::default();
-    for ((_, r), key) in all.iter().zip(&keys) {
-        if r.verdict == Verdict::Consistent {
-            holding.entry(key).or_default().push(r.stated);
-        }
-    }
-    // Operands shared with a reading of the same rule whose stated figure sits nearer them.
-    let mut nearest: HashMap<&(usize, Vec<usize>), usize> = HashMap::default();
-    for ((_, r), key) in all.iter().zip(&keys) {
-        let d = spread(r);
-        nearest.entry(key).and_modify(|m| *m = (*m).min(d)).or_insert(d);
-    }
-    // Rivals of the same rule and figure with a stronger (or as strong a) frame.
-    let mut frames_of: HashMap<(usize, usize), Vec<f64>> = HashMap::default();
-    for (k, r) in all.iter() {
-        frames_of
-            .entry((*k, r.stated))
-            .or_default()
-            .push(r.evidence.frame);
-    }
-    for (k, r) in all.iter_mut() {
-        if let Some(fs) = frames_of.get(&(*k, r.stated)) {
+    // Readings of one rule and one stated figure are rivals; readings of one rule and one
+    // operand set share their operands. Both groupings are found by sorting indices, not
+    // by hashing: every reading is in one group of each.
+    let figures: Vec<(usize, usize)> = all.iter().map(|(k, r)| (*k, r.stated)).collect();
+    let operands: Vec<(usize, Vec<usize>)> = all.iter().map(|(k, r)| (*k, operand_set(r))).collect();
+    let mut by_figure: Vec<usize> = (0..all.len()).collect();
+    by_figure.sort_unstable_by(|&x, &y| figures.get(x).cmp(&figures.get(y)));
+    let mut by_operands: Vec<usize> = (0..all.len()).collect();
+    by_operands.sort_unstable_by(|&x, &y| operands.get(x).cmp(&operands.get(y)));
+    for group in by_figure.chunk_by(|&x, &y| figures.get(x) == figures.get(y)) {
+        // Rivals of the same rule and figure with a stronger (or as strong a) frame.
+        let frames: Vec<f64> = group
+            .iter()
+            .filter_map(|&i| all.get(i).map(|(_, r)| r.evidence.frame))
+            .collect();
+        for &i in group {
+            let Some((_, r)) = all.get_mut(i) else { continue };
+            r.evidence.rivals = evidence::log_scaled(group.len().saturating_sub(1), 64.0);
             let f = r.evidence.frame;
-            let stronger = fs.iter().filter(|x| **x > f + 1e-9).count();
-            let ties = fs
+            let stronger = frames.iter().filter(|x| **x > f + 1e-9).count();
+            let ties = frames
                 .iter()
                 .filter(|x| (**x - f).abs() <= 1e-9)
                 .count()
@@ -167,11 +154,28 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
             r.evidence.frame_ties = evidence::log_scaled(ties, 16.0);
         }
     }
-    for ((k, r), key) in all.iter_mut().zip(&keys) {
-        let taken = holding.get(key).is_some_and(|s| s.iter().any(|&x| x != r.stated));
-        r.evidence.taken = f64::from(u8::from(taken));
-        let closer = nearest.get(key).is_some_and(|&m| m < spread(r));
-        r.evidence.closer = f64::from(u8::from(closer));
+    for group in by_operands.chunk_by(|&x, &y| operands.get(x) == operands.get(y)) {
+        // Operands that make another figure of the same rule hold are taken; operands
+        // shared with a reading whose stated figure sits nearer them are another's.
+        let holding: Vec<usize> = group
+            .iter()
+            .filter_map(|&i| all.get(i).map(|(_, r)| r))
+            .filter(|r| r.verdict == Verdict::Consistent)
+            .map(|r| r.stated)
+            .collect();
+        let nearest = group
+            .iter()
+            .filter_map(|&i| all.get(i).map(|(_, r)| spread(r)))
+            .min();
+        for &i in group {
+            let Some((_, r)) = all.get_mut(i) else { continue };
+            let taken = holding.iter().any(|&x| x != r.stated);
+            r.evidence.taken = f64::from(u8::from(taken));
+            let closer = nearest.is_some_and(|m| m < spread(r));
+            r.evidence.closer = f64::from(u8::from(closer));
+        }
+    }
+    for (k, r) in all.iter_mut() {
         r.confidence = if rules.get(*k).is_some_and(|rule| rule.decisive()) {
             1.0
         } else {
