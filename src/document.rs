@@ -19,8 +19,11 @@ pub struct Document {
     pub sentences: Vec<Range<usize>>,
     /// Paragraph index of each sentence.
     pub sentence_paragraph: Vec<usize>,
-    /// Byte ranges that are web debris.
+    /// Byte ranges that are web debris, in order of their start.
     pub debris: Vec<Range<usize>>,
+    /// The farthest end of `debris[..=i]`, for each `i`: [`Document::is_debris`] finds
+    /// the ranges starting before a figure by binary search instead of trying them all.
+    debris_reach: Vec<usize>,
     /// The text read once into tokens, with sentence and clause indices.
     pub tokens: Tokens,
     /// Plain-text tables.
@@ -138,6 +141,13 @@ impl Document {
             }
         }
         debris.sort_by_key(|r| r.start);
+        let debris_reach = debris
+            .iter()
+            .scan(0, |reach, r| {
+                *reach = r.end.max(*reach);
+                Some(*reach)
+            })
+            .collect();
         let tokens = Tokens::new(&text, &sentences);
         let tables = crate::table::tables(&text);
         Document {
@@ -146,6 +156,7 @@ impl Document {
             sentences,
             sentence_paragraph,
             debris,
+            debris_reach,
             tokens,
             tables,
         }
@@ -189,7 +200,16 @@ impl Document {
         let text = self.slice(range.clone());
         let start = range.start + (text.len() - text.trim_start().len());
         let end = range.end - (text.len() - text.trim_end().len());
-        self.debris.iter().any(|d| d.start <= start && end <= d.end)
+        if self.debris_reach.len() != self.debris.len() {
+            // Debris set by hand after `new`: try every range.
+            return self.debris.iter().any(|d| d.start <= start && end <= d.end);
+        }
+        // The ranges that start at or before `start` are a prefix; one of them covers
+        // `end` exactly when the farthest end among them does.
+        let n = self.debris.partition_point(|d| d.start <= start);
+        n.checked_sub(1)
+            .and_then(|i| self.debris_reach.get(i))
+            .is_some_and(|&reach| end <= reach)
     }
 
     /// Text of a byte range, or "" when the range does not fall on character boundaries.

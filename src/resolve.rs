@@ -23,7 +23,9 @@ use crate::finding::{Alternative, Finding, fmt_num};
 use crate::interval::Verdict;
 use crate::relate::{Context, Evidence, Reading, Relation, evidence, weights};
 use crate::rules::{MIN_FRAME_TO_FLAG, Rule, Settings};
-use std::collections::HashMap;
+// The resolver's maps are keyed by small integers and short id lists and never iterated in
+// hash order: a fast hash, not a DoS-resistant one.
+use fnv::FnvHashMap as HashMap;
 
 /// How many set-aside readings a finding lists.
 const ALTERNATIVES: usize = 3;
@@ -113,11 +115,7 @@ pub fn propose(cx: &Context, rules: &[&dyn Rule]) -> Vec<(usize, Reading)> {
 /// Judge each reading and compute its confidence with `confidence` (the fitted model,
 /// [`evidence::confidence`], except when weights are being fitted).
 pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn Fn(&str, &Evidence) -> f64) {
-    let mut count: HashMap<(usize, usize), usize> = HashMap::new();
-    for (k, r) in all.iter() {
-        *count.entry((*k, r.stated)).or_default() += 1;
-    }
-    for (k, r) in all.iter_mut() {
+    for (_, r) in all.iter_mut() {
         let mut v = r.judge(0.0);
         if r.slip.is_some() && v != Verdict::Consistent {
             v = Verdict::Contradicted;
@@ -126,41 +124,31 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
         r.evidence.fits = f64::from(u8::from(v == Verdict::Consistent));
         r.evidence.near_miss = f64::from(u8::from(v == Verdict::Borderline));
         r.evidence.slip = f64::from(u8::from(r.slip.is_some()));
-        let n = count.get(&(*k, r.stated)).copied().unwrap_or(1);
-        r.evidence.rivals = evidence::log_scaled(n.saturating_sub(1), 64.0);
     }
-    // Operands that make another figure of the same rule hold are taken.
-    let mut holding: HashMap<(usize, Vec<usize>), Vec<usize>> = HashMap::new();
-    for (k, r) in all.iter() {
-        if r.verdict == Verdict::Consistent {
-            holding.entry((*k, operand_set(r))).or_default().push(r.stated);
-        }
-    }
-    // Operands shared with a reading of the same rule whose stated figure sits nearer them.
-    let mut nearest: HashMap<(usize, Vec<usize>), usize> = HashMap::new();
-    for (k, r) in all.iter() {
-        let d = spread(r);
-        nearest
-            .entry((*k, operand_set(r)))
-            .and_modify(|m| *m = (*m).min(d))
-            .or_insert(d);
-    }
-    // Rivals of the same rule and figure with a stronger (or as strong a) frame. A tie
-    // that derives the same value ("2,500" and "2.5K" as the whole) is no rival.
-    let mut frames_of: HashMap<(usize, usize), Vec<(f64, f64)>> = HashMap::new();
-    for (k, r) in all.iter() {
-        frames_of
-            .entry((*k, r.stated))
-            .or_default()
-            .push((r.evidence.frame, r.derived.nominal));
-    }
-    for (k, r) in all.iter_mut() {
-        if let Some(fs) = frames_of.get(&(*k, r.stated)) {
+    // Readings of one rule and one stated figure are rivals; readings of one rule and one
+    // operand set share their operands. Both groupings are found by sorting indices, not
+    // by hashing: every reading is in one group of each.
+    let figures: Vec<(usize, usize)> = all.iter().map(|(k, r)| (*k, r.stated)).collect();
+    let operands: Vec<(usize, Vec<usize>)> = all.iter().map(|(k, r)| (*k, operand_set(r))).collect();
+    let mut by_figure: Vec<usize> = (0..all.len()).collect();
+    by_figure.sort_unstable_by(|&x, &y| figures.get(x).cmp(&figures.get(y)));
+    let mut by_operands: Vec<usize> = (0..all.len()).collect();
+    by_operands.sort_unstable_by(|&x, &y| operands.get(x).cmp(&operands.get(y)));
+    for group in by_figure.chunk_by(|&x, &y| figures.get(x) == figures.get(y)) {
+        // Rivals of the same rule and figure with a stronger (or as strong a) frame. A
+        // tie that derives the same value ("2,500" and "2.5K" as the whole) is no rival.
+        let frames: Vec<(f64, f64)> = group
+            .iter()
+            .filter_map(|&i| all.get(i).map(|(_, r)| (r.evidence.frame, r.derived.nominal)))
+            .collect();
+        for &i in group {
+            let Some((_, r)) = all.get_mut(i) else { continue };
+            r.evidence.rivals = evidence::log_scaled(group.len().saturating_sub(1), 64.0);
             let f = r.evidence.frame;
             let d = r.derived.nominal;
-            let stronger = fs.iter().filter(|x| x.0 > f + 1e-9).count();
+            let stronger = frames.iter().filter(|x| x.0 > f + 1e-9).count();
             let same_value = |x: f64| (x - d).abs() <= 1e-3 * d.abs().max(x.abs());
-            let ties = fs
+            let ties = frames
                 .iter()
                 .filter(|x| (x.0 - f).abs() <= 1e-9 && !same_value(x.1))
                 .count();
@@ -168,14 +156,28 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
             r.evidence.frame_ties = evidence::log_scaled(ties, 16.0);
         }
     }
+    for group in by_operands.chunk_by(|&x, &y| operands.get(x) == operands.get(y)) {
+        // Operands that make another figure of the same rule hold are taken; operands
+        // shared with a reading whose stated figure sits nearer them are another's.
+        let holding: Vec<usize> = group
+            .iter()
+            .filter_map(|&i| all.get(i).map(|(_, r)| r))
+            .filter(|r| r.verdict == Verdict::Consistent)
+            .map(|r| r.stated)
+            .collect();
+        let nearest = group
+            .iter()
+            .filter_map(|&i| all.get(i).map(|(_, r)| spread(r)))
+            .min();
+        for &i in group {
+            let Some((_, r)) = all.get_mut(i) else { continue };
+            let taken = holding.iter().any(|&x| x != r.stated);
+            r.evidence.taken = f64::from(u8::from(taken));
+            let closer = nearest.is_some_and(|m| m < spread(r));
+            r.evidence.closer = f64::from(u8::from(closer));
+        }
+    }
     for (k, r) in all.iter_mut() {
-        let key = (*k, operand_set(r));
-        let taken = holding
-            .get(&key)
-            .is_some_and(|s| s.iter().any(|&x| x != r.stated));
-        r.evidence.taken = f64::from(u8::from(taken));
-        let closer = nearest.get(&key).is_some_and(|&m| m < spread(r));
-        r.evidence.closer = f64::from(u8::from(closer));
         r.confidence = if rules.get(*k).is_some_and(|rule| rule.decisive()) {
             1.0
         } else {
@@ -243,12 +245,12 @@ pub fn resolve(
     thresholds: Thresholds,
 ) -> Vec<Finding> {
     // Group by (rule, stated figure), best reading first.
-    let mut groups: HashMap<(usize, usize), Vec<&Reading>> = HashMap::new();
+    let mut groups: HashMap<(usize, usize), Vec<&Reading>> = HashMap::default();
     for (k, r) in &all {
         groups.entry((*k, r.stated)).or_default().push(r);
     }
     // Stated figures some derivation explains: no derivation flags them.
-    let mut explained: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut explained: HashMap<usize, Vec<usize>> = HashMap::default();
     for (k, r) in &all {
         if derives(r.relation)
             && r.verdict == Verdict::Consistent
@@ -317,7 +319,7 @@ fn one_per_claim_set(findings: Vec<Finding>, position: &Positions) -> Vec<Findin
         Verdict::Borderline => 1,
         _ => 0,
     };
-    let mut best: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut best: HashMap<Vec<String>, usize> = HashMap::default();
     for (i, f) in findings.iter().enumerate() {
         let e = best.entry(set(f)).or_insert(i);
         let Some(kept) = findings.get(*e) else { continue };

@@ -370,9 +370,9 @@ pub fn is_stop(word: &str) -> bool {
     STOP_SET.contains(lower(word).as_ref())
 }
 
-/// The stop words, for lookups by hash.
-static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| STOP.iter().copied().collect());
+/// The stop words, for lookups by hash (FNV: short keys, asked for every word of every
+/// figure's surroundings).
+static STOP_SET: LazyLock<fnv::FnvHashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
 
 /// A word in lower case, copied only when it has capitals.
 fn lower(word: &str) -> std::borrow::Cow<'_, str> {

@@ -54,38 +54,51 @@ pub const COMPARATIVE: Words = Words(&[
 /// with many.
 pub const WINDOW: usize = 160;
 
+/// The sentence window around the claim covering `claim` (token indices): the first
+/// token of [`before`] and one past the last of [`after`], computed once per claim by
+/// [`Context::new`].
+pub fn window(toks: &[Token], claim: &Range<usize>) -> (usize, usize) {
+    let from = match toks.get(claim.start) {
+        None => claim.start,
+        Some(first) => {
+            let floor = claim.start.saturating_sub(WINDOW);
+            toks.get(floor..claim.start)
+                .unwrap_or(&[])
+                .iter()
+                .rposition(|t| t.sentence != first.sentence)
+                .map_or(floor, |p| floor + p + 1)
+        }
+    };
+    let to = match claim.end.checked_sub(1).and_then(|k| toks.get(k)) {
+        None => claim.end,
+        Some(last) => {
+            let rest = toks
+                .get(claim.end..toks.len().min(claim.end + WINDOW))
+                .unwrap_or(&[]);
+            claim.end
+                + rest
+                    .iter()
+                    .position(|t| t.sentence != last.sentence)
+                    .unwrap_or(rest.len())
+        }
+    };
+    (from, to)
+}
+
 /// Every token of claim `i`'s sentence before the claim (at most [`WINDOW`]), nearest last.
 pub fn before<'a>(cx: &'a Context, i: usize) -> &'a [Token] {
     let f = cx.fact(i);
-    let toks = cx.doc.tokens.all();
-    let Some(first) = toks.get(f.tokens.start) else {
-        return &[];
-    };
-    let floor = f.tokens.start.saturating_sub(WINDOW);
-    let start = toks
-        .get(floor..f.tokens.start)
+    cx.doc
+        .tokens
+        .all()
+        .get(f.before_from..f.tokens.start)
         .unwrap_or(&[])
-        .iter()
-        .rposition(|t| t.sentence != first.sentence)
-        .map_or(floor, |p| floor + p + 1);
-    toks.get(start..f.tokens.start).unwrap_or(&[])
 }
 
 /// Every token of claim `i`'s sentence after the claim (at most [`WINDOW`]).
 pub fn after<'a>(cx: &'a Context, i: usize) -> &'a [Token] {
     let f = cx.fact(i);
-    let toks = cx.doc.tokens.all();
-    let Some(last) = f.tokens.end.checked_sub(1).and_then(|k| toks.get(k)) else {
-        return &[];
-    };
-    let rest = toks
-        .get(f.tokens.end..toks.len().min(f.tokens.end + WINDOW))
-        .unwrap_or(&[]);
-    let n = rest
-        .iter()
-        .position(|t| t.sentence != last.sentence)
-        .unwrap_or(rest.len());
-    rest.get(..n).unwrap_or(&[])
+    cx.doc.tokens.all().get(f.tokens.end..f.after_to).unwrap_or(&[])
 }
 
 /// The tokens strictly between two claims (in either order) when they are in one
@@ -120,25 +133,31 @@ pub fn words<'a>(cx: &'a Context, toks: &'a [Token]) -> impl DoubleEndedIterator
 /// True when the tokens end with `phrase` (lower-case tokens separated by spaces;
 /// punctuation tokens included: "per", "of the", ", or").
 pub fn ends_with(cx: &Context, toks: &[Token], phrase: &str) -> bool {
-    let parts: Vec<&str> = phrase.split(' ').collect();
-    if parts.len() > toks.len() {
+    if parts(phrase) > toks.len() {
         return false;
     }
-    let tail = toks.get(toks.len() - parts.len()..).unwrap_or(&[]);
-    tail.iter()
-        .zip(parts.iter())
-        .all(|(t, p)| cx.doc.tokens.lower(t) == *p)
+    // Split as bytes: a space byte never sits inside a multi-byte character, so these
+    // are the parts of `phrase.split(' ')`, without a character searcher per call.
+    toks.iter()
+        .rev()
+        .zip(phrase.as_bytes().rsplit(|&b| b == b' '))
+        .all(|(t, p)| cx.doc.tokens.lower(t).as_bytes() == p)
+}
+
+/// How many space-separated parts a phrase has (as `phrase.split(' ').count()`), without
+/// collecting them: these checks run for every pair of figures a rule looks at.
+fn parts(phrase: &str) -> usize {
+    phrase.bytes().filter(|&b| b == b' ').count() + 1
 }
 
 /// True when the tokens start with `phrase`.
 pub fn starts_with(cx: &Context, toks: &[Token], phrase: &str) -> bool {
-    let parts: Vec<&str> = phrase.split(' ').collect();
-    if parts.len() > toks.len() {
+    if parts(phrase) > toks.len() {
         return false;
     }
     toks.iter()
-        .zip(parts.iter())
-        .all(|(t, p)| cx.doc.tokens.lower(t) == *p)
+        .zip(phrase.as_bytes().split(|&b| b == b' '))
+        .all(|(t, p)| cx.doc.tokens.lower(t).as_bytes() == p)
 }
 
 /// Determiners and possessives that may stand between a cue and its figure ("from the
@@ -296,30 +315,20 @@ pub const TO_STRONG: &[&str] = &[
 /// pair that runs against it is a clash.
 pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction) -> super::Evidence {
     let mut e = cx.base_evidence(s, &[a, b]);
+    let (ca, cb) = (cx.cues(a), cx.cues(b));
     // How plainly the words name each end: "from", "compared with", "a year earlier"
     // name the start; "to", "reaching" the end strongly, "at", "now", "was" weakly.
-    let old_strong = preceded_by(cx, a, FROM) || followed_by(cx, a, EARLIER);
-    let old_marked = old_strong || marked_earlier(cx, a);
+    let old_strong = ca.old_strong;
+    let old_marked = ca.old_marked;
     // "to $32.2 million" belongs to another change when another figure is marked as its
     // start ("jumped from $8.5 million to $32.2 million").
     let owned_elsewhere = b
         .checked_sub(1)
-        .is_some_and(|x| x != a && x != s && cx.sentences_apart(x, b) == 0 && preceded_by(cx, x, &["from"]));
-    let new_marked = preceded_by(cx, b, TO) && !owned_elsewhere;
-    let new_strong = new_marked && preceded_by(cx, b, TO_STRONG);
-    let b_marked_old = preceded_by(
-        cx,
-        b,
-        &[
-            "from",
-            "compared with",
-            "compared to",
-            "than",
-            "up from",
-            "down from",
-        ],
-    ) || followed_by(cx, b, EARLIER);
-    let a_marked_new = preceded_by(cx, a, &["to", "reaching", "reached"]) && !old_marked;
+        .is_some_and(|x| x != a && x != s && cx.sentences_apart(x, b) == 0 && cx.cues(x).from);
+    let new_marked = cb.to && !owned_elsewhere;
+    let new_strong = new_marked && cb.to_strong;
+    let b_marked_old = cb.marked_old;
+    let a_marked_new = ca.reached && !old_marked;
     let wrong = (b_marked_old && !old_marked) || a_marked_new;
     let sentence = |k: usize| cx.claim(k).map(|c| c.sentence);
     let one_sentence = sentence(a) == sentence(s) && sentence(b) == sentence(s);
@@ -376,6 +385,53 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     let nb = cx.own_noun(b);
     Context::noun_evidence(&mut e, &[(na, nb)]);
     e
+}
+
+/// What the words around one claim say about its place in a change, read once per claim
+/// ([`Context::cues`]) for [`change_evidence`], which weighs every pair of ends.
+#[derive(Debug, Clone, Copy)]
+pub struct ChangeCues {
+    /// Named as a start: "from", "compared with" before it, "a year earlier" after it.
+    pub old_strong: bool,
+    /// `old_strong`, or placed earlier by the words ([`marked_earlier`]).
+    pub old_marked: bool,
+    /// "from" right before it.
+    pub from: bool,
+    /// One of [`TO`] before it.
+    pub to: bool,
+    /// One of [`TO_STRONG`] before it.
+    pub to_strong: bool,
+    /// Named as a start by "from", "than", "up from" … before it or [`EARLIER`] after it.
+    pub marked_old: bool,
+    /// "to", "reaching", "reached" before it.
+    pub reached: bool,
+}
+
+impl ChangeCues {
+    /// Read the cues of claim `i`.
+    pub fn of(cx: &Context, i: usize) -> Self {
+        // What [`preceded_by`] and [`followed_by`] read, taken once for every phrase.
+        let (b, a) = (before_cue(cx, i), after(cx, i));
+        let preceded = |phrases: &[&str]| phrases.iter().any(|p| ends_with(cx, b, p));
+        let earlier = EARLIER.iter().any(|p| starts_with(cx, a, p));
+        let old_strong = preceded(FROM) || earlier;
+        ChangeCues {
+            old_strong,
+            old_marked: old_strong || marked_earlier(cx, i),
+            from: preceded(&["from"]),
+            to: preceded(TO),
+            to_strong: preceded(TO_STRONG),
+            marked_old: preceded(&[
+                "from",
+                "compared with",
+                "compared to",
+                "than",
+                "up from",
+                "down from",
+            ]) || earlier,
+            reached: preceded(&["to", "reaching", "reached"]),
+        }
+    }
 }
 
 /// A figure the words place before a change: "than the spring class of 20" (a "than"

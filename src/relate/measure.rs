@@ -11,9 +11,31 @@ use std::sync::LazyLock;
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// The Porter (Snowball English) stem of a lower-case word: "officers" → "offic".
+///
+/// Each thread remembers the stems it has computed (at most [`STEMS_KEPT`] words, then it
+/// starts over): the facts of every figure stem the words around it, and an article, like
+/// a corpus of articles, uses the same words again and again.
 pub fn stem(word: &str) -> String {
-    let w = word.trim_end_matches("'s");
-    STEMMER.stem(w).into_owned()
+    STEMS.with(|cell| {
+        let mut stems = cell.borrow_mut();
+        if let Some(s) = stems.get(word) {
+            return s.clone();
+        }
+        let w = word.trim_end_matches("'s");
+        let s = STEMMER.stem(w).into_owned();
+        if stems.len() >= STEMS_KEPT {
+            stems.clear();
+        }
+        stems.insert(word.to_string(), s.clone());
+        s
+    })
+}
+
+/// How many words a thread's stem memory holds.
+const STEMS_KEPT: usize = 1 << 16;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<fnv::FnvHashMap<String, String>> = Default::default();
 }
 
 /// Nouns that name the same sort of thing in news copy: a generic English lexicon of role

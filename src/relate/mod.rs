@@ -53,6 +53,10 @@ pub struct Facts {
     pub clause_words: Vec<String>,
     /// A year named in its clause (the nearest one), for telling periods apart.
     pub year: Option<u16>,
+    /// First token index of its sentence window before it ([`frames::before`]).
+    pub before_from: usize,
+    /// One past the last token index of its sentence window after it ([`frames::after`]).
+    pub after_to: usize,
 }
 
 /// What a rule sees: the document, its claims, and the facts of each claim.
@@ -69,6 +73,31 @@ pub struct Context<'a> {
     /// stated more than once. A share, an average or a change may rest on one of them
     /// however far off ("its 11,260 students", a population, a budget).
     pub key: Vec<usize>,
+    /// The change cues of each claim ([`frames::ChangeCues`]), read the first time a rule
+    /// asks: a claim is an end of many candidate changes.
+    cues: Vec<std::sync::OnceLock<frames::ChangeCues>>,
+    /// The dimension of each claim ([`measure::dimension`]), by index.
+    dims: Vec<Option<measure::Dim<'a>>>,
+    /// Each claim's subject stems and clause stems as numbers, one per distinct stem of
+    /// the document, for comparing them without comparing strings.
+    subject_ids: Vec<Vec<u32>>,
+    clause_ids: Vec<Vec<u32>>,
+}
+
+/// Numbers for the stems of one document: equal stems, equal numbers.
+#[derive(Default)]
+struct StemIds<'s>(fnv::FnvHashMap<&'s str, u32>);
+
+impl<'s> StemIds<'s> {
+    fn of(&mut self, words: &'s [String]) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| {
+                let next = self.0.len() as u32;
+                *self.0.entry(w.as_str()).or_insert(next)
+            })
+            .collect()
+    }
 }
 
 /// How many claims before and after a claim a rule may pair it with.
@@ -137,9 +166,13 @@ impl<'a> Context<'a> {
                 }
                 k += 1;
             }
+            let (before_from, after_to) = frames::window(toks.all(), &tokens);
+            let line = doc.line_of(span.start).saturating_sub(1);
             facts.push(Facts {
-                line: doc.line_col(span.start).0.saturating_sub(1),
-                headline: structure.headline_line == Some(doc.line_col(span.start).0.saturating_sub(1)),
+                before_from,
+                after_to,
+                line,
+                headline: structure.headline_line == Some(line),
                 cell: structure.cell_of(i),
                 item: structure.item_of(i),
                 tokens,
@@ -151,12 +184,20 @@ impl<'a> Context<'a> {
             });
         }
         let key = key_figures(claims, &facts);
+        let mut ids = StemIds::default();
+        let subject_ids = facts.iter().map(|f| ids.of(&f.subject)).collect();
+        let clause_ids = facts.iter().map(|f| ids.of(&f.clause_words)).collect();
+        drop(ids);
         Context {
+            subject_ids,
+            clause_ids,
             doc,
             claims,
             facts,
             structure,
             key,
+            cues: (0..claims.len()).map(|_| std::sync::OnceLock::new()).collect(),
+            dims: claims.iter().map(measure::dimension).collect(),
         }
     }
 
@@ -195,6 +236,19 @@ impl<'a> Context<'a> {
     pub fn fact(&self, i: usize) -> &Facts {
         static EMPTY: std::sync::LazyLock<Facts> = std::sync::LazyLock::new(Facts::default);
         self.facts.get(i).unwrap_or(&EMPTY)
+    }
+
+    /// The change cues of claim `i`, read once.
+    pub fn cues(&self, i: usize) -> frames::ChangeCues {
+        match self.cues.get(i) {
+            Some(cell) => *cell.get_or_init(|| frames::ChangeCues::of(self, i)),
+            None => frames::ChangeCues::of(self, i),
+        }
+    }
+
+    /// The dimension of claim `i` ([`measure::dimension`]), computed once.
+    pub fn dim(&self, i: usize) -> Option<measure::Dim<'a>> {
+        self.dims.get(i).copied().flatten()
     }
 
     /// Claim `i`.
@@ -248,7 +302,8 @@ impl<'a> Context<'a> {
 
     /// How many subject stems two claims share.
     pub fn shared_subject(&self, a: usize, b: usize) -> usize {
-        let (x, y) = (&self.fact(a).subject, &self.fact(b).subject);
+        let ids = |i: usize| self.subject_ids.get(i).map_or(&[][..], Vec::as_slice);
+        let (x, y) = (ids(a), ids(b));
         let mut n = 0;
         for (k, w) in y.iter().enumerate() {
             if x.contains(w) && !y.get(..k).is_some_and(|p| p.contains(w)) {
@@ -379,7 +434,8 @@ impl Context<'_> {
     /// of its operands that sit in other clauses; 1 when every operand shares its clause.
     fn clause_subject(&self, stated: usize, operands: &[usize]) -> f64 {
         let sf = self.fact(stated);
-        let own: Vec<&String> = sf.clause_words.iter().take(4).collect();
+        let ids = |i: usize| self.clause_ids.get(i).map_or(&[][..], Vec::as_slice);
+        let own: Vec<u32> = ids(stated).iter().copied().take(4).collect();
         let others: Vec<usize> = operands
             .iter()
             .copied()
@@ -393,7 +449,7 @@ impl Context<'_> {
         }
         let mut total = 0.0;
         for o in &others {
-            let words = &self.fact(*o).clause_words;
+            let words = ids(*o);
             let hit = own.iter().filter(|w| words.contains(w)).count();
             total += hit as f64 / own.len() as f64;
         }
@@ -402,7 +458,10 @@ impl Context<'_> {
 
     /// Figures of the stated figure's dimension between it and its nearest operand.
     fn intervening(&self, stated: usize, operands: &[usize]) -> usize {
-        let Some(s) = self.claim(stated) else { return 0 };
+        if self.claim(stated).is_none() {
+            return 0;
+        }
+        let dim = self.dim(stated);
         let Some(&nearest) = operands.iter().min_by_key(|&&o| o.abs_diff(stated)) else {
             return 0;
         };
@@ -413,9 +472,8 @@ impl Context<'_> {
         };
         (a..b)
             .filter(|&k| {
-                self.claim(k).is_some_and(|c| {
-                    c.usable() && !operands.contains(&k) && measure::dimension(c) == measure::dimension(s)
-                })
+                self.claim(k)
+                    .is_some_and(|c| c.usable() && !operands.contains(&k) && self.dim(k) == dim)
             })
             .count()
     }

@@ -25,7 +25,7 @@ use super::Rule;
 use crate::claim::{Claim, Kind, Role};
 use crate::interval::{Hedge, Value, Verdict};
 use crate::relate::frames::{self, Words};
-use crate::relate::measure::{Dim, dimension};
+use crate::relate::measure::Dim;
 use crate::relate::{Context, Evidence, Formula, Reading, Relation, is_plain, value_of};
 use crate::table::is_total_label;
 
@@ -104,9 +104,13 @@ fn whole(c: &Claim) -> bool {
         && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent | Kind::Fraction)
 }
 
-/// Parts must be of the whole's dimension (a fraction whole takes percentage parts).
-fn part_of(t: &Claim, p: &Claim) -> bool {
-    let dims = match (dimension(t), dimension(p)) {
+/// Claim `k` may be a part of claim `s`: of the whole's dimension (a fraction whole takes
+/// percentage parts), and no larger than it.
+fn part_of(cx: &Context, s: usize, k: usize) -> bool {
+    let (Some(t), Some(p)) = (cx.claim(s), cx.claim(k)) else {
+        return false;
+    };
+    let dims = match (cx.dim(s), cx.dim(k)) {
         (Some(Dim::Fraction), Some(Dim::Percent)) => true,
         (Some(a), Some(b)) => a == b && a != Dim::Fraction,
         _ => false,
@@ -134,11 +138,17 @@ fn stated_of(t: &Claim) -> Value {
 fn propose_for(cx: &Context, s: usize, c: &Claim, runs: &[Run], index: &ValueIndex, out: &mut Vec<Reading>) {
     let mut groups: Vec<(Vec<usize>, f64)> = Vec::new();
     table_parts(cx, s, &mut groups);
-    list_parts(cx, s, c, &mut groups);
+    list_parts(cx, s, &mut groups);
     run_parts(cx, s, c, runs, &mut groups);
     pair_parts(cx, s, c, &mut groups);
     fitting_pairs(cx, s, c, index, &mut groups);
-    let mut seen = std::collections::HashSet::new();
+    if groups.is_empty() {
+        return;
+    }
+    let mut seen: fnv::FnvHashSet<Vec<usize>> = fnv::FnvHashSet::default();
+    // Read once for every group: they depend on the whole alone.
+    let cue = f64::from(u8::from(total_cue(cx, s)));
+    let noun = cx.own_noun(s);
     for (mut parts, frame) in groups {
         parts.sort_unstable();
         parts.dedup();
@@ -146,13 +156,12 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, runs: &[Run], index: &ValueInd
         if parts.len() < 2 || parts.len() > MAX_PARTS || !seen.insert(parts.clone()) {
             continue;
         }
-        if !parts.iter().all(|&p| cx.claim(p).is_some_and(|x| part_of(c, x))) {
+        if !parts.iter().all(|&p| part_of(cx, s, p)) {
             continue;
         }
         let mut e = cx.base_evidence(s, &parts);
         e.frame = frame;
-        e.cue = f64::from(u8::from(total_cue(cx, s)));
-        let noun = cx.own_noun(s);
+        e.cue = cue;
         let pairs: Vec<(Option<&str>, Option<&str>)> =
             parts.iter().map(|&p| (noun, cx.own_noun(p))).collect();
         Context::noun_evidence(&mut e, &pairs);
@@ -213,12 +222,12 @@ fn table_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
 
 /// A bullet list right after the whole (or around it, when the whole is an item that
 /// says "total"): the first figure of each item, and each run of consecutive items.
-fn list_parts(cx: &Context, s: usize, c: &Claim, groups: &mut Vec<(Vec<usize>, f64)>) {
+fn list_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
     let whole_line = cx.fact(s).line;
     let own = cx.fact(s).item;
     for (l, list) in cx.structure.lists.iter().enumerate() {
         let Some(first) = list.items.first() else { continue };
-        let first_line = cx.doc.line_col(first.start).0.saturating_sub(1);
+        let first_line = cx.doc.line_of(first.start).saturating_sub(1);
         let before_list = whole_line < first_line && first_line - whole_line <= 4;
         let inside = own.is_some_and(|(ol, _)| ol == l) && total_cue(cx, s);
         if !before_list && !inside {
@@ -232,7 +241,7 @@ fn list_parts(cx: &Context, s: usize, c: &Claim, groups: &mut Vec<(Vec<usize>, f
             let b = cx
                 .claims
                 .partition_point(|x| crate::Report::text_span(x).start < item.end);
-            if let Some(k) = (a..b).find(|&k| k != s && cx.claim(k).is_some_and(|x| part_of(c, x))) {
+            if let Some(k) = (a..b).find(|&k| k != s && part_of(cx, s, k)) {
                 figures.push(k);
             }
         }
@@ -308,7 +317,7 @@ fn runs(cx: &Context) -> Vec<Run> {
         if let Some(&prev) = run.last() {
             let same = cx
                 .claim(prev)
-                .is_some_and(|p| dimension(p) == dimension(x) && p.sentence == x.sentence);
+                .is_some_and(|p| cx.dim(prev) == cx.dim(k) && p.sentence == x.sentence);
             let close = same
                 && frames::between(cx, prev, k).is_some_and(|b| {
                     let words = frames::word_count(b);
@@ -372,7 +381,7 @@ fn run_parts(cx: &Context, s: usize, c: &Claim, runs: &[Run], groups: &mut Vec<(
             .parts
             .iter()
             .copied()
-            .filter(|&p| p != s && cx.claim(p).is_some_and(|x| part_of(c, x)))
+            .filter(|&p| p != s && part_of(cx, s, p))
             .collect();
         if parts.len() >= 2 {
             groups.push((parts, frame));
@@ -415,8 +424,7 @@ impl ValueIndex {
 /// "$641 million for the six months").
 fn fitting_pairs(cx: &Context, s: usize, c: &Claim, index: &ValueIndex, groups: &mut Vec<(Vec<usize>, f64)>) {
     let firsts = cx.candidates(s, 8, 16, |k| {
-        cx.claim(k)
-            .is_some_and(|x| part_of(c, x) && x.value.nominal < c.value.nominal)
+        part_of(cx, s, k) && cx.claim(k).is_some_and(|x| x.value.nominal < c.value.nominal)
     });
     for &a in &firsts {
         let Some(ca) = cx.claim(a) else { continue };
@@ -430,7 +438,7 @@ fn fitting_pairs(cx: &Context, s: usize, c: &Claim, index: &ValueIndex, groups: 
             .between(rest - tol, rest + tol)
             .take(FIT_LOOKS)
             .filter(|&b| b != a && b != s && b.abs_diff(s) <= FIT_REACH && cx.sentences_apart(b, s) <= 15)
-            .filter(|&b| cx.claim(b).is_some_and(|x| part_of(c, x)))
+            .filter(|&b| part_of(cx, s, b))
             .collect();
         // The nearest two: a value that recurs gives one pair, not one per copy.
         seconds.sort_by_key(|&b| b.abs_diff(s));
@@ -444,9 +452,10 @@ fn fitting_pairs(cx: &Context, s: usize, c: &Claim, index: &ValueIndex, groups: 
 /// dividends came to $101 million"; "7,500 Coast Guard members and 6,500 troops".
 fn pair_parts(cx: &Context, s: usize, c: &Claim, groups: &mut Vec<(Vec<usize>, f64)>) {
     let cands = cx.candidates(s, 3, 12, |k| {
-        cx.claim(k).is_some_and(|x| {
-            part_of(c, x) && x.value.nominal < c.value.nominal && !matches!(x.hedge, Hedge::Range)
-        })
+        part_of(cx, s, k)
+            && cx
+                .claim(k)
+                .is_some_and(|x| x.value.nominal < c.value.nominal && !matches!(x.hedge, Hedge::Range))
     });
     for (i, &a) in cands.iter().enumerate() {
         for &b in cands.iter().skip(i + 1) {

@@ -20,7 +20,8 @@ use crate::claim::{Claim, Kind, Role};
 use crate::interval::Verdict;
 use crate::relate::measure::{Dim, NounFit, dimension, noun_fit};
 use crate::relate::{Context, Formula, Reading, Relation, magnitude, value_of};
-use std::collections::HashMap;
+// Looked up by key, never iterated: a fast hash.
+use fnv::FnvHashMap as HashMap;
 
 /// The `repeated-figure` rule.
 pub struct RepeatedFigure;
@@ -74,17 +75,18 @@ impl Rule for RepeatedFigure {
         let mut out = Vec::new();
         // Earlier figures by (dimension, size), so each figure meets a bounded number of
         // candidates: linear in the length of the document.
-        let mut index: HashMap<(u8, i32), Vec<usize>> = HashMap::new();
+        let mut index: HashMap<(u8, i32), Vec<usize>> = HashMap::default();
         // And by the digits they print: the same figure printed again is always a
         // candidate, however many figures lie between.
-        let mut printed: HashMap<(u8, String), Vec<usize>> = HashMap::new();
+        let mut printed: HashMap<(u8, String), Vec<usize>> = HashMap::default();
+        let forms = Printed::new(cx);
         for (s, c) in cx.claims.iter().enumerate() {
             let Some(key) = key(c) else { continue };
             let mut seen: Vec<usize> = Vec::new();
-            if let Some(list) = printed.get(&(key.0, digits(c))) {
+            if let Some(list) = printed.get(&(key.0, forms.digits(s).to_string())) {
                 for &a in list.iter().rev().take(3) {
                     seen.push(a);
-                    if let Some(r) = reading(cx, a, s) {
+                    if let Some(r) = reading(cx, &forms, a, s) {
                         out.push(r);
                     }
                 }
@@ -97,13 +99,16 @@ impl Rule for RepeatedFigure {
                     if seen.contains(&a) {
                         continue;
                     }
-                    if let Some(r) = reading(cx, a, s) {
+                    if let Some(r) = reading(cx, &forms, a, s) {
                         out.push(r);
                     }
                 }
             }
             index.entry(key).or_default().push(s);
-            printed.entry((key.0, digits(c))).or_default().push(s);
+            printed
+                .entry((key.0, forms.digits(s).to_string()))
+                .or_default()
+                .push(s);
         }
         out
     }
@@ -136,27 +141,53 @@ fn digits(c: &Claim) -> String {
         .collect()
 }
 
-/// True when two figures are written with the same digits in another order (1,012 and
-/// 1,102): a transposition.
-fn transposed(a: &Claim, b: &Claim) -> bool {
-    let mut x: Vec<char> = digits(a).chars().filter(char::is_ascii_digit).collect();
-    let mut y: Vec<char> = digits(b).chars().filter(char::is_ascii_digit).collect();
-    x.sort_unstable();
-    y.sort_unstable();
-    x.len() >= 3 && x == y && digits(a) != digits(b)
+/// The [`digits`] of every claim of a document and those digits sorted (without the
+/// point), worked out once: each figure is compared with dozens of others.
+struct Printed {
+    digits: Vec<String>,
+    sorted: Vec<Vec<u8>>,
+}
+
+impl Printed {
+    fn new(cx: &Context) -> Self {
+        let digits: Vec<String> = cx.claims.iter().map(digits).collect();
+        let sorted = digits
+            .iter()
+            .map(|d| {
+                let mut x: Vec<u8> = d.bytes().filter(u8::is_ascii_digit).collect();
+                x.sort_unstable();
+                x
+            })
+            .collect();
+        Printed { digits, sorted }
+    }
+
+    /// The digits claim `i` prints.
+    fn digits(&self, i: usize) -> &str {
+        self.digits.get(i).map_or("", String::as_str)
+    }
+
+    /// True when claims `a` and `b` are written with the same digits in another order
+    /// (1,012 and 1,102): a transposition.
+    fn transposed(&self, a: usize, b: usize) -> bool {
+        let (Some(x), Some(y)) = (self.sorted.get(a), self.sorted.get(b)) else {
+            return false;
+        };
+        x.len() >= 3 && x == y && self.digits(a) != self.digits(b)
+    }
 }
 
 /// How far apart two figures may be and still be proposed as one measure stated twice:
 /// within a third of each other, or a transposition of digits.
 const CLOSE: f64 = 1.35;
 
-fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
+fn reading(cx: &Context, forms: &Printed, a: usize, s: usize) -> Option<Reading> {
     let (ca, cs) = (cx.claim(a)?, cx.claim(s)?);
     if dimension(ca) != dimension(cs) || ca.per != cs.per || ca.per_count != cs.per_count {
         return None;
     }
     let ratio = (ca.value.nominal / cs.value.nominal).abs();
-    if !(transposed(ca, cs) || ratio.is_finite() && (1.0 / CLOSE..=CLOSE).contains(&ratio)) {
+    if !(forms.transposed(a, s) || ratio.is_finite() && (1.0 / CLOSE..=CLOSE).contains(&ratio)) {
         return None;
     }
     // The same digits printed twice may be a change in one place and a level in another
@@ -166,7 +197,7 @@ fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
     if cx.sentences_apart(a, s) == 0 && cx.fact(a).cell.is_none() && cx.fact(s).cell.is_none() {
         return None;
     }
-    let printed_alike = digits(ca) == digits(cs);
+    let printed_alike = forms.digits(a) == forms.digits(s);
     if !printed_alike && ((ca.role == Role::Change) != (cs.role == Role::Change) || ca.average != cs.average)
     {
         return None;
@@ -182,7 +213,7 @@ fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
         return None;
     }
     let mut e = cx.base_evidence(s, &[a]);
-    let same_digits = digits(ca) == digits(cs) && ca.unit == cs.unit;
+    let same_digits = printed_alike && ca.unit == cs.unit;
     e.frame = if same_digits && ca.text == cs.text {
         1.0
     } else if same_digits {
@@ -190,7 +221,7 @@ fn reading(cx: &Context, a: usize, s: usize) -> Option<Reading> {
     } else {
         0.0
     };
-    e.cue = if transposed(ca, cs) {
+    e.cue = if forms.transposed(a, s) {
         1.0
     } else {
         f64::from(u8::from(ca.hedge != cs.hedge)) * 0.5

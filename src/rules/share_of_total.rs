@@ -77,13 +77,14 @@ impl Rule for ShareOfTotal {
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
         let mut out = Vec::new();
+        let cues = WholeCues::new(cx);
         for (s, c) in cx.claims.iter().enumerate() {
             // "a third larger than", "20% more than": a difference, not a share.
             let compared = frames::words(cx, frames::after(cx, s))
                 .next()
                 .is_some_and(|w| frames::COMPARATIVE.has(w));
             if stated_share(c) && !compared {
-                propose_for(cx, s, c, &mut out);
+                propose_for(cx, s, c, &cues, &mut out);
             }
         }
         out
@@ -122,6 +123,29 @@ fn whole_cue(cx: &Context, w: usize) -> bool {
     )
 }
 
+/// [`whole_cue`] of each claim, read the first time it is asked for: every share within
+/// 40 sentences asks about the same candidate wholes.
+struct WholeCues<'c> {
+    cx: &'c Context<'c>,
+    cues: Vec<std::cell::OnceCell<bool>>,
+}
+
+impl<'c> WholeCues<'c> {
+    fn new(cx: &'c Context<'c>) -> Self {
+        WholeCues {
+            cx,
+            cues: (0..cx.claims.len()).map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+
+    fn get(&self, w: usize) -> bool {
+        match self.cues.get(w) {
+            Some(cell) => *cell.get_or_init(|| whole_cue(self.cx, w)),
+            None => whole_cue(self.cx, w),
+        }
+    }
+}
+
 /// Is share `s` tied to part `p` by "or" or by a share verb ("accounted for 30%")?
 fn share_frame(cx: &Context, s: usize, p: usize) -> f64 {
     let Some(between) = frames::between(cx, s, p) else {
@@ -145,7 +169,7 @@ fn share_frame(cx: &Context, s: usize, p: usize) -> f64 {
     }
 }
 
-fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Vec<Reading>) {
     let stated = if c.kind == Kind::Fraction {
         c.value.scale(100.0)
     } else {
@@ -155,7 +179,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     // Wholes may be stated farther off: a population, a budget, a total, a key figure.
     let mut wholes = near.clone();
     wholes.extend(cx.candidates(s, 40, 8, |k| {
-        cx.claim(k).is_some_and(|x| operand(x) && whole_cue(cx, k)) || cx.fact(k).headline
+        cx.claim(k).is_some_and(|x| operand(x) && cues.get(k)) || cx.fact(k).headline
     }));
     let key = cx
         .key
@@ -214,6 +238,8 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let of_noun = of_noun(cx, s);
     let over_100 = stated.nominal > 100.0;
     for &p in &parts {
+        // The part's frame depends on the part alone: read once for every whole.
+        let part_frame = std::cell::OnceCell::new();
         for &w in &wholes {
             let (Some(cp), Some(cw)) = (cx.claim(p), cx.claim(w)) else {
                 continue;
@@ -226,8 +252,8 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
                 continue;
             }
             let mut e = cx.base_evidence(s, &[p, w]);
-            let part_frame = share_frame(cx, s, p);
-            let whole_frame = if whole_cue(cx, w) { 1.0 } else { 0.0 };
+            let part_frame = *part_frame.get_or_init(|| share_frame(cx, s, p));
+            let whole_frame = if cues.get(w) { 1.0 } else { 0.0 };
             // "120 of 400", "287 of 318 beds": the part right before "of" and the whole.
             let x_of_y = of_pairs.contains(&(p, w));
             // A part with its own "of Y" has no other whole by cue words alone.
