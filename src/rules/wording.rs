@@ -120,6 +120,19 @@ pub fn generic(cx: &Context, r: &Reading) -> Wording {
         explanation.push(' ');
         explanation.push_str(&capitalize(n));
     }
+    // A near miss: say what would have to give, the rounding of the figures as printed
+    // ("7.4 million" may stand for a little more), not a start value the article states.
+    if r.verdict == Verdict::Borderline && r.slip.is_none() {
+        let (toward, reach) = if r.derived.nominal <= r.stated_value.low {
+            ("up to", r.derived.high)
+        } else {
+            ("down to", r.derived.low)
+        };
+        explanation.push_str(&format!(
+            " It holds only if the figures are rounded: read at the ends of their rounding they give {toward} {}.",
+            fmt_num(reach)
+        ));
+    }
     Wording {
         message,
         explanation,
