@@ -124,7 +124,7 @@ fn base_after(cx: &Context, s: usize, a: usize) -> bool {
         ] => rest,
         rest => rest,
     };
-    rest.len() <= 2 && frames::word_count(between) == w.len().min(frames::word_count(between))
+    rest.len() <= 2
 }
 
 /// Is claim `b` the figure just before multiplier `s` in its sentence, tied to it by a
