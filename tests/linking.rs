@@ -153,3 +153,49 @@ fn a_share_must_be_tied_to_its_x_of_y() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_change_from_a_named_start_reaches_the_level_in_the_lede() {
+    // The change's sentence names only its start; the level is the lede's.
+    let rels = relations(
+        "Median rent in the city reached $1,600 a month this year, the housing office said.\n\nVacancies stayed low. Builders finished 300 units. In 2019 the median rent was $1,250; rents have risen 28% since then.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "percent-change"
+            && *v == Verdict::Consistent
+            && used == &["$1,250", "$1,600", "28%"]),
+        "{rels:?}"
+    );
+    let rels = relations(
+        "The county's jail population reached 2,400 inmates this month.\n\nStaffing is short. Two wings are closed. Guards work double shifts. The jail population has doubled since 2016, when it stood at about 1,150.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "multiplier-change"
+            && *v != Verdict::Contradicted
+            && used == &["about 1,150", "2,400", "doubled"]),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_named_start_does_not_reach_another_subjects_level() {
+    // The lede's total is the whole system's; the change is one part's.
+    let rels = relations(
+        "The transit agency carried 41.2 million trips last year.\n\nBuses were flat. Streetcar ridership has more than doubled since 2018, when it carried 5.1 million trips.",
+    );
+    assert!(
+        !rels
+            .iter()
+            .any(|(_, _, used)| used.contains(&"41.2 million".to_string())
+                && used.contains(&"5.1 million".to_string())),
+        "{rels:?}"
+    );
+    // An end named beside the start: no level is looked for.
+    let rels = relations("Ticket sales reached 9,000 this season.\n\nMembers rose 10% to 2,200 from 2,000.");
+    assert!(
+        !rels
+            .iter()
+            .any(|(_, _, used)| used.contains(&"9,000".to_string())),
+        "{rels:?}"
+    );
+}

@@ -631,6 +631,7 @@ pub const SIGNS: [i8; N_FEATURES] = [
     -1, // closer
     -1, // outframed
     -1, // frame_ties
+    1,  // level
 ];
 
 /// Fit one logistic model on feature vectors and labels, keeping every weight to its

@@ -35,6 +35,7 @@
 //! | `closer` | the same operands have another figure of the same rule nearer to them (set by the resolver) |
 //! | `outframed` | readings of the same rule and figure with a stronger cue frame: ln(1 + n) / ln(16) (set by the resolver) |
 //! | `frame_ties` | readings of the same rule and figure with as strong a cue frame: ln(1 + n) / ln(16) (set by the resolver) |
+//! | `level` | a change whose sentence names only its start is read to the article's first statement of the level (`relate::level`): 1; to a later one: 0.5 |
 
 use serde::Serialize;
 
@@ -93,10 +94,12 @@ pub struct Evidence {
     pub outframed: f64,
     /// Rival readings with as strong a frame, log-scaled.
     pub frame_ties: f64,
+    /// The change's end is the article's level of the measure (1 for its first statement).
+    pub level: f64,
 }
 
 /// How many features there are.
-pub const N_FEATURES: usize = 26;
+pub const N_FEATURES: usize = 27;
 
 /// Feature names, in the order of [`Evidence::vector`] and of the weights.
 pub const NAMES: [&str; N_FEATURES] = [
@@ -126,6 +129,7 @@ pub const NAMES: [&str; N_FEATURES] = [
     "closer",
     "outframed",
     "frame_ties",
+    "level",
 ];
 
 impl Evidence {
@@ -158,6 +162,7 @@ impl Evidence {
             self.closer,
             self.outframed,
             self.frame_ties,
+            self.level,
         ]
     }
 }

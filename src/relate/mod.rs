@@ -15,6 +15,7 @@
 
 pub mod evidence;
 pub mod frames;
+pub mod level;
 pub mod measure;
 pub mod structure;
 pub mod weights;

@@ -21,6 +21,7 @@ use super::Rule;
 use crate::claim::{Claim, Kind};
 use crate::interval::Verdict;
 use crate::relate::frames::{self, change_evidence};
+use crate::relate::level;
 use crate::relate::measure::same_dimension;
 use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair, value_of};
 
@@ -165,8 +166,11 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             .is_some_and(|x| is_plain(x) && matches!(x.kind, Kind::Count | Kind::Money | Kind::Percent))
             && !frames::names_difference(cx, k)
     });
-    for &a in &ends {
-        for &b in &ends {
+    // "has quadrupled since 2015, when it stood at about 460,000": the start named, the end
+    // the article's level of the measure (`relate::level`).
+    let anchored = level::anchored(cx, s, &ends);
+    {
+        for (a, b) in level::pairs(&ends, &anchored) {
             let (Some(ca), Some(cb)) = (cx.claim(a), cx.claim(b)) else {
                 continue;
             };
@@ -195,6 +199,13 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             if sy.is_some() && cx.fact(a).year == sy && cx.sentences_apart(a, s) <= 1 {
                 e.time_fit = 1.0;
                 e.frame = e.frame.max(0.6);
+            }
+            if let Some(f) = level::anchored_frame(&anchored, a, b) {
+                e.frame = e.frame.max(f);
+            }
+            e.level = level::level_feature(&anchored, a, b);
+            if e.level > 0.0 {
+                level::reach_to_start(cx, s, a, &mut e);
             }
             let (va, vb) = sharpen_pair(ca, cb);
             let Some(r) = Reading::new(

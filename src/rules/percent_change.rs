@@ -23,6 +23,7 @@ use crate::claim::{Claim, Kind, Role};
 use crate::finding::fmt_num;
 use crate::interval::{Value, Verdict};
 use crate::relate::frames::{self, change_evidence};
+use crate::relate::level;
 use crate::relate::measure::{Dim, dimension, same_dimension};
 use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair, value_of};
 
@@ -277,8 +278,11 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     };
     ends.sort_unstable();
     ends.dedup();
-    for &a in &ends {
-        for &b in &ends {
+    // "In 2019 the median rent was $1,242; rents have risen 31% since then": the start
+    // named, the end the article's level of the measure (`relate::level`).
+    let anchored = level::anchored(cx, s, &ends);
+    {
+        for (a, b) in level::pairs(&ends, &anchored) {
             let (Some(ca), Some(cb)) = (cx.claim(a), cx.claim(b)) else {
                 continue;
             };
@@ -298,44 +302,76 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             let mut e = change_evidence(cx, s, a, b, d);
             table_evidence(cx, s, a, b, &mut e);
             e.cue = if plain { 1.0 } else { 0.25 };
-            // Between two percentages the change is usually in points: read it as a
-            // percent change only when the words say which is before and which after.
-            if dimension(ca) == Some(Dim::Percent) && e.frame < 1.0 && e.structure < 1.0 {
-                continue;
+            if let Some(f) = level::anchored_frame(&anchored, a, b) {
+                e.frame = e.frame.max(f);
             }
-            // Ends far apart in size are rarely one quantity at two times, unless the
-            // words name both ("to $14.55 million from $13.48 billion").
-            let ratio = (ca.value.nominal / cb.value.nominal)
-                .abs()
-                .max((cb.value.nominal / ca.value.nominal).abs());
-            if !(ratio <= 10.0 || e.frame >= 1.0) {
-                e.frame = e.frame.min(0.3);
+            e.level = level::level_feature(&anchored, a, b);
+            if e.level > 0.0 {
+                level::reach_to_start(cx, s, a, &mut e);
             }
-            let (va, vb) = sharpen_pair(ca, cb);
-            let both_percent = dimension(ca) == Some(Dim::Percent);
-            let (relation, formula) = if points || (both_percent && points_wording(cx, s)) {
-                (Relation::PointChange, Formula::Difference(d))
-            } else {
-                (Relation::PercentChange, Formula::PercentChange(d))
-            };
-            let Some(r) = Reading::new(
-                ID,
-                relation,
-                s,
-                stated,
-                vec![(a, "before", va), (b, "after", vb)],
-                formula,
-                e,
-            ) else {
-                continue;
-            };
-            let slip = slip(&stated, va.nominal, vb.nominal, both_percent && !points);
-            out.push(
-                r.with_slip(slip)
-                    .with_unit(Some(if points { "percentage point" } else { "percent" }.into())),
-            );
+            out.extend(change_reading(cx, s, (stated, d, points), a, b, e));
         }
     }
+    deltas_readings(cx, s, (stated, d, plain), &ends, out);
+}
+
+/// The reading of stated change `s` (its value, direction and whether it is in points)
+/// between ends `a` (before) and `b` (after), with evidence `e`; `None` where the pair
+/// cannot be its ends.
+fn change_reading(
+    cx: &Context,
+    s: usize,
+    (stated, d, points): (Value, Direction, bool),
+    a: usize,
+    b: usize,
+    mut e: crate::relate::Evidence,
+) -> Option<Reading> {
+    let (ca, cb) = (cx.claim(a)?, cx.claim(b)?);
+    // Between two percentages the change is usually in points: read it as a percent
+    // change only when the words say which is before and which after.
+    if dimension(ca) == Some(Dim::Percent) && e.frame < 1.0 && e.structure < 1.0 {
+        return None;
+    }
+    // Ends far apart in size are rarely one quantity at two times, unless the words name
+    // both ("to $14.55 million from $13.48 billion").
+    let ratio = (ca.value.nominal / cb.value.nominal)
+        .abs()
+        .max((cb.value.nominal / ca.value.nominal).abs());
+    if !(ratio <= 10.0 || e.frame >= 1.0) {
+        e.frame = e.frame.min(0.3);
+    }
+    let (va, vb) = sharpen_pair(ca, cb);
+    let both_percent = dimension(ca) == Some(Dim::Percent);
+    let (relation, formula) = if points || (both_percent && points_wording(cx, s)) {
+        (Relation::PointChange, Formula::Difference(d))
+    } else {
+        (Relation::PercentChange, Formula::PercentChange(d))
+    };
+    let r = Reading::new(
+        ID,
+        relation,
+        s,
+        stated,
+        vec![(a, "before", va), (b, "after", vb)],
+        formula,
+        e,
+    )?;
+    let slip = slip(&stated, va.nominal, vb.nominal, both_percent && !points);
+    Some(
+        r.with_slip(slip)
+            .with_unit(Some(if points { "percentage point" } else { "percent" }.into())),
+    )
+}
+
+/// "up 21,600, or 1.7%": readings of stated change `s` (its value, direction and whether
+/// it is plainly a change) against the amount of the change beside it and one of `ends`.
+fn deltas_readings(
+    cx: &Context,
+    s: usize,
+    (stated, d, plain): (Value, Direction, bool),
+    ends: &[usize],
+    out: &mut Vec<Reading>,
+) {
     // "up 21,600, or 1.7%": the change against the value before, or the value after less it.
     let deltas: Vec<usize> = cx
         .candidates(s, 0, 6, |k| {
@@ -349,7 +385,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         })
         .collect();
     for &dl in &deltas {
-        for &x in &ends {
+        for &x in ends {
             let (Some(cd), Some(cxv)) = (cx.claim(dl), cx.claim(x)) else {
                 continue;
             };

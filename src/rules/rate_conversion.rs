@@ -45,6 +45,14 @@ impl Rule for RateConversion {
                 "The average bill would rise by approximately $291 annually, or about $24.25 monthly.",
                 Verdict::Consistent,
             ),
+            (
+                "The ferry carried 3,200 riders a day during the summer season, or about 1.5 million a year at that pace.",
+                Verdict::Contradicted,
+            ),
+            (
+                "The mill shipped 1,150 tonnes a week through the winter months, or about 60,000 tonnes a year.",
+                Verdict::Consistent,
+            ),
         ]
     }
 
@@ -78,8 +86,14 @@ impl Rule for RateConversion {
                 // "2,000 a day, or about 60,000 a month", "which works out to": one figure
                 // restated over another period. Two exact prices side by side ("£4.99 a
                 // month or £50 a year") are two offers, not a conversion.
+                // A restatement after ", or" may follow a longer phrase of the first
+                // figure ("58,000 passengers a day in the first quarter, or about 17.4
+                // million a year").
                 let between: Vec<&str> = frames::between(cx, a, s)
-                    .filter(|b| frames::word_count(b) <= 6)
+                    .filter(|b| {
+                        let n = frames::word_count(b);
+                        n <= 6 || (n <= 11 && comma_or(cx, b))
+                    })
                     .map(|b| frames::lower(cx, b).collect())
                     .unwrap_or_default();
                 let equivalence = between.iter().any(|w| {
@@ -163,4 +177,17 @@ fn period_of(cx: &Context, i: usize) -> Option<&'static str> {
     .iter()
     .any(|t| time.contains(t))
     .then_some("year")
+}
+
+/// True when the words between two figures end in ", or" and at most two hedge words
+/// ("…, or about"), with no other comma before it.
+fn comma_or(cx: &Context, between: &[crate::tokens::Token]) -> bool {
+    let l: Vec<&str> = frames::lower(cx, between).collect();
+    let Some(or) = l.iter().rposition(|w| *w == "or") else {
+        return false;
+    };
+    or >= 1
+        && l.get(or - 1) == Some(&",")
+        && l.iter().filter(|w| **w == ",").count() == 1
+        && l.len() - or <= 3
 }
