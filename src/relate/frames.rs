@@ -344,7 +344,7 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     let dated_in_order = matches!((cx.fact(a).year, cx.fact(b).year), (Some(x), Some(y)) if x < y);
     let new_score: f64 = if new_strong {
         0.6
-    } else if new_marked || (old_strong && dated_in_order) {
+    } else if new_marked || (old_strong && dated_in_order) || (ca.from && apposed_end(cx, s, a, b)) {
         0.3
     } else {
         0.0
@@ -385,6 +385,18 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     let nb = cx.own_noun(b);
     Context::noun_evidence(&mut e, &[(na, nb)]);
     e
+}
+
+/// "revenue of $4.2 billion, up 12% from $3.45 billion": `b` right before the change `s`,
+/// set off by a comma and a word of direction, with start `a` after it, is the end.
+fn apposed_end(cx: &Context, s: usize, a: usize, b: usize) -> bool {
+    if !(b < s && s < a) || cx.sentences_apart(b, s) != 0 || cx.sentences_apart(a, s) != 0 {
+        return false;
+    }
+    between(cx, b, s).is_some_and(|t| {
+        let l: Vec<&str> = lower(cx, t).collect();
+        matches!(l.as_slice(), [",", w] | [",", w, "by"] if UP.has(w) || DOWN.has(w))
+    })
 }
 
 /// What the words around one claim say about its place in a change, read once per claim

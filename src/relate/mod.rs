@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod frames;
 pub mod level;
 pub mod measure;
+pub mod restated;
 pub mod structure;
 pub mod weights;
 

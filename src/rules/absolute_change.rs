@@ -57,6 +57,14 @@ impl Rule for AbsoluteChange {
                 "Deaths outnumbered births, 3,958 to 3,412, a natural decrease of 546.",
                 Verdict::Consistent,
             ),
+            (
+                "Reyes won by 2,400 votes, taking 31,250 to the challenger's 29,150.",
+                Verdict::Contradicted,
+            ),
+            (
+                "The levy passed with 12,480 votes in favour and 9,870 against; supporters won by 2,610 votes.",
+                Verdict::Consistent,
+            ),
         ]
     }
 
@@ -75,10 +83,21 @@ impl Rule for AbsoluteChange {
     }
 }
 
+/// A word of gap just before the figure ("a gap of 546", "a margin of 4,171"), or a
+/// contest won or lost "by" it ("won by 4,171 votes", "beat the incumbent by 212").
 fn gap_word(cx: &Context, s: usize) -> bool {
     let (before, _) = frames::clause(cx, s);
-    frames::words(cx, before).rev().take(4).any(|w| GAP.has(w))
+    let words: Vec<&str> = frames::words(cx, before).rev().take(5).collect();
+    words.iter().take(4).any(|w| GAP.has(w))
+        || (words.first() == Some(&"by") && words.iter().skip(1).take(4).any(|w| CONTEST.has(w)))
 }
+
+/// Verbs of a contest whose margin follows "by".
+#[rustfmt::skip]
+const CONTEST: Words = Words(&[
+    "won", "win", "wins", "winning", "beat", "beats", "beating", "lost", "lose", "loses", "losing",
+    "trailed", "trails", "trailing", "led", "leads", "leading", "outpolled", "defeated",
+]);
 
 /// A count, an amount or points that state a change or a gap.
 fn stated_delta(cx: &Context, s: usize, c: &Claim) -> bool {

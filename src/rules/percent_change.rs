@@ -23,9 +23,9 @@ use crate::claim::{Claim, Kind, Role};
 use crate::finding::fmt_num;
 use crate::interval::{Value, Verdict};
 use crate::relate::frames::{self, change_evidence};
-use crate::relate::level;
 use crate::relate::measure::{Dim, dimension, same_dimension};
 use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair, value_of};
+use crate::relate::{level, restated};
 
 /// The `percent-change` rule.
 pub struct PercentChange;
@@ -61,6 +61,14 @@ impl Rule for PercentChange {
             ),
             (
                 "Sales fell 15% to $18.2 million from $21.4 million.",
+                Verdict::Consistent,
+            ),
+            (
+                "The county collected fees of $612 million, up 9% from $540 million a year earlier.",
+                Verdict::Contradicted,
+            ),
+            (
+                "The district reported enrollment of 11,330, down 6% from 12,050 in 2022.",
                 Verdict::Consistent,
             ),
             (
@@ -312,8 +320,32 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             out.extend(change_reading(cx, s, (stated, d, points), a, b, e));
         }
     }
+    // "Net income was $3.3 billion, compared with $3.0 billion a year earlier. … Profit
+    // rose 12%": ends stated as a framed pair in another sentence (`relate::restated`).
+    if cx.fact(s).cell.is_none() {
+        let found = restated::pairs(cx, s, |k| {
+            cx.claim(k).is_some_and(endpoint) && !frames::names_difference(cx, k)
+        });
+        let with_subject = found.iter().filter(|p| p.2).count();
+        for (a, b, shared) in found {
+            let mut e = change_evidence(cx, s, a, b, d);
+            e.frame = if shared && with_subject == 1 {
+                RESTATED_FRAME
+            } else if shared {
+                RESTATED_FRAME / 2.0
+            } else {
+                0.1
+            };
+            e.cue = if plain { 1.0 } else { 0.25 };
+            out.extend(change_reading(cx, s, (stated, d, points), a, b, e));
+        }
+    }
     deltas_readings(cx, s, (stated, d, plain), &ends, out);
 }
+
+/// How strongly the words tie a change to the one framed pair elsewhere that shares its
+/// subject: named as a change, but in another sentence.
+const RESTATED_FRAME: f64 = 0.6;
 
 /// The reading of stated change `s` (its value, direction and whether it is in points)
 /// between ends `a` (before) and `b` (after), with evidence `e`; `None` where the pair
