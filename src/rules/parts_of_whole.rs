@@ -88,7 +88,7 @@ impl Rule for PartsOfWhole {
     fn propose(&self, cx: &Context) -> Vec<Reading> {
         let runs = runs(cx);
         let index = ValueIndex::new(cx);
-        let mut out = Vec::new();
+        let mut out = crate::relate::readings_for(cx, 4);
         for (s, c) in cx.claims.iter().enumerate() {
             if whole(c) {
                 propose_for(cx, s, c, &runs, &index, &mut out);

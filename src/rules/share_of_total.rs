@@ -76,7 +76,7 @@ impl Rule for ShareOfTotal {
     }
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
-        let mut out = Vec::new();
+        let mut out = crate::relate::readings_for(cx, 3);
         let cues = WholeCues::new(cx);
         for (s, c) in cx.claims.iter().enumerate() {
             // "a third larger than", "20% more than": a difference, not a share.
