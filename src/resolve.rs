@@ -162,14 +162,18 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
     let mut by_figure: Vec<(usize, usize, usize)> =
         figures.iter().enumerate().map(|(i, &(k, s))| (k, s, i)).collect();
     by_figure.sort_unstable();
+    let mut frames: Vec<(f64, f64)> = Vec::new();
+    let mut counts: Vec<(usize, usize)> = Vec::new();
     for group in by_figure.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
         // Rivals of the same rule and figure with a stronger (or as strong a) frame. A
         // tie that derives the same value ("2,500" and "2.5K" as the whole) is no rival.
-        let frames: Vec<(f64, f64)> = group
-            .iter()
-            .filter_map(|&(_, _, i)| all.get(i).map(|(_, r)| (r.evidence.frame, r.derived.nominal)))
-            .collect();
-        let counts = rivals::counts(&frames);
+        frames.clear();
+        frames.extend(
+            group
+                .iter()
+                .filter_map(|&(_, _, i)| all.get(i).map(|(_, r)| (r.evidence.frame, r.derived.nominal))),
+        );
+        rivals::counts(&frames, &mut counts);
         for (&(_, _, i), &(stronger, ties)) in group.iter().zip(counts.iter()) {
             let Some((_, r)) = all.get_mut(i) else { continue };
             r.evidence.rivals = evidence::log_scaled(group.len().saturating_sub(1), 64.0);
@@ -180,19 +184,22 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
     for group in by_operands.chunk_by(|x, y| x.0 == y.0) {
         // Operands that make another figure of the same rule hold are taken; operands
         // shared with a reading whose stated figure sits nearer them are another's.
-        let holding: Vec<usize> = group
+        // Another figure holds on these operands when one holding reading states another
+        // figure than `r`: the first holding figure, and whether a second one differs.
+        let mut holding = group
             .iter()
             .filter_map(|&(_, i)| all.get(i).map(|(_, r)| r))
             .filter(|r| r.verdict == Verdict::Consistent)
-            .map(|r| r.stated)
-            .collect();
+            .map(|r| r.stated);
+        let first_holding = holding.next();
+        let two_holding = first_holding.is_some_and(|h| holding.any(|x| x != h));
         let nearest = group
             .iter()
             .filter_map(|&(_, i)| all.get(i).map(|(_, r)| spread(r)))
             .min();
         for &(_, i) in group {
             let Some((_, r)) = all.get_mut(i) else { continue };
-            let taken = holding.iter().any(|&x| x != r.stated);
+            let taken = two_holding || first_holding.is_some_and(|h| h != r.stated);
             r.evidence.taken = f64::from(u8::from(taken));
             let closer = nearest.is_some_and(|m| m < spread(r));
             r.evidence.closer = f64::from(u8::from(closer));
@@ -259,11 +266,14 @@ pub fn resolve(
     settings: &Settings,
     thresholds: Thresholds,
 ) -> Vec<Finding> {
-    // Group by (rule, stated figure), best reading first.
-    let mut groups: HashMap<(usize, usize), Vec<&Reading>> = HashMap::default();
-    for (k, r) in &all {
-        groups.entry((*k, r.stated)).or_default().push(r);
-    }
+    // Group by (rule, stated figure), in key order, each group's readings in the order
+    // proposed; then best first.
+    let mut order: Vec<(usize, usize, usize)> = all
+        .iter()
+        .enumerate()
+        .map(|(i, (k, r))| (*k, r.stated, i))
+        .collect();
+    order.sort_unstable();
     // Stated figures some derivation explains: no derivation flags them.
     let mut explained: HashMap<usize, Vec<usize>> = HashMap::default();
     for (k, r) in &all {
@@ -275,13 +285,15 @@ pub fn resolve(
             explained.entry(r.stated).or_default().push(*k);
         }
     }
-    let mut keys: Vec<(usize, usize)> = groups.keys().copied().collect();
-    keys.sort_unstable();
     let mut findings = Vec::new();
-    for key in keys {
-        let Some(group) = groups.get_mut(&key) else {
+    let mut group: Vec<&Reading> = Vec::new();
+    for members in order.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let Some(&(k, stated, _)) = members.first() else {
             continue;
         };
+        let key = (k, stated);
+        group.clear();
+        group.extend(members.iter().filter_map(|&(_, _, i)| all.get(i).map(|(_, r)| r)));
         group.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
         let Some(rule) = rules.get(key.0) else { continue };
         let by_other = group.first().is_some_and(|r| {
@@ -290,7 +302,7 @@ pub fn resolve(
                     .get(&r.stated)
                     .is_some_and(|ks| ks.iter().any(|&k| k != key.0))
         });
-        let Some(chosen) = decide(group, thresholds, by_other, &|r| rule.may_flag(r)) else {
+        let Some(chosen) = decide(&group, thresholds, by_other, &|r| rule.may_flag(r)) else {
             continue;
         };
         let Some(r) = group.get(chosen) else { continue };

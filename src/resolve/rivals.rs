@@ -20,17 +20,17 @@ const FRAME_EPS: f64 = 1e-9;
 const SAME_VALUE: f64 = 1e-3;
 
 /// Groups up to this size are counted pair by pair.
-const SMALL: usize = 24;
+const SMALL: usize = 8;
 
 /// (stronger, ties) of a reading with frame `f` deriving `d`, among `frames` (frame,
 /// derived) of its group, itself included: the definition.
 pub fn naive(frames: &[(f64, f64)], f: f64, d: f64) -> (usize, usize) {
-    let stronger = frames.iter().filter(|x| x.0 > f + FRAME_EPS).count();
     let same_value = |x: f64| (x - d).abs() <= SAME_VALUE * d.abs().max(x.abs());
-    let ties = frames
-        .iter()
-        .filter(|x| (x.0 - f).abs() <= FRAME_EPS && !same_value(x.1))
-        .count();
+    let (mut stronger, mut ties) = (0, 0);
+    for x in frames {
+        stronger += usize::from(x.0 > f + FRAME_EPS);
+        ties += usize::from((x.0 - f).abs() <= FRAME_EPS && !same_value(x.1));
+    }
     (stronger, ties)
 }
 
@@ -40,11 +40,13 @@ fn plain(x: f64) -> bool {
     x.is_finite() && (x == 0.0 || x.abs() >= 1e-200)
 }
 
-/// (stronger, ties) of every reading of a group, in the order of `frames`; the same
-/// numbers as [`naive`] for each.
-pub fn counts(frames: &[(f64, f64)]) -> Vec<(usize, usize)> {
+/// (stronger, ties) of every reading of a group, in the order of `frames`, into `out`
+/// (cleared first); the same numbers as [`naive`] for each.
+pub fn counts(frames: &[(f64, f64)], out: &mut Vec<(usize, usize)>) {
+    out.clear();
     if frames.len() <= SMALL || !frames.iter().all(|x| plain(x.0) && plain(x.1)) {
-        return frames.iter().map(|&(f, d)| naive(frames, f, d)).collect();
+        out.extend(frames.iter().map(|&(f, d)| naive(frames, f, d)));
+        return;
     }
     let mut sorted = frames.to_vec();
     sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
@@ -62,38 +64,35 @@ pub fn counts(frames: &[(f64, f64)]) -> Vec<(usize, usize)> {
             start = i;
         }
     }
-    frames
-        .iter()
-        .map(|&(f, d)| {
-            let t = f + FRAME_EPS;
-            // `x > t` is false then true along ascending frames; every frame is finite
-            // here, so "not greater" is "at most".
-            let stronger = sorted.len() - sorted.partition_point(|x| x.0 <= t);
-            // `x - f` is monotone in x, so |x - f| ≤ ε holds on one stretch of the order.
-            let lo = sorted.partition_point(|x| x.0 - f < -FRAME_EPS);
-            let hi = sorted.partition_point(|x| x.0 - f <= FRAME_EPS);
-            let same_value = |x: f64| (x - d).abs() <= SAME_VALUE * d.abs().max(x.abs());
-            // A value within SAME_VALUE of d lies within 1.003e-3 |d| of it: a window ten
-            // times that holds every one, and the exact test decides inside it.
-            let w = 0.01 * d.abs();
-            let mut same = 0;
-            let first_run = runs.partition_point(|r| r.end <= lo);
-            for r in runs.iter().skip(first_run).take_while(|r| r.start < hi) {
-                let Some(run) = sorted.get(r.start.max(lo)..r.end.min(hi)) else {
-                    continue;
-                };
-                let a = run.partition_point(|x| x.1 < d - w);
-                let b = run.partition_point(|x| x.1 <= d + w);
-                same += run
-                    .get(a..b.max(a))
-                    .unwrap_or(&[])
-                    .iter()
-                    .filter(|x| (x.0 - f).abs() <= FRAME_EPS && same_value(x.1))
-                    .count();
-            }
-            (stronger, (hi - lo.min(hi)).saturating_sub(same))
-        })
-        .collect()
+    out.extend(frames.iter().map(|&(f, d)| {
+        let t = f + FRAME_EPS;
+        // `x > t` is false then true along ascending frames; every frame is finite
+        // here, so "not greater" is "at most".
+        let stronger = sorted.len() - sorted.partition_point(|x| x.0 <= t);
+        // `x - f` is monotone in x, so |x - f| ≤ ε holds on one stretch of the order.
+        let lo = sorted.partition_point(|x| x.0 - f < -FRAME_EPS);
+        let hi = sorted.partition_point(|x| x.0 - f <= FRAME_EPS);
+        let same_value = |x: f64| (x - d).abs() <= SAME_VALUE * d.abs().max(x.abs());
+        // A value within SAME_VALUE of d lies within 1.003e-3 |d| of it: a window ten
+        // times that holds every one, and the exact test decides inside it.
+        let w = 0.01 * d.abs();
+        let mut same = 0;
+        let first_run = runs.partition_point(|r| r.end <= lo);
+        for r in runs.iter().skip(first_run).take_while(|r| r.start < hi) {
+            let Some(run) = sorted.get(r.start.max(lo)..r.end.min(hi)) else {
+                continue;
+            };
+            let a = run.partition_point(|x| x.1 < d - w);
+            let b = run.partition_point(|x| x.1 <= d + w);
+            same += run
+                .get(a..b.max(a))
+                .unwrap_or(&[])
+                .iter()
+                .filter(|x| (x.0 - f).abs() <= FRAME_EPS && same_value(x.1))
+                .count();
+        }
+        (stronger, (hi - lo.min(hi)).saturating_sub(same))
+    }));
 }
 
 #[cfg(test)]
@@ -116,7 +115,9 @@ mod tests {
                 .map(|&(f, v, s)| (FRAMES[f], if s < 1.0 { VALUES[v] } else { VALUES[v] * s }))
                 .collect();
             let want: Vec<(usize, usize)> = frames.iter().map(|&(f, d)| naive(&frames, f, d)).collect();
-            prop_assert_eq!(counts(&frames), want);
+            let mut got = Vec::new();
+            counts(&frames, &mut got);
+            prop_assert_eq!(got, want);
         }
     }
 }
