@@ -258,7 +258,8 @@ impl<'a> Context<'a> {
     /// The facts of claim `i`.
     pub fn fact(&self, i: usize) -> &Facts {
         static EMPTY: std::sync::LazyLock<Facts> = std::sync::LazyLock::new(Facts::default);
-        self.facts.get(i).unwrap_or(&EMPTY)
+        // The fallback is forced only when asked for: every rule reads facts in its loops.
+        self.facts.get(i).unwrap_or_else(|| &EMPTY)
     }
 
     /// The change cues of claim `i`, read once.
@@ -397,17 +398,24 @@ impl Context<'_> {
         let Some(c) = self.claims.get(i) else {
             return Vec::new();
         };
-        let mut out: Vec<usize> = self.near(i, window).filter(|&k| k != i && accept(k)).collect();
         let pos = crate::Report::text_span(c).start;
-        out.sort_by_key(|&k| {
-            let o = self.claims.get(k);
-            (
-                o.map_or(usize::MAX, |o| o.sentence.abs_diff(c.sentence)),
-                o.map_or(usize::MAX, |o| crate::Report::text_span(o).start.abs_diff(pos)),
-            )
-        });
-        out.truncate(cap);
-        out
+        // Each candidate with its key, computed once; the claims come in text order, so
+        // sorting (key, index) orders ties by position as a stable sort by key would.
+        let mut keyed: Vec<((usize, usize), usize)> = self
+            .near(i, window)
+            .filter(|&k| k != i && accept(k))
+            .map(|k| {
+                let o = self.claims.get(k);
+                let key = (
+                    o.map_or(usize::MAX, |o| o.sentence.abs_diff(c.sentence)),
+                    o.map_or(usize::MAX, |o| crate::Report::text_span(o).start.abs_diff(pos)),
+                );
+                (key, k)
+            })
+            .collect();
+        keyed.sort_unstable();
+        keyed.truncate(cap);
+        keyed.into_iter().map(|(_, k)| k).collect()
     }
 
     /// The noun stem a claim's per-unit names ("per agent" → "agent").

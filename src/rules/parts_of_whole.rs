@@ -423,8 +423,9 @@ impl ValueIndex {
 /// apart they sit ("$184 million for January–March" … "$457 million for the quarter" …
 /// "$641 million for the six months").
 fn fitting_pairs(cx: &Context, s: usize, c: &Claim, index: &ValueIndex, groups: &mut Vec<(Vec<usize>, f64)>) {
+    // The cheap test first (both are pure).
     let firsts = cx.candidates(s, 8, 16, |k| {
-        part_of(cx, s, k) && cx.claim(k).is_some_and(|x| x.value.nominal < c.value.nominal)
+        cx.claim(k).is_some_and(|x| x.value.nominal < c.value.nominal) && part_of(cx, s, k)
     });
     for &a in &firsts {
         let Some(ca) = cx.claim(a) else { continue };
@@ -451,11 +452,11 @@ fn fitting_pairs(cx: &Context, s: usize, c: &Claim, index: &ValueIndex, groups: 
 /// Two figures near the whole that may make it: "with the $51 million paid earlier,
 /// dividends came to $101 million"; "7,500 Coast Guard members and 6,500 troops".
 fn pair_parts(cx: &Context, s: usize, c: &Claim, groups: &mut Vec<(Vec<usize>, f64)>) {
+    // The cheap test first (both are pure).
     let cands = cx.candidates(s, 3, 12, |k| {
-        part_of(cx, s, k)
-            && cx
-                .claim(k)
-                .is_some_and(|x| x.value.nominal < c.value.nominal && !matches!(x.hedge, Hedge::Range))
+        cx.claim(k)
+            .is_some_and(|x| x.value.nominal < c.value.nominal && !matches!(x.hedge, Hedge::Range))
+            && part_of(cx, s, k)
     });
     for (i, &a) in cands.iter().enumerate() {
         for &b in cands.iter().skip(i + 1) {
