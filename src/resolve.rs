@@ -105,9 +105,12 @@ fn run_all(doc: &Document, claims: &[Claim], rules: &[&dyn Rule], settings: &Set
 
 /// Every reading of every rule, tagged with the rule's index; not yet judged.
 pub fn propose(cx: &Context, rules: &[&dyn Rule]) -> Vec<(usize, Reading)> {
-    let mut all: Vec<(usize, Reading)> = Vec::new();
-    for (k, rule) in rules.iter().enumerate() {
-        all.extend(rule.propose(cx).into_iter().map(|r| (k, r)));
+    // Every rule's readings first, then one vector of the right size: growing it rule by
+    // rule would copy every reading (some 500 bytes) again at each growth.
+    let each: Vec<Vec<Reading>> = rules.iter().map(|rule| rule.propose(cx)).collect();
+    let mut all: Vec<(usize, Reading)> = Vec::with_capacity(each.iter().map(Vec::len).sum());
+    for (k, readings) in each.into_iter().enumerate() {
+        all.extend(readings.into_iter().map(|r| (k, r)));
     }
     all
 }
@@ -126,52 +129,77 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
         r.evidence.slip = f64::from(u8::from(r.slip.is_some()));
     }
     // Readings of one rule and one stated figure are rivals; readings of one rule and one
-    // operand set share their operands. Both groupings are found by sorting indices, not
-    // by hashing: every reading is in one group of each.
+    // operand set share their operands. Every reading is in one group of each, and no
+    // group's result depends on the order of its readings. The operand sets sit end to
+    // end in one vector, sorted within each reading.
     let figures: Vec<(usize, usize)> = all.iter().map(|(k, r)| (*k, r.stated)).collect();
-    let operands: Vec<(usize, Vec<usize>)> = all.iter().map(|(k, r)| (*k, operand_set(r))).collect();
-    let mut by_figure: Vec<usize> = (0..all.len()).collect();
-    by_figure.sort_unstable_by(|&x, &y| figures.get(x).cmp(&figures.get(y)));
-    let mut by_operands: Vec<usize> = (0..all.len()).collect();
-    by_operands.sort_unstable_by(|&x, &y| operands.get(x).cmp(&operands.get(y)));
-    for group in by_figure.chunk_by(|&x, &y| figures.get(x) == figures.get(y)) {
+    let mut flat: Vec<usize> = Vec::with_capacity(all.iter().map(|(_, r)| r.operands.len()).sum());
+    let mut sets: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(all.len());
+    for (k, r) in all.iter() {
+        let from = flat.len();
+        flat.extend(r.operands.iter().map(|o| o.claim));
+        if let Some(set) = flat.get_mut(from..) {
+            set.sort_unstable();
+        }
+        sets.push((*k, from..flat.len()));
+    }
+    // Each operand set (with its rule) gets a number; sorting (number, index) pairs then
+    // lists each group's readings together, in no order that matters.
+    let mut numbers: HashMap<(usize, &[usize]), usize> = HashMap::default();
+    numbers.reserve(all.len());
+    let mut by_operands: Vec<(usize, usize)> = sets
+        .iter()
+        .enumerate()
+        .map(|(i, (k, range))| {
+            let next = numbers.len();
+            let number = *numbers
+                .entry((*k, flat.get(range.clone()).unwrap_or(&[])))
+                .or_insert(next);
+            (number, i)
+        })
+        .collect();
+    by_operands.sort_unstable();
+    let mut by_figure: Vec<(usize, usize, usize)> =
+        figures.iter().enumerate().map(|(i, &(k, s))| (k, s, i)).collect();
+    by_figure.sort_unstable();
+    let mut frames: Vec<(f64, f64)> = Vec::new();
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for group in by_figure.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
         // Rivals of the same rule and figure with a stronger (or as strong a) frame. A
         // tie that derives the same value ("2,500" and "2.5K" as the whole) is no rival.
-        let frames: Vec<(f64, f64)> = group
-            .iter()
-            .filter_map(|&i| all.get(i).map(|(_, r)| (r.evidence.frame, r.derived.nominal)))
-            .collect();
-        for &i in group {
+        frames.clear();
+        frames.extend(
+            group
+                .iter()
+                .filter_map(|&(_, _, i)| all.get(i).map(|(_, r)| (r.evidence.frame, r.derived.nominal))),
+        );
+        rivals::counts(&frames, &mut counts);
+        for (&(_, _, i), &(stronger, ties)) in group.iter().zip(counts.iter()) {
             let Some((_, r)) = all.get_mut(i) else { continue };
             r.evidence.rivals = evidence::log_scaled(group.len().saturating_sub(1), 64.0);
-            let f = r.evidence.frame;
-            let d = r.derived.nominal;
-            let stronger = frames.iter().filter(|x| x.0 > f + 1e-9).count();
-            let same_value = |x: f64| (x - d).abs() <= 1e-3 * d.abs().max(x.abs());
-            let ties = frames
-                .iter()
-                .filter(|x| (x.0 - f).abs() <= 1e-9 && !same_value(x.1))
-                .count();
             r.evidence.outframed = evidence::log_scaled(stronger, 16.0);
             r.evidence.frame_ties = evidence::log_scaled(ties, 16.0);
         }
     }
-    for group in by_operands.chunk_by(|&x, &y| operands.get(x) == operands.get(y)) {
+    for group in by_operands.chunk_by(|x, y| x.0 == y.0) {
         // Operands that make another figure of the same rule hold are taken; operands
         // shared with a reading whose stated figure sits nearer them are another's.
-        let holding: Vec<usize> = group
+        // Another figure holds on these operands when one holding reading states another
+        // figure than `r`: the first holding figure, and whether a second one differs.
+        let mut holding = group
             .iter()
-            .filter_map(|&i| all.get(i).map(|(_, r)| r))
+            .filter_map(|&(_, i)| all.get(i).map(|(_, r)| r))
             .filter(|r| r.verdict == Verdict::Consistent)
-            .map(|r| r.stated)
-            .collect();
+            .map(|r| r.stated);
+        let first_holding = holding.next();
+        let two_holding = first_holding.is_some_and(|h| holding.any(|x| x != h));
         let nearest = group
             .iter()
-            .filter_map(|&i| all.get(i).map(|(_, r)| spread(r)))
+            .filter_map(|&(_, i)| all.get(i).map(|(_, r)| spread(r)))
             .min();
-        for &i in group {
+        for &(_, i) in group {
             let Some((_, r)) = all.get_mut(i) else { continue };
-            let taken = holding.iter().any(|&x| x != r.stated);
+            let taken = two_holding || first_holding.is_some_and(|h| h != r.stated);
             r.evidence.taken = f64::from(u8::from(taken));
             let closer = nearest.is_some_and(|m| m < spread(r));
             r.evidence.closer = f64::from(u8::from(closer));
@@ -189,12 +217,6 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
 /// How far, in claims, a reading's stated figure sits from its operands.
 fn spread(r: &Reading) -> usize {
     r.operands.iter().map(|o| o.claim.abs_diff(r.stated)).sum()
-}
-
-fn operand_set(r: &Reading) -> Vec<usize> {
-    let mut v: Vec<usize> = r.operands.iter().map(|o| o.claim).collect();
-    v.sort_unstable();
-    v
 }
 
 /// The decision for one group of readings (one rule, one stated figure), best first:
@@ -244,11 +266,14 @@ pub fn resolve(
     settings: &Settings,
     thresholds: Thresholds,
 ) -> Vec<Finding> {
-    // Group by (rule, stated figure), best reading first.
-    let mut groups: HashMap<(usize, usize), Vec<&Reading>> = HashMap::default();
-    for (k, r) in &all {
-        groups.entry((*k, r.stated)).or_default().push(r);
-    }
+    // Group by (rule, stated figure), in key order, each group's readings in the order
+    // proposed; then best first.
+    let mut order: Vec<(usize, usize, usize)> = all
+        .iter()
+        .enumerate()
+        .map(|(i, (k, r))| (*k, r.stated, i))
+        .collect();
+    order.sort_unstable();
     // Stated figures some derivation explains: no derivation flags them.
     let mut explained: HashMap<usize, Vec<usize>> = HashMap::default();
     for (k, r) in &all {
@@ -260,13 +285,15 @@ pub fn resolve(
             explained.entry(r.stated).or_default().push(*k);
         }
     }
-    let mut keys: Vec<(usize, usize)> = groups.keys().copied().collect();
-    keys.sort_unstable();
     let mut findings = Vec::new();
-    for key in keys {
-        let Some(group) = groups.get_mut(&key) else {
+    let mut group: Vec<&Reading> = Vec::new();
+    for members in order.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let Some(&(k, stated, _)) = members.first() else {
             continue;
         };
+        let key = (k, stated);
+        group.clear();
+        group.extend(members.iter().filter_map(|&(_, _, i)| all.get(i).map(|(_, r)| r)));
         group.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
         let Some(rule) = rules.get(key.0) else { continue };
         let by_other = group.first().is_some_and(|r| {
@@ -275,7 +302,7 @@ pub fn resolve(
                     .get(&r.stated)
                     .is_some_and(|ks| ks.iter().any(|&k| k != key.0))
         });
-        let Some(chosen) = decide(group, thresholds, by_other, &|r| rule.may_flag(r)) else {
+        let Some(chosen) = decide(&group, thresholds, by_other, &|r| rule.may_flag(r)) else {
             continue;
         };
         let Some(r) = group.get(chosen) else { continue };
@@ -482,6 +509,8 @@ fn spelled_out(r: &Reading) -> bool {
     };
     tied && clean
 }
+
+mod rivals;
 
 #[cfg(test)]
 mod tests;

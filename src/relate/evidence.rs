@@ -169,8 +169,32 @@ impl Evidence {
 
 /// ln(1 + n) / ln(base), capped at 1: counts and distances on one scale.
 pub fn log_scaled(n: usize, base: f64) -> f64 {
+    // The two bases the features use, for small counts: read from tables computed with
+    // this very expression (every reading asks for several).
+    let table = if base == 16.0 {
+        Some(&*LOG16)
+    } else if base == 64.0 {
+        Some(&*LOG64)
+    } else {
+        None
+    };
+    match table.and_then(|t| t.get(n)) {
+        Some(x) => *x,
+        None => scaled(n, base),
+    }
+}
+
+fn scaled(n: usize, base: f64) -> f64 {
     ((1.0 + n as f64).ln() / base.ln()).min(1.0)
 }
+
+/// How many counts the tables of [`log_scaled`] hold.
+const LOG_TABLE: usize = 256;
+
+static LOG16: std::sync::LazyLock<Vec<f64>> =
+    std::sync::LazyLock::new(|| (0..LOG_TABLE).map(|n| scaled(n, 16.0)).collect());
+static LOG64: std::sync::LazyLock<Vec<f64>> =
+    std::sync::LazyLock::new(|| (0..LOG_TABLE).map(|n| scaled(n, 64.0)).collect());
 
 /// The confidence of a reading proposed by `rule`: the logistic model of its weights for
 /// readings that make the figure hold, or for readings that do not (the default weights
@@ -212,6 +236,19 @@ mod tests {
         };
         for rule in ["percent-change", "per-unit-average", "user-rule"] {
             assert!(confidence(rule, &strong) > confidence(rule, &weak), "{rule}");
+        }
+    }
+
+    #[test]
+    fn log_tables_are_the_expression() {
+        for base in [16.0, 64.0, 10.0] {
+            for n in 0..600 {
+                assert_eq!(
+                    log_scaled(n, base).to_bits(),
+                    scaled(n, base).to_bits(),
+                    "{n} {base}"
+                );
+            }
         }
     }
 

@@ -150,20 +150,58 @@ static PEOPLE_STEMS: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {
     )
 });
 
+/// The stems of the synonym groups, each with the groups it is in (bit i for group i),
+/// and the stems of [`PEOPLE`] and [`PERSON`], for [`noun_fit`] to look words up rather
+/// than scan the lists (it compares the nouns of every reading). `None` when there are
+/// more groups than bits; then the lists are scanned.
+struct NounIndex {
+    groups: fnv::FnvHashMap<String, u64>,
+    people: fnv::FnvHashSet<String>,
+    person: fnv::FnvHashSet<String>,
+}
+
+static NOUN_INDEX: LazyLock<Option<NounIndex>> = LazyLock::new(|| {
+    if SYNONYM_STEMS.len() > 64 {
+        return None;
+    }
+    let mut groups: fnv::FnvHashMap<String, u64> = fnv::FnvHashMap::default();
+    for (i, g) in SYNONYM_STEMS.iter().enumerate() {
+        for w in g {
+            *groups.entry(w.clone()).or_default() |= 1u64 << i;
+        }
+    }
+    let (people, person) = &*PEOPLE_STEMS;
+    Some(NounIndex {
+        groups,
+        people: people.iter().cloned().collect(),
+        person: person.iter().cloned().collect(),
+    })
+});
+
 /// Compare two noun stems.
 pub fn noun_fit(a: Option<&str>, b: Option<&str>) -> NounFit {
     match (a, b) {
         (Some(x), Some(y)) if x == y => NounFit::Same,
         (Some(x), Some(y)) => {
-            let (people, person) = &*PEOPLE_STEMS;
-            let generic = |w: &str| person.iter().any(|p| p == w);
-            let kind_of_people = |w: &str| people.iter().any(|p| p == w);
-            if SYNONYM_STEMS
-                .iter()
-                .any(|g| g.iter().any(|s| s == x) && g.iter().any(|s| s == y))
-                || (generic(x) && kind_of_people(y))
-                || (generic(y) && kind_of_people(x))
-            {
+            let synonyms = match &*NOUN_INDEX {
+                Some(ix) => {
+                    let groups = |w: &str| ix.groups.get(w).copied().unwrap_or(0);
+                    groups(x) & groups(y) != 0
+                        || (ix.person.contains(x) && ix.people.contains(y))
+                        || (ix.person.contains(y) && ix.people.contains(x))
+                }
+                None => {
+                    let (people, person) = &*PEOPLE_STEMS;
+                    let generic = |w: &str| person.iter().any(|p| p == w);
+                    let kind_of_people = |w: &str| people.iter().any(|p| p == w);
+                    SYNONYM_STEMS
+                        .iter()
+                        .any(|g| g.iter().any(|s| s == x) && g.iter().any(|s| s == y))
+                        || (generic(x) && kind_of_people(y))
+                        || (generic(y) && kind_of_people(x))
+                }
+            };
+            if synonyms {
                 NounFit::Synonym
             } else {
                 NounFit::Different

@@ -84,6 +84,12 @@ pub struct Context<'a> {
     /// the document, for comparing them without comparing strings.
     subject_ids: Vec<Vec<u32>>,
     clause_ids: Vec<Vec<u32>>,
+    /// Bit `id % 64` of each subject stem of each claim: claims whose masks share no bit
+    /// share no stem ([`Context::shared_subject`]).
+    subject_masks: Vec<u64>,
+    /// The usable claims of each dimension (no dimension included), in text order, for
+    /// counting the figures between two claims ([`Context::intervening`]).
+    by_dim: Vec<(Option<measure::Dim<'a>>, Vec<usize>)>,
 }
 
 /// Numbers for the stems of one document: equal stems, equal numbers.
@@ -187,19 +193,36 @@ impl<'a> Context<'a> {
         }
         let key = key_figures(claims, &facts);
         let mut ids = StemIds::default();
-        let subject_ids = facts.iter().map(|f| ids.of(&f.subject)).collect();
+        let subject_ids: Vec<Vec<u32>> = facts.iter().map(|f| ids.of(&f.subject)).collect();
         let clause_ids = facts.iter().map(|f| ids.of(&f.clause_words)).collect();
         drop(ids);
+        let subject_masks = subject_ids
+            .iter()
+            .map(|v| v.iter().fold(0u64, |m, id| m | 1 << (id % 64)))
+            .collect();
+        let dims: Vec<Option<measure::Dim<'a>>> = claims.iter().map(measure::dimension).collect();
+        let mut by_dim: Vec<(Option<measure::Dim<'a>>, Vec<usize>)> = Vec::new();
+        for ((k, c), d) in claims.iter().enumerate().zip(dims.iter()) {
+            if !c.usable() {
+                continue;
+            }
+            match by_dim.iter_mut().find(|(x, _)| x == d) {
+                Some((_, list)) => list.push(k),
+                None => by_dim.push((*d, vec![k])),
+            }
+        }
         Context {
             subject_ids,
             clause_ids,
+            subject_masks,
+            by_dim,
             doc,
             claims,
             facts,
             structure,
             key,
             cues: (0..claims.len()).map(|_| std::sync::OnceLock::new()).collect(),
-            dims: claims.iter().map(measure::dimension).collect(),
+            dims,
         }
     }
 
@@ -237,7 +260,8 @@ impl<'a> Context<'a> {
     /// The facts of claim `i`.
     pub fn fact(&self, i: usize) -> &Facts {
         static EMPTY: std::sync::LazyLock<Facts> = std::sync::LazyLock::new(Facts::default);
-        self.facts.get(i).unwrap_or(&EMPTY)
+        // The fallback is forced only when asked for: every rule reads facts in its loops.
+        self.facts.get(i).unwrap_or_else(|| &EMPTY)
     }
 
     /// The change cues of claim `i`, read once.
@@ -304,6 +328,10 @@ impl<'a> Context<'a> {
 
     /// How many subject stems two claims share.
     pub fn shared_subject(&self, a: usize, b: usize) -> usize {
+        let mask = |i: usize| self.subject_masks.get(i).copied().unwrap_or(0);
+        if mask(a) & mask(b) == 0 {
+            return 0;
+        }
         let ids = |i: usize| self.subject_ids.get(i).map_or(&[][..], Vec::as_slice);
         let (x, y) = (ids(a), ids(b));
         let mut n = 0;
@@ -314,6 +342,13 @@ impl<'a> Context<'a> {
         }
         n
     }
+}
+
+/// An empty vector for a rule's readings, with room for `per_claim` readings per figure
+/// of the document: a rule that proposes several per figure would otherwise copy them
+/// all (some 500 bytes each) at every growth.
+pub fn readings_for(cx: &Context, per_claim: usize) -> Vec<Reading> {
+    Vec::with_capacity(cx.claims.len().saturating_mul(per_claim))
 }
 
 /// How many candidate operands a rule looks at for one role.
@@ -365,17 +400,24 @@ impl Context<'_> {
         let Some(c) = self.claims.get(i) else {
             return Vec::new();
         };
-        let mut out: Vec<usize> = self.near(i, window).filter(|&k| k != i && accept(k)).collect();
         let pos = crate::Report::text_span(c).start;
-        out.sort_by_key(|&k| {
-            let o = self.claims.get(k);
-            (
-                o.map_or(usize::MAX, |o| o.sentence.abs_diff(c.sentence)),
-                o.map_or(usize::MAX, |o| crate::Report::text_span(o).start.abs_diff(pos)),
-            )
-        });
-        out.truncate(cap);
-        out
+        // Each candidate with its key, computed once; the claims come in text order, so
+        // sorting (key, index) orders ties by position as a stable sort by key would.
+        let mut keyed: Vec<((usize, usize), usize)> = self
+            .near(i, window)
+            .filter(|&k| k != i && accept(k))
+            .map(|k| {
+                let o = self.claims.get(k);
+                let key = (
+                    o.map_or(usize::MAX, |o| o.sentence.abs_diff(c.sentence)),
+                    o.map_or(usize::MAX, |o| crate::Report::text_span(o).start.abs_diff(pos)),
+                );
+                (key, k)
+            })
+            .collect();
+        keyed.sort_unstable();
+        keyed.truncate(cap);
+        keyed.into_iter().map(|(_, k)| k).collect()
     }
 
     /// The noun stem a claim's per-unit names ("per agent" → "agent").
@@ -437,25 +479,26 @@ impl Context<'_> {
     fn clause_subject(&self, stated: usize, operands: &[usize]) -> f64 {
         let sf = self.fact(stated);
         let ids = |i: usize| self.clause_ids.get(i).map_or(&[][..], Vec::as_slice);
-        let own: Vec<u32> = ids(stated).iter().copied().take(4).collect();
-        let others: Vec<usize> = operands
+        let all_own = ids(stated);
+        let own = all_own.get(..all_own.len().min(4)).unwrap_or(all_own);
+        let others = operands
             .iter()
             .copied()
-            .filter(|&o| self.fact(o).clause != sf.clause)
-            .collect();
-        if others.is_empty() {
+            .filter(|&o| self.fact(o).clause != sf.clause);
+        let n_others = others.clone().count();
+        if n_others == 0 {
             return 1.0;
         }
         if own.is_empty() {
             return 0.0;
         }
         let mut total = 0.0;
-        for o in &others {
-            let words = ids(*o);
+        for o in others {
+            let words = ids(o);
             let hit = own.iter().filter(|w| words.contains(w)).count();
             total += hit as f64 / own.len() as f64;
         }
-        total / others.len() as f64
+        total / n_others as f64
     }
 
     /// Figures of the stated figure's dimension between it and its nearest operand.
@@ -472,12 +515,24 @@ impl Context<'_> {
         } else {
             (stated + 1, nearest)
         };
-        (a..b)
-            .filter(|&k| {
-                self.claim(k)
-                    .is_some_and(|c| c.usable() && !operands.contains(&k) && self.dim(k) == dim)
+        // The usable figures of that dimension in a..b, less the operands among them
+        // (each once): binary searches in the list of the dimension's figures.
+        let Some((_, list)) = self.by_dim.iter().find(|(d, _)| *d == dim) else {
+            return 0;
+        };
+        let inside = list
+            .partition_point(|&k| k < b)
+            .saturating_sub(list.partition_point(|&k| k < a));
+        let operands_inside = operands
+            .iter()
+            .enumerate()
+            .filter(|&(j, o)| {
+                (a..b).contains(o)
+                    && !operands.get(..j).is_some_and(|p| p.contains(o))
+                    && list.binary_search(o).is_ok()
             })
-            .count()
+            .count();
+        inside.saturating_sub(operands_inside)
     }
 
     /// Set the noun features of a reading from pairs of noun stems that should agree.
@@ -871,10 +926,25 @@ impl Reading {
         formula: Formula,
         evidence: Evidence,
     ) -> Option<Reading> {
-        let values: Vec<Value> = operands.iter().map(|(_, _, v)| *v).collect();
-        let derived = formula.eval(&values)?;
-        let tight_inputs: Vec<Value> = values.iter().map(|v| capped(*v)).collect();
-        let derived_tight = formula.eval(&tight_inputs)?;
+        // The values on the stack: a reading has a handful of operands, and the rules
+        // propose hundreds of readings per article.
+        const ON_STACK: usize = 16;
+        let (derived, derived_tight) = if operands.len() <= ON_STACK {
+            let mut values = [Value::point(0.0); ON_STACK];
+            let mut tight = [Value::point(0.0); ON_STACK];
+            for ((v, t), (_, _, x)) in values.iter_mut().zip(tight.iter_mut()).zip(operands.iter()) {
+                *v = *x;
+                *t = capped(*x);
+            }
+            let n = operands.len();
+            let derived = formula.eval(values.get(..n)?)?;
+            (derived, formula.eval(tight.get(..n)?)?)
+        } else {
+            let values: Vec<Value> = operands.iter().map(|(_, _, v)| *v).collect();
+            let derived = formula.eval(&values)?;
+            let tight_inputs: Vec<Value> = values.iter().map(|v| capped(*v)).collect();
+            (derived, formula.eval(&tight_inputs)?)
+        };
         Some(Reading {
             rule: rule.to_string(),
             relation,

@@ -73,7 +73,7 @@ impl Rule for AbsoluteChange {
     }
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
-        let mut out = Vec::new();
+        let mut out = crate::relate::readings_for(cx, 1);
         for (s, c) in cx.claims.iter().enumerate() {
             if stated_delta(cx, s, c) {
                 propose_for(cx, s, c, &mut out);

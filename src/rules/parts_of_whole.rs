@@ -88,7 +88,7 @@ impl Rule for PartsOfWhole {
     fn propose(&self, cx: &Context) -> Vec<Reading> {
         let runs = runs(cx);
         let index = ValueIndex::new(cx);
-        let mut out = Vec::new();
+        let mut out = crate::relate::readings_for(cx, 4);
         for (s, c) in cx.claims.iter().enumerate() {
             if whole(c) {
                 propose_for(cx, s, c, &runs, &index, &mut out);
@@ -153,24 +153,31 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, runs: &[Run], index: &ValueInd
         parts.sort_unstable();
         parts.dedup();
         parts.retain(|&p| p != s);
-        if parts.len() < 2 || parts.len() > MAX_PARTS || !seen.insert(parts.clone()) {
+        // A set of parts is read once, the first time it comes (whether or not it is a
+        // set of parts of this whole: that depends on the parts and the whole alone).
+        if parts.len() < 2 || parts.len() > MAX_PARTS || seen.contains(&parts) {
             continue;
         }
         if !parts.iter().all(|&p| part_of(cx, s, p)) {
+            seen.insert(parts);
             continue;
         }
         let mut e = cx.base_evidence(s, &parts);
         e.frame = frame;
         e.cue = cue;
-        let pairs: Vec<(Option<&str>, Option<&str>)> =
-            parts.iter().map(|&p| (noun, cx.own_noun(p))).collect();
-        Context::noun_evidence(&mut e, &pairs);
+        let mut pairs: [(Option<&str>, Option<&str>); MAX_PARTS] = [(None, None); MAX_PARTS];
+        for (pair, &p) in pairs.iter_mut().zip(parts.iter()) {
+            *pair = (noun, cx.own_noun(p));
+        }
+        Context::noun_evidence(&mut e, pairs.get(..parts.len()).unwrap_or(&[]));
         times(cx, s, &parts, &mut e);
         let operands = parts
             .iter()
             .filter_map(|&p| cx.claim(p).map(|x| (p, "part", value_of(x))))
             .collect();
-        let Some(r) = Reading::new(ID, Relation::Sum, s, stated_of(c), operands, Formula::Sum, e) else {
+        let reading = Reading::new(ID, Relation::Sum, s, stated_of(c), operands, Formula::Sum, e);
+        seen.insert(parts);
+        let Some(r) = reading else {
             continue;
         };
         out.push(r.with_unit(c.unit.clone()));
@@ -180,11 +187,11 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, runs: &[Run], index: &ValueInd
 /// Parts named for other years than the whole's do not add up to it.
 fn times(cx: &Context, s: usize, parts: &[usize], e: &mut Evidence) {
     let sy = cx.fact(s).year;
-    let years: Vec<Option<u16>> = parts.iter().map(|&p| cx.fact(p).year).collect();
+    let years = || parts.iter().map(|&p| cx.fact(p).year);
     if let Some(y) = sy {
-        if years.iter().any(|p| p.is_some_and(|py| py != y)) {
+        if years().any(|p| p.is_some_and(|py| py != y)) {
             e.time_clash = 1.0;
-        } else if years.iter().all(|p| *p == Some(y)) {
+        } else if years().all(|p| p == Some(y)) {
             e.time_fit = 1.0;
         }
     }
@@ -423,8 +430,9 @@ impl ValueIndex {
 /// apart they sit ("$184 million for January–March" … "$457 million for the quarter" …
 /// "$641 million for the six months").
 fn fitting_pairs(cx: &Context, s: usize, c: &Claim, index: &ValueIndex, groups: &mut Vec<(Vec<usize>, f64)>) {
+    // The cheap test first (both are pure).
     let firsts = cx.candidates(s, 8, 16, |k| {
-        part_of(cx, s, k) && cx.claim(k).is_some_and(|x| x.value.nominal < c.value.nominal)
+        cx.claim(k).is_some_and(|x| x.value.nominal < c.value.nominal) && part_of(cx, s, k)
     });
     for &a in &firsts {
         let Some(ca) = cx.claim(a) else { continue };
@@ -451,11 +459,11 @@ fn fitting_pairs(cx: &Context, s: usize, c: &Claim, index: &ValueIndex, groups: 
 /// Two figures near the whole that may make it: "with the $51 million paid earlier,
 /// dividends came to $101 million"; "7,500 Coast Guard members and 6,500 troops".
 fn pair_parts(cx: &Context, s: usize, c: &Claim, groups: &mut Vec<(Vec<usize>, f64)>) {
+    // The cheap test first (both are pure).
     let cands = cx.candidates(s, 3, 12, |k| {
-        part_of(cx, s, k)
-            && cx
-                .claim(k)
-                .is_some_and(|x| x.value.nominal < c.value.nominal && !matches!(x.hedge, Hedge::Range))
+        cx.claim(k)
+            .is_some_and(|x| x.value.nominal < c.value.nominal && !matches!(x.hedge, Hedge::Range))
+            && part_of(cx, s, k)
     });
     for (i, &a) in cands.iter().enumerate() {
         for &b in cands.iter().skip(i + 1) {

@@ -80,7 +80,7 @@ impl Rule for PerUnitAverage {
     }
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
-        let mut out = Vec::new();
+        let mut out = crate::relate::readings_for(cx, 1);
         for (s, c) in cx.claims.iter().enumerate() {
             if let Some(per) = per_unit(c) {
                 propose_for(cx, s, c, &per, &mut out);

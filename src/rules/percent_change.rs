@@ -92,7 +92,7 @@ impl Rule for PercentChange {
     }
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
-        let mut out = Vec::new();
+        let mut out = crate::relate::readings_for(cx, 2);
         for (s, c) in cx.claims.iter().enumerate() {
             if stated_change(cx, s, c) {
                 propose_for(cx, s, c, &mut out);

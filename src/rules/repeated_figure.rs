@@ -72,7 +72,7 @@ impl Rule for RepeatedFigure {
     }
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
-        let mut out = Vec::new();
+        let mut out = crate::relate::readings_for(cx, 1);
         // Earlier figures by (dimension, size), so each figure meets a bounded number of
         // candidates: linear in the length of the document.
         let mut index: HashMap<(u8, i32), Vec<usize>> = HashMap::default();

@@ -76,7 +76,7 @@ impl Rule for ShareOfTotal {
     }
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
-        let mut out = Vec::new();
+        let mut out = crate::relate::readings_for(cx, 3);
         let cues = WholeCues::new(cx);
         for (s, c) in cx.claims.iter().enumerate() {
             // "a third larger than", "20% more than": a difference, not a share.
@@ -269,11 +269,11 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
                 0.6 * part_frame + 0.4 * whole_frame
             };
             e.cue = if of_after { 1.0 } else { 0.0 };
-            let mut pairs = vec![(cx.noun(p), cx.own_noun(w))];
-            if of_noun.is_some() {
-                pairs.push((of_noun.as_deref(), cx.noun(w)));
-            }
-            crate::relate::Context::noun_evidence(&mut e, &pairs);
+            // The part's noun against the whole's, and the share's "of" noun when it has
+            // one (on the stack: one pair or two per reading).
+            let pairs = [(cx.noun(p), cx.own_noun(w)), (of_noun.as_deref(), cx.noun(w))];
+            let n_pairs = 1 + usize::from(of_noun.is_some());
+            crate::relate::Context::noun_evidence(&mut e, pairs.get(..n_pairs).unwrap_or(&[]));
             match (cx.fact(p).year, cx.fact(w).year) {
                 (Some(a), Some(b)) if a == b => e.time_fit = 1.0,
                 (Some(_), Some(_)) => e.time_clash = 1.0,
