@@ -594,6 +594,44 @@ pub fn determiner_before(text: &str, pos: usize) -> bool {
     ["a", "an", "the", "this", "that"].contains(&word.as_str())
 }
 
+/// Words before a bare "double" / "triple" that make it a verb or a multiplier: "expected
+/// to double", "could more than double", "will nearly triple".
+const MULTIPLIER_LEAD: &[&str] = &[
+    "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "than", "nearly",
+    "almost", "roughly", "about", "did", "does", "do", "not", "and", "or", "then", "also", "more", "least",
+];
+
+/// True when a bare "double" / "triple" at `pos..end` is a noun: it ends a clause after a
+/// word that is no verb, modal or hedge ("the Olympic middle-distance double."), or an
+/// article stands within three words before it with no such word between ("a historic
+/// Olympic double in the 1500m"). "Expected to double.", "could more than double in
+/// size", "the bill will nearly triple" stay multipliers.
+pub fn noun_multiplier(text: &str, pos: usize, end: usize) -> bool {
+    let from = super::hedge::floor_char_boundary(text, pos.saturating_sub(48));
+    let before: Vec<String> = text
+        .get(from..pos)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let lead = |w: &str| MULTIPLIER_LEAD.contains(&w) || w.ends_with("ly");
+    let after = text.get(end..).unwrap_or("").trim_start();
+    let at_end = after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '"', '”', '!', '?']);
+    if at_end && before.last().is_some_and(|w| !lead(w)) {
+        return true;
+    }
+    for w in before.iter().rev().take(3) {
+        if lead(w) {
+            return false;
+        }
+        if matches!(w.as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its") {
+            return true;
+        }
+    }
+    false
+}
+
 static OF_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+|his\s+|her\s+|our\s+|some\s+)?")
 });

@@ -219,12 +219,19 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
     if p.bare_vague && !idiom::bare_vague_stands(text, start, end) {
         return None;
     }
+    if second_decimal_point(text, start, end) {
+        // "3.817.69", "1.2.3": a garbled figure or a version, not one quantity.
+        return None;
+    }
     if !p.bare_vague && quantity::is_vague(rest) && idiom::labels_a_unit(text, start) {
         // "(millions of trips)": a table's unit, not a figure.
         return None;
     }
-    if p.multiplier_word && quantity::is_bare_multiplier(rest) && context::determiner_before(text, start) {
-        // "a double", "the triple": nouns, not multipliers.
+    if p.multiplier_word
+        && quantity::is_bare_multiplier(rest)
+        && (context::determiner_before(text, start) || context::noun_multiplier(text, start, end))
+    {
+        // "a double", "the triple", "the middle-distance double.": nouns, not multipliers.
         return None;
     }
     if p.kind != Kind::Multiplier && glued_to_word(text, end) {
@@ -491,6 +498,14 @@ fn multiplier_value(v: f64, unit: f64, word: bool, hedge: Hedge, reach: HedgeRea
         }
         _ => Value::hedged(v, unit.max(if v >= 1.0 { 1.0 } else { 0.5 }), hedge, reach),
     }
+}
+
+/// True when the figure at `start..end` has a decimal point and another point and digit
+/// follow it ("3.817" of "3.817.69").
+fn second_decimal_point(text: &str, start: usize, end: usize) -> bool {
+    let fig = text.get(start..end).unwrap_or("");
+    let after = text.get(end..).unwrap_or("").as_bytes();
+    fig.contains('.') && after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_digit)
 }
 
 /// A bare four-digit integer from 1800 to 2100 is a year unless a plural noun follows

@@ -61,3 +61,43 @@ fn nearly_a_whole_multiple_is_a_tenth_below_it() {
     // A lower bound still reaches to the next whole multiple.
     assert_eq!(bounds("more than doubled"), Some((200.0, 300.0)));
 }
+
+#[test]
+fn a_double_ending_a_noun_phrase_is_no_multiplier() {
+    let multipliers = |t: &str| {
+        claims(t)
+            .into_iter()
+            .filter(|c| c.kind == Kind::Multiplier)
+            .count()
+    };
+    assert_eq!(multipliers("She won the Olympic middle-distance double."), 0);
+    assert_eq!(
+        multipliers("The club completed a rare league and cup double, its first."),
+        0
+    );
+    assert_eq!(multipliers("Costs are expected to double."), 1);
+    assert_eq!(multipliers("Fares could more than double, the report warns."), 1);
+    assert_eq!(multipliers("Enrollment will nearly triple."), 1);
+    assert_eq!(
+        multipliers("He raced to a historic Olympic double in the 1500m and 5,000m."),
+        0
+    );
+    assert_eq!(multipliers("The bill could more than double in size."), 1);
+    assert_eq!(multipliers("Ridership is set to double in the next decade."), 1);
+}
+
+#[test]
+fn a_figure_with_two_decimal_points_is_no_quantity() {
+    let texts = |t: &str| claims(t).into_iter().map(|c| c.text).collect::<Vec<_>>();
+    assert!(
+        !texts("The index closed at 3.817.69 on Friday.")
+            .iter()
+            .any(|t| t.contains("3.817"))
+    );
+    assert!(
+        texts("The index closed at 3,817.69 on Friday.")
+            .iter()
+            .any(|t| t == "3,817.69")
+    );
+    assert!(texts("Shares fell 2.5. Bonds rose.").iter().any(|t| t == "2.5"));
+}

@@ -322,14 +322,25 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     let old_marked = ca.old_marked;
     // "to $32.2 million" belongs to another change when another figure is marked as its
     // start ("jumped from $8.5 million to $32.2 million").
-    let owned_elsewhere = b
-        .checked_sub(1)
-        .is_some_and(|x| x != a && x != s && cx.sentences_apart(x, b) == 0 && cx.cues(x).from);
+    // Nor does the end of another stated change: "fell 25 cents to $17.65" is not the end
+    // of the "up 19 cents" beside it.
+    let owned_elsewhere = b.checked_sub(1).is_some_and(|x| {
+        x != a
+            && x != s
+            && cx.sentences_apart(x, b) == 0
+            && (cx.cues(x).from || another_change_reaching(cx, x, b))
+    });
     let new_marked = cb.to && !owned_elsewhere;
     let new_strong = new_marked && cb.to_strong;
     let b_marked_old = cb.marked_old;
     let a_marked_new = ca.reached && !old_marked;
-    let wrong = (b_marked_old && !old_marked) || a_marked_new;
+    // An end that is the end of another stated change in the sentence ("fell 25 cents to
+    // $17.65 … up 19 cents at $31.22") belongs to that change.
+    let taken_end = [a, b].iter().any(|&k| {
+        k.checked_sub(1)
+            .is_some_and(|x| x != s && x != a && x != b && another_change_reaching(cx, x, k))
+    });
+    let wrong = (b_marked_old && !old_marked) || a_marked_new || taken_end;
     let sentence = |k: usize| cx.claim(k).map(|c| c.sentence);
     let one_sentence = sentence(a) == sentence(s) && sentence(b) == sentence(s);
     let old_score: f64 = if old_strong {
@@ -385,6 +396,16 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     let nb = cx.own_noun(b);
     Context::noun_evidence(&mut e, &[(na, nb)]);
     e
+}
+
+/// True when claim `x` is a stated change ("25 cents") with `b` right after it, tied by
+/// "to" or "at": `b` is that change's end.
+fn another_change_reaching(cx: &Context, x: usize, b: usize) -> bool {
+    cx.claim(x).is_some_and(|c| c.role == crate::claim::Role::Change)
+        && between(cx, x, b).is_some_and(|t| {
+            let l: Vec<&str> = lower(cx, t).collect();
+            matches!(l.as_slice(), ["to"] | ["at"])
+        })
 }
 
 /// "revenue of $4.2 billion, up 12% from $3.45 billion": `b` right before the change `s`,

@@ -1119,6 +1119,24 @@ pub fn is_input(c: &Claim) -> bool {
             c.role,
             crate::claim::Role::Projection | crate::claim::Role::PerBase
         )
+        && !vague_plural(&c.text)
+}
+
+/// "billions of messages", "thousands", "tens of millions": an order of magnitude, not a
+/// figure anything can be computed from.
+fn vague_plural(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    [
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "trillions",
+        "tens",
+    ]
+    .iter()
+    .any(|w| first.eq_ignore_ascii_case(w))
 }
 
 /// A plain stated value: an input that is neither a change, an average nor a per-unit

@@ -30,7 +30,7 @@ const ID: &str = "absolute-change";
 /// Words that make a figure the gap between two others.
 #[rustfmt::skip]
 const GAP: Words = Words(&[
-    "gap", "difference", "margin", "spread", "shortfall", "surplus", "deficit", "net", "natural",
+    "gap", "difference", "margin", "spread", "shortfall", "surplus", "deficit", "natural",
     "lead", "edge", "outnumbered", "ahead", "behind",
 ]);
 
@@ -88,9 +88,32 @@ impl Rule for AbsoluteChange {
 fn gap_word(cx: &Context, s: usize) -> bool {
     let (before, _) = frames::clause(cx, s);
     let words: Vec<&str> = frames::words(cx, before).rev().take(5).collect();
-    words.iter().take(4).any(|w| GAP.has(w))
+    // "a net decrease of 546", "net 546": "net" names a gap only beside the figure or a
+    // word of change; "net addresses in 35 countries" is no gap.
+    let net = words
+        .iter()
+        .take(4)
+        .enumerate()
+        .any(|(i, w)| *w == "net" && (i == 0 || words.get(i - 1).is_some_and(|n| NET_CHANGE.has(n))));
+    net || words.iter().take(4).any(|w| GAP.has(w))
         || (words.first() == Some(&"by") && words.iter().skip(1).take(4).any(|w| CONTEST.has(w)))
 }
+
+/// Words after "net" that make it a gap: "net loss of", "net migration of".
+const NET_CHANGE: Words = Words(&[
+    "gain*",
+    "loss*",
+    "increase*",
+    "decrease*",
+    "change*",
+    "migration",
+    "outflow*",
+    "inflow*",
+    "addition*",
+    "growth",
+    "decline*",
+    "drop*",
+]);
 
 /// Verbs of a contest whose margin follows "by".
 #[rustfmt::skip]
