@@ -221,3 +221,22 @@ fn no_gap_or_change_is_read_from_words_that_only_look_like_one() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn ends_framed_by_one_change_are_not_another_changes() {
+    let rels = relations(
+        "Operating costs were up 40%, from $500 million in 2010 to $700 million in 2020, even as ridership was down 9%.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "percent-change"
+            && *v == Verdict::Consistent
+            && used.contains(&"40%".to_string())),
+        "{rels:?}"
+    );
+    assert!(
+        !rels
+            .iter()
+            .any(|(_, v, used)| *v == Verdict::Contradicted && used.contains(&"9%".to_string())),
+        "{rels:?}"
+    );
+}

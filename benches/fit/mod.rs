@@ -597,6 +597,10 @@ pub fn add_examples(out: &mut Samples) {
 /// Fewest annotated errors a rule needs to get a model of its own for readings that miss.
 pub const MIN_ERRORS: usize = 8;
 
+/// The lowest contradiction threshold the fit may choose: a reading more likely meant
+/// than not.
+pub const MIN_CONTRADICT: f64 = 0.5;
+
 /// L2 penalty of the fits.
 pub const ALPHA: f64 = 1.0;
 
@@ -918,10 +922,17 @@ pub fn choose(
     }
     t.link = best.1;
     // The explain and contradiction thresholds together: the most errors flagged with
-    // "contradicted" right at least 0.95.
+    // "contradicted" right at least 0.95. A figure is called wrong only on a reading the
+    // model finds more likely meant than not (confidence at least MIN_CONTRADICT): below
+    // that, a lower threshold buys a catch on the corpus with false alarms on copy it has
+    // never seen.
     let mut best: (f64, f64, f64) = (-1.0, never, never);
     for explain in grid(0.1, 0.9, 8) {
-        for contradict in grid(0.1, 0.99, 30).collect::<Vec<_>>().into_iter().rev() {
+        for contradict in grid(MIN_CONTRADICT, 0.99, 30)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+        {
             let m = score(
                 cases,
                 prepared,

@@ -340,7 +340,18 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
         k.checked_sub(1)
             .is_some_and(|x| x != s && x != a && x != b && another_change_reaching(cx, x, k))
     });
-    let wrong = (b_marked_old && !old_marked) || a_marked_new || taken_end;
+    // A start named right after another stated change ("up 77.5%, from $541.2 million to
+    // $912.5 million, even as ridership was down 11.7%") is that change's.
+    let taken_start = a.checked_sub(1).is_some_and(|x| {
+        x != s
+            && x != b
+            && cx.claim(x).is_some_and(|c| c.role == crate::claim::Role::Change)
+            && between(cx, x, a).is_some_and(|t| {
+                let l: Vec<&str> = lower(cx, t).collect();
+                matches!(l.as_slice(), ["from"] | [",", "from"])
+            })
+    });
+    let wrong = (b_marked_old && !old_marked) || a_marked_new || taken_end || taken_start;
     let sentence = |k: usize| cx.claim(k).map(|c| c.sentence);
     let one_sentence = sentence(a) == sentence(s) && sentence(b) == sentence(s);
     let old_score: f64 = if old_strong {
