@@ -72,6 +72,10 @@ impl Rule for PercentChange {
                 Verdict::Consistent,
             ),
             (
+                "The library lent 412,000 books last year, up 4% from 380,000 in 2023.",
+                Verdict::Contradicted,
+            ),
+            (
                 "The port handled 4,120 ships in 2024, compared with 4,480 in 2023, a 12% drop.",
                 Verdict::Contradicted,
             ),
