@@ -240,3 +240,16 @@ fn ends_framed_by_one_change_are_not_another_changes() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_share_of_it_points_back_to_the_level_before() {
+    let rels = relations(
+        "The transit budget rose to $310 million this year from $268 million. Fares covered $62 million, or about 20% of it.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "share-of-total"
+            && *v == Verdict::Consistent
+            && used == &["$62 million", "$310 million", "about 20%"]),
+        "{rels:?}"
+    );
+}

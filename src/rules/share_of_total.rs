@@ -236,6 +236,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
         near.clone()
     };
     let of_noun = of_noun(cx, s);
+    let anaphoric_of = of_pronoun(cx, s);
     let over_100 = stated.nominal > 100.0;
     for &p in &parts {
         // The part's frame depends on the part alone: read once for every whole.
@@ -253,7 +254,13 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
             }
             let mut e = cx.base_evidence(s, &[p, w]);
             let part_frame = *part_frame.get_or_init(|| share_frame(cx, s, p));
-            let whole_frame = if cues.get(w) { 1.0 } else { 0.0 };
+            let whole_frame = if cues.get(w) {
+                1.0
+            } else if anaphoric_of && anaphoric_whole(cx, s, w) {
+                0.8
+            } else {
+                0.0
+            };
             // "120 of 400", "287 of 318 beds": the part right before "of" and the whole.
             let x_of_y = of_pairs.contains(&(p, w));
             // A part with its own "of Y" has no other whole by cue words alone.
@@ -294,6 +301,23 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
             out.push(r.with_unit(Some("percent".into())));
         }
     }
+}
+
+/// "25% of it", "a third of those sales", "half of the total": the share names its whole
+/// by a pronoun or demonstrative, not by a figure.
+fn of_pronoun(cx: &Context, s: usize) -> bool {
+    let w: Vec<&str> = frames::words(cx, frames::after(cx, s)).take(3).collect();
+    matches!(
+        w.as_slice(),
+        ["of", "it" | "that" | "this" | "them" | "those" | "these", ..] | ["of", "the", "total" | "sum", ..]
+    )
+}
+
+/// A whole such a share points back to ([`of_pronoun`]): a figure of the sentence before
+/// the share's, not named as an earlier value ("dropped to 1,606 from 1,870 … a third of
+/// those sales": 1,606, not 1,870).
+fn anaphoric_whole(cx: &Context, s: usize, w: usize) -> bool {
+    w < s && cx.sentences_apart(w, s) == 1 && !cx.cues(w).marked_old
 }
 
 /// The whole of "287 of 318", "120 of its 400 patients", "14,900 of the 21,400": the
