@@ -203,21 +203,20 @@ fn a_named_start_does_not_reach_another_subjects_level() {
 #[test]
 fn no_gap_or_change_is_read_from_words_that_only_look_like_one() {
     // "net" before a noun that is no change; a vague "billions" is no operand.
-    let rels = relations(
-        "Investigators said the gang sent billions of messages through 514 hijacked net addresses in 35 countries.",
-    );
+    let rels =
+        relations("The botnet relayed billions of emails via 880 hijacked net addresses in 41 countries.");
     assert!(
         rels.iter().all(|(_, v, _)| *v != Verdict::Contradicted),
         "{rels:?}"
     );
     // A price that is the end of another change in the sentence is not this change's end.
     let rels = relations(
-        "Northfield shares fell 25 cents to $17.65 after the offer, while Southgate shares were up 19 cents at $31.22.",
+        "Harbor Mills stock slid 40 cents to $12.10 on the news, while Crestline stock gained 15 cents at $27.85.",
     );
     assert!(
         !rels.iter().any(|(rule, _, used)| rule == "absolute-change"
-            && used.contains(&"19 cents".to_string())
-            && used.contains(&"$17.65".to_string())),
+            && used.contains(&"15 cents".to_string())
+            && used.contains(&"$12.10".to_string())),
         "{rels:?}"
     );
 }

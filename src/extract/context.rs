@@ -602,10 +602,10 @@ const MULTIPLIER_LEAD: &[&str] = &[
 ];
 
 /// True when a bare "double" / "triple" at `pos..end` is a noun: it ends a clause after a
-/// word that is no verb, modal or hedge ("the Olympic middle-distance double."), or an
-/// article stands within three words before it with no such word between ("a historic
-/// Olympic double in the 1500m"). "Expected to double.", "could more than double in
-/// size", "the bill will nearly triple" stay multipliers.
+/// word that is no verb, modal or hedge ("he completed the indoor-outdoor double."), or an
+/// article stands within three words before it with no such word between ("a rare sprint
+/// double in the 100m"). "Expected to double.", "could more than double in size", "the
+/// bill will nearly triple" stay multipliers.
 pub fn noun_multiplier(text: &str, pos: usize, end: usize) -> bool {
     let from = super::hedge::floor_char_boundary(text, pos.saturating_sub(48));
     let before: Vec<String> = text

@@ -231,7 +231,7 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         && quantity::is_bare_multiplier(rest)
         && (context::determiner_before(text, start) || context::noun_multiplier(text, start, end))
     {
-        // "a double", "the triple", "the middle-distance double.": nouns, not multipliers.
+        // "a double", "the triple", "the indoor-outdoor double.": nouns, not multipliers.
         return None;
     }
     if p.kind != Kind::Multiplier && glued_to_word(text, end) {
