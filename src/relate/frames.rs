@@ -322,14 +322,9 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     let old_marked = ca.old_marked;
     // "to $32.2 million" belongs to another change when another figure is marked as its
     // start ("jumped from $8.5 million to $32.2 million").
-    // Nor does the end of another stated change: "fell 25 cents to $17.65" is not the end
-    // of the "up 19 cents" beside it.
-    let owned_elsewhere = b.checked_sub(1).is_some_and(|x| {
-        x != a
-            && x != s
-            && cx.sentences_apart(x, b) == 0
-            && (cx.cues(x).from || another_change_reaching(cx, x, b))
-    });
+    let owned_elsewhere = b
+        .checked_sub(1)
+        .is_some_and(|x| x != a && x != s && cx.sentences_apart(x, b) == 0 && cx.cues(x).from);
     let new_marked = cb.to && !owned_elsewhere;
     let new_strong = new_marked && cb.to_strong;
     let b_marked_old = cb.marked_old;
@@ -338,19 +333,13 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     // $17.65 … up 19 cents at $31.22") belongs to that change.
     let taken_end = [a, b].iter().any(|&k| {
         k.checked_sub(1)
-            .is_some_and(|x| x != s && x != a && x != b && another_change_reaching(cx, x, k))
+            .is_some_and(|x| x != s && x != a && x != b && tied_to_change(cx, x, k, &[&["to"], &["at"]]))
     });
     // A start named right after another stated change ("up 77.5%, from $541.2 million to
     // $912.5 million, even as ridership was down 11.7%") is that change's.
-    let taken_start = a.checked_sub(1).is_some_and(|x| {
-        x != s
-            && x != b
-            && cx.claim(x).is_some_and(|c| c.role == crate::claim::Role::Change)
-            && between(cx, x, a).is_some_and(|t| {
-                let l: Vec<&str> = lower(cx, t).collect();
-                matches!(l.as_slice(), ["from"] | [",", "from"])
-            })
-    });
+    let taken_start = a
+        .checked_sub(1)
+        .is_some_and(|x| x != s && x != b && tied_to_change(cx, x, a, &[&["from"], &[",", "from"]]));
     let wrong = (b_marked_old && !old_marked) || a_marked_new || taken_end || taken_start;
     let sentence = |k: usize| cx.claim(k).map(|c| c.sentence);
     let one_sentence = sentence(a) == sentence(s) && sentence(b) == sentence(s);
@@ -409,13 +398,14 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     e
 }
 
-/// True when claim `x` is a stated change ("25 cents") with `b` right after it, tied by
-/// "to" or "at": `b` is that change's end.
-fn another_change_reaching(cx: &Context, x: usize, b: usize) -> bool {
+/// True when claim `x` is a stated change ("25 cents", "77.5%") and the tokens between it
+/// and claim `k`, right after it, are exactly one of `ties` ("to", "at"; "from", ", from"):
+/// `k` is that change's end or start.
+fn tied_to_change(cx: &Context, x: usize, k: usize, ties: &[&[&str]]) -> bool {
     cx.claim(x).is_some_and(|c| c.role == crate::claim::Role::Change)
-        && between(cx, x, b).is_some_and(|t| {
-            let l: Vec<&str> = lower(cx, t).collect();
-            matches!(l.as_slice(), ["to"] | ["at"])
+        && between(cx, x, k).is_some_and(|t| {
+            ties.iter()
+                .any(|tie| t.len() == tie.len() && lower(cx, t).zip(tie.iter()).all(|(w, want)| w == *want))
         })
 }
 

@@ -8,9 +8,10 @@
 //!
 //! [`start_only`] says when a figure is such a start; [`levels`] lists the figures of the
 //! headline and lede, and the key figures (`Context::key`), that may be the level, in
-//! text order. The first of them is the
-//! article's own statement of the level; later ones are other places, groups or times more
-//! often than not, and rules weigh them lower.
+//! text order. The first of them is the article's own statement of the level; later ones
+//! are other places, groups or times more often than not, and rules weigh them lower.
+//! Change rules take the pairs to weigh from [`pairs`] and set each pair's evidence with
+//! [`apply`].
 
 use super::Context;
 use super::frames;
@@ -75,8 +76,8 @@ fn starts_with_when(cx: &Context, a: usize) -> bool {
     frames::words(cx, frames::before(cx, a)).next() == Some("when")
 }
 
-/// The key figures that may be the level reached by the change stated by `s` from start
-/// `a` ([`start_only`]), in text order: of the start's measure, outside the sentences of
+/// The figures of the headline and lede, and the key figures, that may be the level
+/// reached by the change stated by `s` from start `a` ([`start_only`]), in text order: of the start's measure, outside the sentences of
 /// `s` and `a`, not themselves a start, a bound or the start's own value, naming no
 /// other noun, and dated no earlier than the start.
 pub fn levels(cx: &Context, s: usize, a: usize) -> Vec<usize> {
@@ -88,9 +89,7 @@ pub fn levels(cx: &Context, s: usize, a: usize) -> Vec<usize> {
         .iter()
         .take_while(|x| x.sentence < LEDE_SENTENCES)
         .count();
-    let mut out: Vec<usize> = (0..lede.min(cx.claims.len()))
-        .chain(cx.key.iter().copied())
-        .collect();
+    let mut out: Vec<usize> = (0..lede).chain(cx.key.iter().copied()).collect();
     out.sort_unstable();
     out.dedup();
     out.retain(|&k| {
@@ -169,20 +168,30 @@ pub fn anchored(cx: &Context, s: usize, ends: &[usize]) -> Vec<(usize, usize, f6
     out
 }
 
-/// The `level` feature of a reading whose ends are (`a`, `b`): 1 when [`anchored`] gives
-/// the pair the first level, 0.5 a later one, 0 otherwise.
-pub fn level_feature(anchored: &[(usize, usize, f64)], a: usize, b: usize) -> f64 {
-    match anchored_frame(anchored, a, b) {
-        Some(f) if f >= FIRST_LEVEL_FRAME => 1.0,
-        Some(_) => 0.5,
-        None => 0.0,
-    }
+/// Set the evidence of the reading of change `s` between `a` and `b` where [`anchored`]
+/// gives the pair a level: its frame at least the level's, the `level` feature (1 for the
+/// first level, 0.5 for a later one), and reach measured to the start ([`reach_to_start`]).
+/// Pairs without a level are left as they are.
+pub fn apply(
+    cx: &Context,
+    s: usize,
+    anchored: &[(usize, usize, f64)],
+    a: usize,
+    b: usize,
+    e: &mut super::Evidence,
+) {
+    let Some(f) = anchored_frame(anchored, a, b) else {
+        return;
+    };
+    e.frame = e.frame.max(f);
+    e.level = if f >= FIRST_LEVEL_FRAME { 1.0 } else { 0.5 };
+    reach_to_start(cx, s, a, e);
 }
 
 /// Set the reach of a reading from start `a` to a level: the level is the article's own
 /// statement of the measure, so where it stands is no evidence for or against it; reach
 /// (clause, sentence, distance, paragraphs, figures between) is measured to the start.
-pub fn reach_to_start(cx: &Context, s: usize, a: usize, e: &mut super::Evidence) {
+fn reach_to_start(cx: &Context, s: usize, a: usize, e: &mut super::Evidence) {
     let near = cx.base_evidence(s, &[a]);
     e.same_clause = near.same_clause;
     e.same_sentence = near.same_sentence;
@@ -208,7 +217,7 @@ pub fn pairs(ends: &[usize], anchored: &[(usize, usize, f64)]) -> Vec<(usize, us
 }
 
 /// The frame [`anchored`] gives the pair (`a`, `b`), if any.
-pub fn anchored_frame(anchored: &[(usize, usize, f64)], a: usize, b: usize) -> Option<f64> {
+fn anchored_frame(anchored: &[(usize, usize, f64)], a: usize, b: usize) -> Option<f64> {
     anchored
         .iter()
         .find(|(x, y, _)| *x == a && *y == b)

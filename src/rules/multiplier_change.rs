@@ -169,57 +169,49 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     // "has quadrupled since 2015, when it stood at about 460,000": the start named, the end
     // the article's level of the measure (`relate::level`).
     let anchored = level::anchored(cx, s, &ends);
-    {
-        for (a, b) in level::pairs(&ends, &anchored) {
-            let (Some(ca), Some(cb)) = (cx.claim(a), cx.claim(b)) else {
-                continue;
-            };
-            // Two ends printed alike ("£1.4bn expected … the £1.4bn of last month") are
-            // two mentions of one level, not a change between them.
-            if a == b
-                || ca.value.nominal == cb.value.nominal
-                || !same_dimension(ca, cb)
-                || ca.value.nominal <= 0.0
-            {
-                continue;
-            }
-            let mut e = change_evidence(cx, s, a, b, d);
-            // "three times the $2 billion", "twice as many as the 12": the base right after
-            // the multiplier; and when the figure just before the multiplier, in its
-            // sentence, is set beside it by a comma ("412,000 passengers, nearly triple the
-            // 208,000"), that figure is what the base was multiplied to.
-            if base_after(cx, s, a) {
-                e.frame = e.frame.max(0.9);
-                if apposed_before(cx, s, b) {
-                    e.frame = 1.0;
-                }
-            }
-            // "since 2021 … when she took office in 2021 … 3.7 million": a shared year.
-            let sy = cx.fact(s).year;
-            if sy.is_some() && cx.fact(a).year == sy && cx.sentences_apart(a, s) <= 1 {
-                e.time_fit = 1.0;
-                e.frame = e.frame.max(0.6);
-            }
-            if let Some(f) = level::anchored_frame(&anchored, a, b) {
-                e.frame = e.frame.max(f);
-            }
-            e.level = level::level_feature(&anchored, a, b);
-            if e.level > 0.0 {
-                level::reach_to_start(cx, s, a, &mut e);
-            }
-            let (va, vb) = sharpen_pair(ca, cb);
-            let Some(r) = Reading::new(
-                ID,
-                Relation::Multiplier,
-                s,
-                value_of(c),
-                vec![(a, "before", va), (b, "after", vb)],
-                Formula::Multiplier,
-                e,
-            ) else {
-                continue;
-            };
-            out.push(r.with_unit(Some("times".into())));
+    for (a, b) in level::pairs(&ends, &anchored) {
+        let (Some(ca), Some(cb)) = (cx.claim(a), cx.claim(b)) else {
+            continue;
+        };
+        // Two ends printed alike ("£1.4bn expected … the £1.4bn of last month") are
+        // two mentions of one level, not a change between them.
+        if a == b
+            || ca.value.nominal == cb.value.nominal
+            || !same_dimension(ca, cb)
+            || ca.value.nominal <= 0.0
+        {
+            continue;
         }
+        let mut e = change_evidence(cx, s, a, b, d);
+        // "three times the $2 billion", "twice as many as the 12": the base right after
+        // the multiplier; and when the figure just before the multiplier, in its
+        // sentence, is set beside it by a comma ("412,000 passengers, nearly triple the
+        // 208,000"), that figure is what the base was multiplied to.
+        if base_after(cx, s, a) {
+            e.frame = e.frame.max(0.9);
+            if apposed_before(cx, s, b) {
+                e.frame = 1.0;
+            }
+        }
+        // "since 2021 … when she took office in 2021 … 3.7 million": a shared year.
+        let sy = cx.fact(s).year;
+        if sy.is_some() && cx.fact(a).year == sy && cx.sentences_apart(a, s) <= 1 {
+            e.time_fit = 1.0;
+            e.frame = e.frame.max(0.6);
+        }
+        level::apply(cx, s, &anchored, a, b, &mut e);
+        let (va, vb) = sharpen_pair(ca, cb);
+        let Some(r) = Reading::new(
+            ID,
+            Relation::Multiplier,
+            s,
+            value_of(c),
+            vec![(a, "before", va), (b, "after", vb)],
+            Formula::Multiplier,
+            e,
+        ) else {
+            continue;
+        };
+        out.push(r.with_unit(Some("times".into())));
     }
 }

@@ -293,36 +293,28 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     // "In 2019 the median rent was $1,242; rents have risen 31% since then": the start
     // named, the end the article's level of the measure (`relate::level`).
     let anchored = level::anchored(cx, s, &ends);
-    {
-        for (a, b) in level::pairs(&ends, &anchored) {
-            let (Some(ca), Some(cb)) = (cx.claim(a), cx.claim(b)) else {
-                continue;
-            };
-            // A value per unit pairs with one per the same unit, or with one that names none
-            // ("$1,242" in one sentence, "$1,585 a month" in another).
-            let per_ok = ca.per == cb.per || ca.per.is_none() || cb.per.is_none();
-            // Two ends printed alike ("£1.4bn expected … the £1.4bn of last month") are
-            // two mentions of one level, not a change between them.
-            if a == b
-                || ca.value.nominal == cb.value.nominal
-                || !same_dimension(ca, cb)
-                || ca.value.nominal == 0.0
-                || !per_ok
-            {
-                continue;
-            }
-            let mut e = change_evidence(cx, s, a, b, d);
-            table_evidence(cx, s, a, b, &mut e);
-            e.cue = if plain { 1.0 } else { 0.25 };
-            if let Some(f) = level::anchored_frame(&anchored, a, b) {
-                e.frame = e.frame.max(f);
-            }
-            e.level = level::level_feature(&anchored, a, b);
-            if e.level > 0.0 {
-                level::reach_to_start(cx, s, a, &mut e);
-            }
-            out.extend(change_reading(cx, s, (stated, d, points), a, b, e));
+    for (a, b) in level::pairs(&ends, &anchored) {
+        let (Some(ca), Some(cb)) = (cx.claim(a), cx.claim(b)) else {
+            continue;
+        };
+        // A value per unit pairs with one per the same unit, or with one that names none
+        // ("$1,242" in one sentence, "$1,585 a month" in another).
+        let per_ok = ca.per == cb.per || ca.per.is_none() || cb.per.is_none();
+        // Two ends printed alike ("£1.4bn expected … the £1.4bn of last month") are
+        // two mentions of one level, not a change between them.
+        if a == b
+            || ca.value.nominal == cb.value.nominal
+            || !same_dimension(ca, cb)
+            || ca.value.nominal == 0.0
+            || !per_ok
+        {
+            continue;
         }
+        let mut e = change_evidence(cx, s, a, b, d);
+        table_evidence(cx, s, a, b, &mut e);
+        e.cue = if plain { 1.0 } else { 0.25 };
+        level::apply(cx, s, &anchored, a, b, &mut e);
+        out.extend(change_reading(cx, s, (stated, d, points), a, b, e));
     }
     // "Net income was $3.3 billion, compared with $3.0 billion a year earlier. … Profit
     // rose 12%": ends stated as a framed pair in another sentence (`relate::restated`).
