@@ -21,7 +21,7 @@ use crate::claim::Claim;
 use crate::document::Document;
 use crate::finding::{Alternative, Finding, fmt_num};
 use crate::interval::Verdict;
-use crate::relate::{Context, Evidence, Reading, Relation, evidence, weights};
+use crate::relate::{Compare, Context, Evidence, Formula, Reading, Relation, evidence, weights};
 use crate::rules::{MIN_FRAME_TO_FLAG, Rule, Settings};
 // The resolver's maps are keyed by small integers and short id lists and never iterated in
 // hash order: a fast hash, not a DoS-resistant one.
@@ -35,6 +35,17 @@ const ALTERNATIVES: usize = 3;
 /// stand on their own.
 fn derives(r: Relation) -> bool {
     !matches!(r, Relation::Repeat | Relation::Ordering)
+}
+
+/// True when a reading that holds accounts for its stated figure's value: it derives the
+/// figure from other figures and equals it. A bound ("a share is at most 100 percent") or
+/// a figure checked on its own says the figure is possible, not where it comes from.
+fn explains(r: &Reading) -> bool {
+    let bound = matches!(
+        r.formula,
+        Formula::Given(Compare::AtMost | Compare::Less | Compare::AtLeast | Compare::More)
+    );
+    derives(r.relation) && !r.operands.is_empty() && !bound
 }
 
 /// The resolver's two thresholds (see the module documentation).
@@ -277,7 +288,7 @@ pub fn resolve(
     // Stated figures some derivation explains: no derivation flags them.
     let mut explained: HashMap<usize, Vec<usize>> = HashMap::default();
     for (k, r) in &all {
-        if derives(r.relation)
+        if explains(r)
             && r.verdict == Verdict::Consistent
             && r.confidence >= thresholds.explain
             && r.evidence.frame >= MIN_FRAME_TO_FLAG

@@ -254,6 +254,41 @@ fn user_rules_run_in_check_and_appear_in_json() {
 }
 
 #[test]
+fn a_bound_a_user_rule_checks_does_not_hide_a_built_in_error() {
+    // "share <= 100" holds for 38 percent, but says nothing of where 38 comes from: the
+    // built-in share of 1,600 in 5,000 (32%) still flags it.
+    let dir = rule_dir(RULE);
+    let path = dir.path().display().to_string();
+    let out = claimcheck()
+        .args(["check", "--format", "json", "--rules", &path, "-"])
+        .write_stdin("The college admitted 1,600 of the 5,000 applicants, or 38 percent of applicants.")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let findings = v["documents"][0]["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let rule_verdict = |rule: &str| {
+        findings
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .map(|f| f["verdict"].clone())
+    };
+    assert_eq!(
+        rule_verdict("share-of-total"),
+        Some("contradicted".into()),
+        "{findings:?}"
+    );
+    assert_eq!(
+        rule_verdict("share-under-100"),
+        Some("consistent".into()),
+        "{findings:?}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn rules_list_and_explain() {
     let out = claimcheck()
         .args(["rules", "list"])

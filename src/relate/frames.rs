@@ -318,8 +318,12 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     let (ca, cb) = (cx.cues(a), cx.cues(b));
     // How plainly the words name each end: "from", "compared with", "a year earlier"
     // name the start; "to", "reaching" the end strongly, "at", "now", "was" weakly.
-    let old_strong = ca.old_strong;
-    let old_marked = ca.old_marked;
+    // "two dozen recruits, a third larger than the spring class of 20": the comparison
+    // names its base as firmly as "from" does, and the figure set off before it as the
+    // value compared.
+    let compared = compared_pair(cx, s, a, b);
+    let old_strong = ca.old_strong || compared;
+    let old_marked = ca.old_marked || compared;
     // "to $32.2 million" belongs to another change when another figure is marked as its
     // start ("jumped from $8.5 million to $32.2 million").
     let owned_elsewhere = b
@@ -355,7 +359,11 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     let dated_in_order = matches!((cx.fact(a).year, cx.fact(b).year), (Some(x), Some(y)) if x < y);
     let new_score: f64 = if new_strong {
         0.6
-    } else if new_marked || (old_strong && dated_in_order) || (ca.from && apposed_end(cx, s, a, b)) {
+    } else if new_marked
+        || (old_strong && dated_in_order)
+        || (ca.from && apposed_end(cx, s, a, b))
+        || compared
+    {
         0.3
     } else {
         0.0
@@ -425,6 +433,29 @@ fn apposed_end(cx: &Context, s: usize, a: usize, b: usize) -> bool {
         let (head, tail) = l.split_at(comma);
         head.len() <= 5 && matches!(tail, [",", w] | [",", w, "by"] if UP.has(w) || DOWN.has(w))
     })
+}
+
+/// "1,200 workers, 20% more than the 1,000 it had", "24 recruits, a third larger than the
+/// spring class of 20": `b` set off by a comma right before the difference `s`, which a
+/// comparative and "than" tie to `a` within a few words, in one clause of one sentence.
+fn compared_pair(cx: &Context, s: usize, a: usize, b: usize) -> bool {
+    if !(b < s && s < a) {
+        return false;
+    }
+    let head = between(cx, b, s).is_some_and(|t| {
+        let l: Vec<&str> = lower(cx, t).collect();
+        matches!(l.split_last(), Some((&",", rest)) if rest.len() <= 5 && !rest.contains(&","))
+    });
+    let tail = between(cx, s, a).is_some_and(|t| {
+        let l: Vec<&str> = lower(cx, t).collect();
+        let rest = match l.as_slice() {
+            [w, "than", rest @ ..] if COMPARATIVE.has(w) => rest,
+            ["above" | "below", rest @ ..] => rest,
+            _ => return false,
+        };
+        rest.len() <= 5 && !rest.contains(&",")
+    });
+    head && tail
 }
 
 /// What the words around one claim say about its place in a change, read once per claim

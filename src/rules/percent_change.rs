@@ -79,6 +79,18 @@ impl Rule for PercentChange {
                 "The port handled 4,120 ships in 2024, compared with 4,480 in 2023, a 12% drop.",
                 Verdict::Contradicted,
             ),
+            (
+                "Club membership went from 40,000 in 2015 to 50,000 in 2025, a gain of 10,000, or 20%.",
+                Verdict::Contradicted,
+            ),
+            (
+                "The plant now employs 1,200 workers, 20% more than the 1,000 it had in 2020.",
+                Verdict::Consistent,
+            ),
+            (
+                "The club signed 30 players, a third more than the 25 it signed last season.",
+                Verdict::Contradicted,
+            ),
         ]
     }
 
@@ -198,8 +210,18 @@ fn stated_change(cx: &Context, s: usize, c: &Claim) -> bool {
     // "or 10.8% of the workforce" is a share; "dipping to 4%", "from 3%" are levels; "6%
     // a year" is a rate: none is the size of one change.
     let share = frames::followed_by(cx, s, &["of"]);
+    // "is 27.6% above the $282,000", "was 20% more than in 2020": a difference named by
+    // the comparison after it, whatever comes before.
+    let compared = frames::followed_by(cx, s, &["above", "below"])
+        || frames::words(cx, frames::after(cx, s))
+            .take(2)
+            .collect::<Vec<_>>()
+            .as_slice()
+            .split_first()
+            .is_some_and(|(w, rest)| frames::COMPARATIVE.has(w) && rest == ["than"]);
     let level = frames::preceded_by(cx, s, &["to", "from", "at", "of", "was", "is", "be", "stood at"])
-        && c.role != Role::Change;
+        && c.role != Role::Change
+        && !compared;
     let rate = c.per.is_some()
         || frames::followed_by(
             cx,
@@ -240,6 +262,23 @@ fn plainly_change(cx: &Context, s: usize, c: &Claim) -> bool {
         || c.text.starts_with(['+', '-', '−'])
         || column_header(cx, s).is_some_and(|h| change_header(&h))
         || change_row
+        || restates_change(cx, s)
+}
+
+/// "a drop of 9 percentage points, or 31%", "up $20 million, or 4%": a figure right after
+/// "or" that follows a stated change restates that change in other units.
+fn restates_change(cx: &Context, s: usize) -> bool {
+    let Some(k) = s.checked_sub(1) else {
+        return false;
+    };
+    let joined = frames::between(cx, k, s).is_some_and(|t| {
+        let l: Vec<&str> = frames::lower(cx, t).collect();
+        matches!(l.as_slice(), [",", "or"] | ["or"])
+    });
+    joined
+        && cx
+            .claim(k)
+            .is_some_and(|c| c.role == Role::Change || change_beside(cx, k))
 }
 
 /// A word of change right before or after the figure: "up 5%", "5% lower", "cut 5%".
