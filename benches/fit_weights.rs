@@ -46,6 +46,22 @@ fn main() {
         let outcome = if *holds { "holding" } else { "missing" };
         eprintln!("{rule:20} {outcome}: {:6} readings, {pos:4} annotated", ys.len());
     }
+    if let Some(path) = std::env::var_os("FIT_DUMP") {
+        // Every sample as CSV (rule, holds, annotated, features), for analysis.
+        let mut csv = format!(
+            "rule,holds,annotated,{}\n",
+            claimcheck::relate::evidence::NAMES.join(",")
+        );
+        for ((rule, holds), (xs, ys)) in &samples {
+            for (x, y) in xs.iter().zip(ys) {
+                let f: Vec<String> = x.iter().map(|v| format!("{v:.3}")).collect();
+                csv.push_str(&format!("{rule},{holds},{y},{}\n", f.join(",")));
+            }
+        }
+        if let Err(e) = std::fs::write(&path, csv) {
+            eprintln!("cannot write {}: {e}", std::path::Path::new(&path).display());
+        }
+    }
     let verbose = std::env::var_os("FIT_VERBOSE").is_some();
     for (k, (n, c)) in fit::coverage(&cases, &prepared, fold, verbose) {
         eprintln!("coverage {k:16} {n:4}  proposed {:.2}", c as f64 / n as f64);

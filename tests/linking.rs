@@ -252,3 +252,22 @@ fn a_share_of_it_points_back_to_the_level_before() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_share_of_a_named_noun_reaches_back_to_the_figure_of_that_noun() {
+    // "25% of tourist spending": the whole is the figure the article gave for tourist
+    // spending, four sentences and several other sums back.
+    let rels = relations(
+        "Summer season ends on a high\n\n\
+         The coast had its busiest summer in a decade, the board said on Monday. Hotels were full most weeks. Beaches drew record crowds.\n\n\
+         By the board's count, tourist spending in the region reached $80 million.\n\n\
+         The airport spent $12 million on a new terminal. The harbour authority borrowed $9 million for a breakwater. The rail operator added trains worth $15 million. The county paved roads for $6 million.\n\n\
+         Restaurants took in $20 million, or 25% of tourist spending.\n",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "share-of-total"
+            && *v == Verdict::Consistent
+            && used == &["$20 million", "$80 million", "25%"]),
+        "{rels:?}"
+    );
+}

@@ -446,13 +446,16 @@ impl Context<'_> {
             if c.sentence == s.sentence {
                 e.same_sentence += 1.0 / n;
             }
-            max_d = max_d.max(c.sentence.abs_diff(s.sentence));
-            max_p = max_p.max(c.paragraph.abs_diff(s.paragraph));
             subject += (self.shared_subject(stated, o).min(3) as f64 / 3.0) / n;
             let same_table = matches!((of.cell, sf.cell), (Some(a), Some(b)) if a.table == b.table);
             let same_list = matches!((of.item, sf.item), (Some(a), Some(b)) if a.0 == b.0);
             if same_table || same_list {
                 structured += 1;
+            } else {
+                // Items of one list or cells of one table are one block, however many
+                // lines it takes: reach counts only figures outside the stated one's.
+                max_d = max_d.max(c.sentence.abs_diff(s.sentence));
+                max_p = max_p.max(c.paragraph.abs_diff(s.paragraph));
             }
             if matches!(c.hedge, Hedge::LowerBound | Hedge::UpperBound) {
                 misfit += 1;

@@ -187,6 +187,13 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
         .copied()
         .filter(|&k| k != s && cx.claim(k).is_some_and(operand));
     wholes.extend(key.clone());
+    // "24% of global receipts": an earlier figure the noun names ("receipts grew 5% to
+    // $1.34 trillion", "1.32 billion arrivals") is a whole, however far back.
+    let of_head = of_head(cx, s);
+    let named = |k: usize| of_head.as_deref().is_some_and(|n| k < s && names_whole(cx, k, n));
+    if of_head.is_some() {
+        wholes.extend(cx.candidates(s, 40, 4, |k| cx.claim(k).is_some_and(operand) && named(k)));
+    }
     wholes.sort_unstable();
     wholes.dedup();
     // A part may be a key figure too ("its 11,260 students … about 71 percent full").
@@ -256,7 +263,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
             let part_frame = *part_frame.get_or_init(|| share_frame(cx, s, p));
             let whole_frame = if cues.get(w) {
                 1.0
-            } else if anaphoric_of && anaphoric_whole(cx, s, w) {
+            } else if (anaphoric_of && anaphoric_whole(cx, s, w)) || named(w) {
                 0.8
             } else {
                 0.0
@@ -357,4 +364,36 @@ fn of_noun(cx: &Context, s: usize) -> Option<String> {
         return Some(crate::relate::measure::stem(w));
     }
     None
+}
+
+/// True when claim `k` is a figure of the noun stem `n`: its counted noun, or a word of
+/// its subject right before it ("tourist receipts grew 5% to $1.34 trillion").
+fn names_whole(cx: &Context, k: usize, n: &str) -> bool {
+    let f = cx.fact(k);
+    f.noun.as_deref() == Some(n) || f.subject.iter().take(4).any(|w| w == n)
+}
+
+/// The head noun of the phrase after a share's "of" ("24% of global receipts" →
+/// receipt; "half of the city's road budget in 2020" → budget): the last of up to four
+/// words before a stop word or punctuation, as a stem.
+fn of_head(cx: &Context, s: usize) -> Option<String> {
+    let after = frames::after(cx, s);
+    if !frames::starts_with(cx, after, "of") {
+        return None;
+    }
+    let mut head = None;
+    for t in after.iter().skip(1).take(6) {
+        let w = cx.doc.tokens.lower(t);
+        if t.kind != crate::tokens::TokenKind::Word {
+            break;
+        }
+        if crate::extract::context::is_stop(w) || w.ends_with("'s") {
+            if head.is_some() {
+                break;
+            }
+            continue;
+        }
+        head = Some(w);
+    }
+    head.map(crate::relate::measure::stem)
 }
