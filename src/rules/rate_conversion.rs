@@ -53,6 +53,10 @@ impl Rule for RateConversion {
                 "The mill shipped 1,150 tonnes a week through the winter months, or about 60,000 tonnes a year.",
                 Verdict::Consistent,
             ),
+            (
+                "Rent on the depot is $42,500 a month, or $610,000 for the year.",
+                Verdict::Contradicted,
+            ),
         ]
     }
 
@@ -113,7 +117,11 @@ impl Rule for RateConversion {
                 let hedged =
                     c.hedge != crate::interval::Hedge::Exact || ca.hedge != crate::interval::Hedge::Exact;
                 let or = between.contains(&"or") || between.contains(&"(");
-                e.frame = if or && (equivalence || hedged || c.kind == Kind::Count) {
+                // "$1.9 million a month, or $19.8 million for the year": the comma sets
+                // the second figure off as the first restated; two offers are listed
+                // without it ("£4.99 a month or £50 a year").
+                let set_off = between.windows(2).any(|w| w == [",", "or"]);
+                e.frame = if or && (equivalence || hedged || set_off || c.kind == Kind::Count) {
                     1.0
                 } else if or || equivalence {
                     0.5
