@@ -304,8 +304,8 @@ pub fn singular(word: &str) -> String {
     // The crate runs a regex set per word; articles repeat their nouns, so each thread
     // keeps the answers it has computed (bounded: cleared when it grows large).
     thread_local! {
-        static SINGULARS: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SINGULARS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
     }
     let cached = SINGULARS.with(|c| c.try_borrow().ok().and_then(|m| m.get(&w).cloned()));
     if let Some(s) = cached {
@@ -371,9 +371,10 @@ pub fn is_stop(word: &str) -> bool {
     STOP_SET.contains(lower(word).as_ref())
 }
 
-/// The stop words, for lookups by hash (FNV: short keys, asked for every word of every
+/// The stop words, for lookups by hash (FxHash: short keys, asked for every word of every
 /// figure's surroundings).
-static STOP_SET: LazyLock<fnv::FnvHashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| STOP.iter().copied().collect());
 
 /// A word in lower case, copied only when it has capitals.
 fn lower(word: &str) -> std::borrow::Cow<'_, str> {

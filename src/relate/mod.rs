@@ -94,7 +94,7 @@ pub struct Context<'a> {
 
 /// Numbers for the stems of one document: equal stems, equal numbers.
 #[derive(Default)]
-struct StemIds<'s>(fnv::FnvHashMap<&'s str, u32>);
+struct StemIds<'s>(rustc_hash::FxHashMap<&'s str, u32>);
 
 impl<'s> StemIds<'s> {
     fn of(&mut self, words: &'s [String]) -> Vec<u32> {
@@ -366,7 +366,7 @@ fn key_figures(claims: &[Claim], facts: &[Facts]) -> Vec<usize> {
             .filter(|ch| ch.is_ascii_digit() || *ch == '.')
             .collect()
     };
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for c in claims.iter().filter(|c| is_plain(c)) {
         *seen.entry(digits(c)).or_default() += 1;
     }
@@ -860,8 +860,9 @@ pub struct Operand {
 /// One way a stated figure could follow from other figures.
 #[derive(Debug, Clone)]
 pub struct Reading {
-    /// Id of the rule that proposed it.
-    pub rule: String,
+    /// Id of the rule that proposed it: a built-in rule's constant, or a user rule's id
+    /// interned once (`claims_lang::intern`), so that proposing a reading allocates no id.
+    pub rule: &'static str,
     /// The relation kind.
     pub relation: Relation,
     /// Index of the stated claim.
@@ -918,7 +919,7 @@ impl Reading {
     /// `None` when the formula cannot be evaluated (division by zero, overflow).
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        rule: &str,
+        rule: &'static str,
         relation: Relation,
         stated: usize,
         stated_value: Value,
@@ -946,7 +947,7 @@ impl Reading {
             (derived, formula.eval(&tight_inputs)?)
         };
         Some(Reading {
-            rule: rule.to_string(),
+            rule,
             relation,
             stated,
             operands: operands
@@ -970,7 +971,7 @@ impl Reading {
     /// A reading whose derived value the rule computed itself (a user rule's expression).
     #[allow(clippy::too_many_arguments)]
     pub fn given(
-        rule: &str,
+        rule: &'static str,
         stated: usize,
         stated_value: Value,
         operands: Vec<(usize, &'static str)>,
@@ -980,7 +981,7 @@ impl Reading {
         evidence: Evidence,
     ) -> Reading {
         Reading {
-            rule: rule.to_string(),
+            rule,
             relation: Relation::Custom,
             stated,
             operands: operands

@@ -145,7 +145,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, runs: &[Run], index: &ValueInd
     if groups.is_empty() {
         return;
     }
-    let mut seen: fnv::FnvHashSet<Vec<usize>> = fnv::FnvHashSet::default();
+    let mut seen: rustc_hash::FxHashSet<Vec<usize>> = rustc_hash::FxHashSet::default();
     // Read once for every group: they depend on the whole alone.
     let cue = f64::from(u8::from(total_cue(cx, s)));
     let noun = cx.own_noun(s);
