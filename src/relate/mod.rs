@@ -603,15 +603,20 @@ pub fn sharpen_pair(a: &Claim, b: &Claim) -> (Value, Value) {
 
 /// The power of ten a figure's scale word names ("$1.13bn" → 9, "$639m" → 6), if any.
 fn scale_word(text: &str) -> Option<u8> {
-    let lower = text.to_ascii_lowercase();
-    let word = lower
+    // The last run of ASCII letters, lower-cased on the stack: every pair of figures a
+    // rule compares asks, and no scale word is longer than this.
+    let word = text
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .find(|w| !w.is_empty())?;
-    match word {
-        "k" | "thousand" => Some(3),
-        "m" | "mn" | "mln" | "million" | "millions" => Some(6),
-        "b" | "bn" | "billion" | "billions" => Some(9),
-        "tn" | "trillion" | "trillions" => Some(12),
+    let mut buf = [0u8; 9];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"k" | b"thousand" => Some(3),
+        b"m" | b"mn" | b"mln" | b"million" | b"millions" => Some(6),
+        b"b" | b"bn" | b"billion" | b"billions" => Some(9),
+        b"tn" | b"trillion" | b"trillions" => Some(12),
         _ => None,
     }
 }
