@@ -90,6 +90,8 @@ pub struct Context<'a> {
     /// The usable claims of each dimension (no dimension included), in text order, for
     /// counting the figures between two claims ([`Context::intervening`]).
     by_dim: Vec<(Option<measure::Dim<'a>>, Vec<usize>)>,
+    /// [`is_plain`] of each claim, by index: rules ask it of every candidate operand.
+    plain: Vec<bool>,
 }
 
 /// Numbers for the stems of one document: equal stems, equal numbers.
@@ -212,6 +214,7 @@ impl<'a> Context<'a> {
             }
         }
         Context {
+            plain: claims.iter().map(is_plain).collect(),
             subject_ids,
             clause_ids,
             subject_masks,
@@ -270,6 +273,11 @@ impl<'a> Context<'a> {
             Some(cell) => *cell.get_or_init(|| frames::ChangeCues::of(self, i)),
             None => frames::ChangeCues::of(self, i),
         }
+    }
+
+    /// [`is_plain`] of claim `i`, computed once; false past the end.
+    pub fn plain(&self, i: usize) -> bool {
+        self.plain.get(i).copied().unwrap_or(false)
     }
 
     /// The dimension of claim `i` ([`measure::dimension`]), computed once.

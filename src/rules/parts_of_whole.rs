@@ -123,7 +123,7 @@ fn part_of(cx: &Context, s: usize, k: usize) -> bool {
     let immaterial = p.value.nominal > 0.0 && p.value.nominal < 0.5 * (t.value.high - t.value.low);
     dims && !vague
         && !immaterial
-        && (is_plain(p) || p.role == Role::Part)
+        && (cx.plain(k) || p.role == Role::Part)
         && p.value.nominal >= 0.0
         && p.value.nominal <= t.value.high.max(t.value.nominal) * 1.02
 }
