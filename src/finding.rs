@@ -120,24 +120,24 @@ fn fmt_decimals(x: f64, decimals: usize) -> String {
     }
     let s = fixed(x.abs(), decimals);
     let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
-        None => (s.clone(), String::new()),
+        Some((i, f)) => (i, f.trim_end_matches('0')),
+        None => (s.as_str(), ""),
     };
-    let mut grouped = String::new();
-    for (n, ch) in int.chars().enumerate() {
-        if n > 0 && (int.len() - n) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    let mut out = String::new();
+    // One string, sized for the sign, the separators and the fraction: every figure of
+    // every finding is formatted here.
+    let mut out = String::with_capacity(s.len() + int.len() / 3 + MINUS.len_utf8());
     if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
         out.push(MINUS);
     }
-    out.push_str(&grouped);
+    for (n, ch) in int.chars().enumerate() {
+        if n > 0 && (int.len() - n) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
     if !frac.is_empty() {
         out.push('.');
-        out.push_str(&frac);
+        out.push_str(frac);
     }
     out
 }

@@ -25,7 +25,7 @@ use crate::relate::{Compare, Context, Evidence, Formula, Reading, Relation, evid
 use crate::rules::{MIN_FRAME_TO_FLAG, Rule, Settings};
 // The resolver's maps are keyed by small integers and short id lists and never iterated in
 // hash order: a fast hash, not a DoS-resistant one.
-use fnv::FnvHashMap as HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How many set-aside readings a finding lists.
 const ALTERNATIVES: usize = 3;
@@ -220,7 +220,7 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
         r.confidence = if rules.get(*k).is_some_and(|rule| rule.decisive()) {
             1.0
         } else {
-            confidence(&r.rule, &r.evidence)
+            confidence(r.rule, &r.evidence)
         };
     }
 }
@@ -392,7 +392,7 @@ fn roles(r: &Reading) -> Vec<String> {
 
 fn alternative(cx: &Context, r: &Reading) -> Alternative {
     Alternative {
-        rule: r.rule.clone(),
+        rule: r.rule.to_string(),
         claims: ids(cx, r),
         roles: roles(r),
         formula: r.arithmetic(cx),

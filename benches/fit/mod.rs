@@ -547,7 +547,7 @@ pub fn samples(cases: &[Case], prepared: &[Prepared], fold: Option<u8>) -> Sampl
         }
         for (_, r) in &p.readings {
             let holds = r.evidence.fits > 0.5;
-            let e = out.entry((r.rule.clone(), holds)).or_default();
+            let e = out.entry((r.rule.to_string(), holds)).or_default();
             e.0.push(r.evidence.vector());
             e.1.push(is_annotated(case, &p.claims, r));
         }
@@ -584,7 +584,7 @@ pub fn add_examples(out: &mut Samples) {
                 .map(|(i, _)| i);
             for (i, r) in mine.iter().enumerate() {
                 let holds = r.evidence.fits > 0.5;
-                let e = out.entry((r.rule.clone(), holds)).or_default();
+                let e = out.entry((r.rule.to_string(), holds)).or_default();
                 for _ in 0..EXAMPLE_WEIGHT {
                     e.0.push(r.evidence.vector());
                     e.1.push(Some(i) == best);

@@ -325,7 +325,7 @@ impl UserRule {
         out
     }
 
-    fn reading(&self, cx: &Context, bound: &[(&str, usize)]) -> Option<Reading> {
+    fn reading(&self, cx: &Context, id: &'static str, bound: &[(&str, usize)]) -> Option<Reading> {
         let lookup = |n: &str| {
             bound
                 .iter()
@@ -361,41 +361,36 @@ impl UserRule {
             render(&self.relation.derived, &lookup, false),
             render(&self.relation.derived, &lookup, true) + " = " + &fmt_range(&derived)
         );
-        let operands: Vec<(usize, &'static str)> =
-            bound.iter().skip(1).map(|(n, k)| (*k, leak_role(n))).collect();
+        let operands: Vec<(usize, &'static str)> = bound
+            .iter()
+            .skip(1)
+            .map(|(n, k)| (*k, intern(n, "operand")))
+            .collect();
         let others: Vec<usize> = operands.iter().map(|(k, _)| *k).collect();
         let mut e = cx.base_evidence(stated_index, &others);
         e.frame = 1.0;
         e.cue = 1.0;
-        let mut r = Reading::given(
-            &self.id,
-            stated_index,
-            stated,
-            operands,
-            derived,
-            compare,
-            written,
-            e,
-        );
+        let mut r = Reading::given(id, stated_index, stated, operands, derived, compare, written, e);
         r.notes
             .push(format!("{}.", self.description.trim_end_matches('.')));
         Some(r)
     }
 }
 
-/// Role names of user rules live as long as the program: they are the rule file's own
-/// selector names, interned once.
-fn leak_role(name: &str) -> &'static str {
+/// Role names and ids of user rules live as long as the program: they are the rule file's
+/// own selector names and rule ids, interned once. `fallback` stands in should the table's
+/// lock be poisoned.
+fn intern(name: &str, fallback: &'static str) -> &'static str {
     use std::sync::{LazyLock, Mutex};
-    static ROLES: LazyLock<Mutex<Vec<&'static str>>> = LazyLock::new(|| Mutex::new(Vec::new()));
-    let Ok(mut roles) = ROLES.lock() else {
-        return "operand";
+    static NAMES: LazyLock<Mutex<Vec<&'static str>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+    let Ok(mut names) = NAMES.lock() else {
+        return fallback;
     };
-    if let Some(r) = roles.iter().find(|r| **r == name) {
+    if let Some(r) = names.iter().find(|r| **r == name) {
         return r;
     }
     let r: &'static str = Box::leak(name.to_string().into_boxed_str());
-    roles.push(r);
+    names.push(r);
     r
 }
 
@@ -483,9 +478,10 @@ impl Rule for UserRule {
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
         let mut seen: HashSet<Vec<usize>> = HashSet::new();
+        let id = intern(&self.id, "user-rule");
         self.bindings(cx)
             .iter()
-            .filter_map(|b| self.reading(cx, b))
+            .filter_map(|b| self.reading(cx, id, b))
             .filter(|r| seen.insert(r.claim_indices()))
             .collect()
     }

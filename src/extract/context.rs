@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::claim::Role;
+use crate::pattern::Dual;
 
 fn re(p: &str) -> Regex {
     crate::pattern::compile(p)
@@ -303,8 +304,8 @@ pub fn singular(word: &str) -> String {
     // The crate runs a regex set per word; articles repeat their nouns, so each thread
     // keeps the answers it has computed (bounded: cleared when it grows large).
     thread_local! {
-        static SINGULARS: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SINGULARS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
     }
     let cached = SINGULARS.with(|c| c.try_borrow().ok().and_then(|m| m.get(&w).cloned()));
     if let Some(s) = cached {
@@ -370,9 +371,10 @@ pub fn is_stop(word: &str) -> bool {
     STOP_SET.contains(lower(word).as_ref())
 }
 
-/// The stop words, for lookups by hash (FNV: short keys, asked for every word of every
+/// The stop words, for lookups by hash (FxHash: short keys, asked for every word of every
 /// figure's surroundings).
-static STOP_SET: LazyLock<fnv::FnvHashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| STOP.iter().copied().collect());
 
 /// A word in lower case, copied only when it has capitals.
 fn lower(word: &str) -> std::borrow::Cow<'_, str> {
@@ -969,14 +971,31 @@ pub fn same_time(a: &str, b: &str) -> bool {
     numbers_agree && (shared >= 2 || (shared == 1 && (aw.len() == 1 || bw.len() == 1)))
 }
 
-static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:(?-u:\b)(?:increas|decreas|ris|rose|fell|fall|grew|grow|drop|declin|climb|jump|surg|soar|plung|shr[iu]nk|expand|gain|los|cut|reduc|boost|rais|lower|swell|balloon|widen|narrow|improv|slip|slid|dip|sank|sink|tumbl|spik|hike|trim|slash|advanc|retreat)\w*\s+(?:by\s+)?|(?-u:\b)(?:increas|decreas|rais|lower|cut|reduc|boost|hik|trim|slash)\w*(?-u:\b)[^.;:!?\d]{0,40}(?-u:\b)by\s+|(?-u:\b)(?:increase|decrease|rise|drop|decline|gain|jump|fall|cut|reduction|growth|loss)\s+of\s+|(?-u:\b)(?:up|down)\s+|(?-u:\b)(?:added|adding|gained|lost|shed)\s+(?:a\s+net\s+|another\s+)?)$",
+static CHANGE_BEFORE: LazyLock<Dual> = LazyLock::new(|| {
+    Dual::new(
+        r"(?i)(?:(?-u:\b)(?:increas|decreas|ris|rose|fell|fall|grew|grow|drop|declin|climb|jump|surg|soar|plung|shr[iu]nk|expand|gain|los|cut|reduc|boost|rais|lower|swell|balloon|widen|narrow|improv|slip|slid|dip|sank|sink|tumbl|spik|hike|trim|slash|advanc|retreat)\w*\s+(?:by\s+)?|(?-u:\b)(?:increase|decrease|rise|drop|decline|gain|jump|fall|cut|reduction|growth|loss)\s+of\s+|(?-u:\b)(?:up|down)\s+|(?-u:\b)(?:added|adding|gained|lost|shed)\s+(?:a\s+net\s+|another\s+)?)$",
     )
 });
 
-static PROJECTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+/// The one alternative of a change cue with a stretch of words in it ("raised its forecast
+/// by "), apart from [`CHANGE_BEFORE`]: the stretch makes a large automaton, so it is
+/// searched only where [`BY_BEFORE`] (which every match of it ends with) matches.
+static CHANGE_BY_BEFORE: LazyLock<Dual> = LazyLock::new(|| {
+    Dual::new(
+        r"(?i)(?:(?-u:\b)(?:increas|decreas|rais|lower|cut|reduc|boost|hik|trim|slash)\w*(?-u:\b)[^.;:!?\d]{0,40}(?-u:\b)by\s+)$",
+    )
+});
+
+/// The end every match of [`CHANGE_BY_BEFORE`] has.
+static BY_BEFORE: LazyLock<Dual> = LazyLock::new(|| Dual::new(r"(?i)(?-u:\b)by\s+$"));
+
+/// The end every match of [`PROJECTION_BEFORE`] has: its stretch of words makes a large
+/// automaton, searched only where this small one matches.
+static PROJECTION_END: LazyLock<Dual> =
+    LazyLock::new(|| Dual::new(r"(?i)(?-u:\b)(?:reach|hit|top|exceed|surpass|to|be)\s+$"));
+
+static PROJECTION_BEFORE: LazyLock<Dual> = LazyLock::new(|| {
+    Dual::new(
         r"(?i)(?-u:\b)(?:on\s+(?:track|pace|course)|expected|projected|forecast|set|likely|poised|could|would|will|may|might|aims?|plans?|hopes?|seeks?|targets?)(?-u:\b)[^.;!?]{0,30}?(?-u:\b)(?:reach|hit|top|exceed|surpass|grow\s+to|rise\s+to|climb\s+to|fall\s+to|drop\s+to|be)\s+$",
     )
 });
@@ -997,13 +1016,19 @@ pub fn change_after(text: &str, end: usize) -> bool {
 }
 
 /// "makes up 26 percent", "adds up to": "up" that is part of a verb, not a rise.
-static PHRASAL_UP: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+static PHRASAL_UP: LazyLock<Dual> = LazyLock::new(|| {
+    Dual::new(
         r"(?i)(?-u:\b)(?:make|makes|made|making|add|adds|added|adding|sum|sums|summed|take|takes|took|taking|end|ends|ended|set|sets|pick|picks|picked|show|shows|showed|turn|turns|turned|step|steps|stepped|break|breaks|broke|shut|shuts|cut|cuts|sign|signs|signed|line|lines|lined|back|backs|backed)\s+(?:up|down)\s+$",
     )
 });
 
-static PER_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:per|for\s+every)\s+$"));
+static PER_BEFORE: LazyLock<Dual> = LazyLock::new(|| Dual::new(r"(?i)(?-u:\b)(?:per|for\s+every)\s+$"));
+
+/// True when the text before a figure ends with a change cue: [`CHANGE_BEFORE`] or
+/// [`CHANGE_BY_BEFORE`], one pattern split in two.
+fn change_before(before: &str) -> bool {
+    CHANGE_BEFORE.is_match(before) || (BY_BEFORE.is_match(before) && CHANGE_BY_BEFORE.is_match(before))
+}
 
 /// The part a figure starting at `start` plays, read from the words before it.
 pub fn role_before(text: &str, start: usize) -> Role {
@@ -1011,9 +1036,9 @@ pub fn role_before(text: &str, start: usize) -> Role {
     let before = text.get(from..start).unwrap_or("");
     if PER_BEFORE.is_match(before) {
         Role::PerBase
-    } else if PROJECTION_BEFORE.is_match(before) {
+    } else if PROJECTION_END.is_match(before) && PROJECTION_BEFORE.is_match(before) {
         Role::Projection
-    } else if CHANGE_BEFORE.is_match(before) && !PHRASAL_UP.is_match(before) {
+    } else if change_before(before) && !PHRASAL_UP.is_match(before) {
         Role::Change
     } else {
         Role::Value
@@ -1298,5 +1323,45 @@ mod tests {
         assert_eq!(role_before("revenue makes up ", 17), Role::Value);
         assert_eq!(role_before("revenue was up ", 15), Role::Change);
         assert_eq!(role_before("is on pace to hit ", 18), Role::Projection);
+    }
+
+    #[test]
+    fn split_patterns_match_as_one() {
+        // CHANGE_BEFORE and CHANGE_BY_BEFORE are one pattern split in two, and
+        // BY_BEFORE / PROJECTION_END are ends every match of theirs has.
+        let joined = crate::pattern::compile(&format!(
+            "(?i)(?:{}|{})$",
+            CHANGE_BEFORE
+                .as_str()
+                .trim_start_matches("(?i)(?:")
+                .trim_end_matches(")$"),
+            CHANGE_BY_BEFORE
+                .as_str()
+                .trim_start_matches("(?i)(?:")
+                .trim_end_matches(")$"),
+        ));
+        for t in [
+            "has increased by ",
+            "raised its forecast for the year by ",
+            "cut spending on roads by\u{a0}",
+            "Cut The Budget By ",
+            "was up ",
+            "an increase of ",
+            "shed another ",
+            "by ",
+            "stood at ",
+            "is expected to reach ",
+            "will grow to ",
+            "plans to be ",
+            "increased by 5",
+        ] {
+            assert_eq!(change_before(t), joined.is_match(t), "{t}");
+            if CHANGE_BY_BEFORE.is_match(t) {
+                assert!(BY_BEFORE.is_match(t), "{t}");
+            }
+            if PROJECTION_BEFORE.is_match(t) {
+                assert!(PROJECTION_END.is_match(t), "{t}");
+            }
+        }
     }
 }

@@ -35,7 +35,7 @@ pub fn stem(word: &str) -> String {
 const STEMS_KEPT: usize = 1 << 16;
 
 thread_local! {
-    static STEMS: std::cell::RefCell<fnv::FnvHashMap<String, String>> = Default::default();
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> = Default::default();
 }
 
 /// Nouns that name the same sort of thing in news copy: a generic English lexicon of role
@@ -155,16 +155,16 @@ static PEOPLE_STEMS: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {
 /// than scan the lists (it compares the nouns of every reading). `None` when there are
 /// more groups than bits; then the lists are scanned.
 struct NounIndex {
-    groups: fnv::FnvHashMap<String, u64>,
-    people: fnv::FnvHashSet<String>,
-    person: fnv::FnvHashSet<String>,
+    groups: rustc_hash::FxHashMap<String, u64>,
+    people: rustc_hash::FxHashSet<String>,
+    person: rustc_hash::FxHashSet<String>,
 }
 
 static NOUN_INDEX: LazyLock<Option<NounIndex>> = LazyLock::new(|| {
     if SYNONYM_STEMS.len() > 64 {
         return None;
     }
-    let mut groups: fnv::FnvHashMap<String, u64> = fnv::FnvHashMap::default();
+    let mut groups: rustc_hash::FxHashMap<String, u64> = rustc_hash::FxHashMap::default();
     for (i, g) in SYNONYM_STEMS.iter().enumerate() {
         for w in g {
             *groups.entry(w.clone()).or_default() |= 1u64 << i;

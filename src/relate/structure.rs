@@ -4,7 +4,8 @@
 
 use crate::claim::Claim;
 use crate::document::Document;
-use std::collections::HashMap;
+// Keyed by claim index and only looked up: a fast hash, not a DoS-resistant one.
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// Where a figure sits in a table.
@@ -86,7 +87,7 @@ impl Structure {
             let i = starts.partition_point(|s| *s < start);
             (starts.get(i) == Some(&start)).then_some(i)
         };
-        let mut cells = HashMap::new();
+        let mut cells = HashMap::default();
         let mut grid = Vec::new();
         for (t, table) in doc.tables.iter().enumerate() {
             let mut rows = Vec::new();
@@ -110,7 +111,7 @@ impl Structure {
             }
             grid.push(rows);
         }
-        let mut items = HashMap::new();
+        let mut items = HashMap::default();
         for (l, list) in lists.iter().enumerate() {
             for (k, item) in list.items.iter().enumerate() {
                 let a = starts.partition_point(|s| *s < item.start);

@@ -89,9 +89,10 @@ impl Rule for PartsOfWhole {
         let runs = runs(cx);
         let index = ValueIndex::new(cx);
         let mut out = crate::relate::readings_for(cx, 4);
+        let mut scratch = Scratch::default();
         for (s, c) in cx.claims.iter().enumerate() {
             if whole(c) {
-                propose_for(cx, s, c, &runs, &index, &mut out);
+                propose_for(cx, s, c, &runs, &index, &mut scratch, &mut out);
             }
         }
         out
@@ -122,7 +123,7 @@ fn part_of(cx: &Context, s: usize, k: usize) -> bool {
     let immaterial = p.value.nominal > 0.0 && p.value.nominal < 0.5 * (t.value.high - t.value.low);
     dims && !vague
         && !immaterial
-        && (is_plain(p) || p.role == Role::Part)
+        && (cx.plain(k) || p.role == Role::Part)
         && p.value.nominal >= 0.0
         && p.value.nominal <= t.value.high.max(t.value.nominal) * 1.02
 }
@@ -135,21 +136,38 @@ fn stated_of(t: &Claim) -> Value {
     }
 }
 
-fn propose_for(cx: &Context, s: usize, c: &Claim, runs: &[Run], index: &ValueIndex, out: &mut Vec<Reading>) {
-    let mut groups: Vec<(Vec<usize>, f64)> = Vec::new();
-    table_parts(cx, s, &mut groups);
-    list_parts(cx, s, &mut groups);
-    run_parts(cx, s, c, runs, &mut groups);
-    pair_parts(cx, s, c, &mut groups);
-    fitting_pairs(cx, s, c, index, &mut groups);
+/// The candidate groups of one whole and the part sets already read, kept from whole to
+/// whole so that their room is allocated once per document.
+#[derive(Default)]
+struct Scratch {
+    groups: Vec<(Vec<usize>, f64)>,
+    seen: rustc_hash::FxHashSet<Vec<usize>>,
+}
+
+fn propose_for(
+    cx: &Context,
+    s: usize,
+    c: &Claim,
+    runs: &[Run],
+    index: &ValueIndex,
+    scratch: &mut Scratch,
+    out: &mut Vec<Reading>,
+) {
+    let Scratch { groups, seen } = scratch;
+    groups.clear();
+    table_parts(cx, s, groups);
+    list_parts(cx, s, groups);
+    run_parts(cx, s, c, runs, groups);
+    pair_parts(cx, s, c, groups);
+    fitting_pairs(cx, s, c, index, groups);
     if groups.is_empty() {
         return;
     }
-    let mut seen: fnv::FnvHashSet<Vec<usize>> = fnv::FnvHashSet::default();
+    seen.clear();
     // Read once for every group: they depend on the whole alone.
     let cue = f64::from(u8::from(total_cue(cx, s)));
     let noun = cx.own_noun(s);
-    for (mut parts, frame) in groups {
+    for (mut parts, frame) in groups.drain(..) {
         parts.sort_unstable();
         parts.dedup();
         parts.retain(|&p| p != s);

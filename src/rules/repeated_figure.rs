@@ -21,7 +21,7 @@ use crate::interval::Verdict;
 use crate::relate::measure::{Dim, NounFit, dimension, noun_fit};
 use crate::relate::{Context, Formula, Reading, Relation, magnitude, value_of};
 // Looked up by key, never iterated: a fast hash.
-use fnv::FnvHashMap as HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The `repeated-figure` rule.
 pub struct RepeatedFigure;
