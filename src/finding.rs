@@ -252,6 +252,9 @@ pub fn plural(noun: &str) -> String {
         "" => String::new(),
         "person" => "people".into(),
         "times" | "percent" | "staff" | "personnel" | "police" | "data" => noun.into(),
+        // A unit symbol ("mm", "kg", "mph", "kWh") has no plural: a short word without
+        // a vowel is an abbreviation.
+        n if n.len() <= 4 && !n.chars().any(|c| "aeiouyAEIOUY".contains(c)) => n.into(),
         n if n.ends_with('y') && !n.ends_with("ay") && !n.ends_with("ey") && !n.ends_with("oy") => {
             format!("{}ies", &n[..n.len() - 1])
         }
@@ -309,6 +312,16 @@ pub fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_keep_their_symbol_and_nouns_take_plurals() {
+        assert_eq!(plural("mm"), "mm");
+        assert_eq!(plural("kWh"), "kWh");
+        assert_eq!(plural("case"), "cases");
+        assert_eq!(plural("city"), "cities");
+        assert_eq!(plural("box"), "boxes");
+        assert_eq!(plural("person"), "people");
+    }
 
     #[test]
     fn numbers_read_well() {

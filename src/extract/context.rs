@@ -502,6 +502,15 @@ fn noun_phrase(text: &str, end: usize, subject: bool) -> Option<NounPhrase> {
         if is_stop(w) {
             break;
         }
+        // "188 mm set in 2019", "40 kg bags": a unit written apart from the digits is the
+        // figure's unit, and the words after it are not its counted noun.
+        if words.is_empty() && super::units::spaced_unit(w) {
+            return Some(NounPhrase {
+                noun: w.to_string(),
+                modifiers: Vec::new(),
+                end: pos + m.end,
+            });
+        }
         // "1,200 enrolled students", "46,000 registered voters": a participle before a
         // plural noun modifies it; "2,000 appealed", "Ten states posted gains" and "…, four
         // posted increases" reach the verb.

@@ -101,3 +101,13 @@ fn a_figure_with_two_decimal_points_is_no_quantity() {
     );
     assert!(texts("Shares fell 2.5. Bonds rose.").iter().any(|t| t == "2.5"));
 }
+
+#[test]
+fn a_unit_written_apart_is_kept_whatever_follows() {
+    // "set" after "mm" is a participle ("the record of 188 mm set in 2019"), not the
+    // counted noun.
+    let c = claims("The previous record of 188 mm set in 2019 stood for years. It weighed 12 kg packed.");
+    let unit = |t: &str| c.iter().find(|c| c.text == t).and_then(|c| c.unit.clone());
+    assert_eq!(unit("188"), Some("mm".into()));
+    assert_eq!(unit("12"), Some("kg".into()));
+}

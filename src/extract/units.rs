@@ -110,9 +110,28 @@ pub fn glued_unit(after: &str) -> Option<(GluedUnit, usize)> {
     })
 }
 
+/// True when `word`, written apart from the digits ("188 mm", "40 kg"), is a unit of
+/// measurement: a whole symbol of two letters or more that measures a count, so that the
+/// words after it are no counted noun ("188 mm set in 2019").
+pub fn spaced_unit(word: &str) -> bool {
+    word.len() >= 2
+        && UNITS
+            .iter()
+            .any(|u| u.symbol == word && u.kind == Kind::Count && u.factor == 1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaced_units_are_whole_symbols() {
+        assert!(spaced_unit("mm"));
+        assert!(spaced_unit("kg"));
+        assert!(!spaced_unit("t"));
+        assert!(!spaced_unit("mmm"));
+        assert!(!spaced_unit("set"));
+    }
 
     #[test]
     fn longest_unit_wins_and_must_end_cleanly() {

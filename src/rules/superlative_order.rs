@@ -74,6 +74,10 @@ impl Rule for SuperlativeOrder {
                 "Health care added the most jobs, 6,900, followed by construction (4,200) and leisure and hospitality (3,800).",
                 Verdict::Consistent,
             ),
+            (
+                "The gauge recorded 212 mm of rain this week, well above the previous record of 188 mm set in 2019.",
+                Verdict::Consistent,
+            ),
         ]
     }
 
@@ -215,30 +219,43 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         .take_while(|t| t.kind != crate::tokens::TokenKind::Number)
         .count();
     let tail = before.get(before.len() - tail_len..).unwrap_or(&[]);
-    let words: Vec<&str> = frames::words(cx, tail).rev().take(4).collect();
+    let words: Vec<&str> = frames::words(cx, tail).rev().take(6).collect();
     let than = words.first() == Some(&"than");
+    // "below the statewide rate of 6.3", "above the previous record of 188 mm": the bound
+    // named by a noun phrase and "of" after the word of comparison.
+    let named_bound = words.first() == Some(&"of")
+        && words
+            .iter()
+            .skip(1)
+            .take(4)
+            .all(|w| !frames::COMPARATIVE.has(w) || ABOVE.has(w) || BELOW.has(w))
+        && words.iter().skip(2).take(4).any(|w| ABOVE.has(w) || BELOW.has(w));
+    // The direction, and how many words back from the figure its word stands.
     let comparison = if than {
         match words.get(1) {
-            Some(w) if MORE_THAN.has(w) => Some(true),
-            Some(w) if LESS_THAN.has(w) => Some(false),
+            Some(w) if MORE_THAN.has(w) => Some((true, 1)),
+            Some(w) if LESS_THAN.has(w) => Some((false, 1)),
             _ => None,
         }
     } else {
-        words.iter().take(3).find_map(|w| {
+        let reach = if named_bound { 6 } else { 3 };
+        words.iter().take(reach).enumerate().find_map(|(i, w)| {
             if ABOVE.has(w) {
-                Some(true)
+                Some((true, i))
             } else if BELOW.has(w) {
-                Some(false)
+                Some((false, i))
             } else {
                 None
             }
         })
     };
-    let Some(above) = comparison else { return };
-    // "$2,781 more than the $39,128": a figure right before the comparative is the size
-    // of a difference, not a level said to be above the bound.
-    let diff =
-        tail.first().is_some_and(|t| {
+    let Some((above, at)) = comparison else { return };
+    // Words between the figure before and the word of comparison.
+    let lead = frames::words(cx, tail).count().saturating_sub(at + 1);
+    // "$2,781 more than the $39,128", "5 points above the 2.8%": a figure right before the
+    // comparative is the size of a difference, not a level said to be above the bound.
+    let diff = lead <= 1
+        && tail.first().is_some_and(|t| {
             let k = cx.doc.tokens.at(t.start as usize);
             k > 0
                 && cx
@@ -246,7 +263,8 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
                     .tokens
                     .get(k - 1)
                     .is_some_and(|p| p.kind == crate::tokens::TokenKind::Number)
-        }) || frames::before_cue(cx, s).len() > tail.len() && frames::words(cx, tail).count() <= 2 && than;
+        })
+        || frames::before_cue(cx, s).len() > tail.len() && frames::words(cx, tail).count() <= 2 && than;
     if diff {
         return;
     }
@@ -258,7 +276,7 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let Some(a) = subject else { return };
     let Some(ca) = cx.claim(a) else { return };
     let mut e = cx.base_evidence(a, &[s]);
-    e.frame = if than || words.first().is_some_and(|w| ABOVE.has(w) || BELOW.has(w)) {
+    e.frame = if than || named_bound || words.first().is_some_and(|w| ABOVE.has(w) || BELOW.has(w)) {
         0.8
     } else {
         0.5
