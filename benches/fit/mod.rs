@@ -1017,7 +1017,7 @@ pub fn render(weights: &[RuleWeights], t: Thresholds, note: &str) -> String {
     let (head, tail) = template.split_once("// @@WEIGHTS@@\n").unwrap_or((template, ""));
     out.push_str(head);
     out.push_str(
-        "/// Fitted weights, one entry per built-in rule.\npub static WEIGHTS: &[RuleWeights] = &[\n",
+        "/// Fitted weights, one entry per built-in rule. Fitted numbers that happen to lie near\n/// a mathematical constant are no such constant.\n#[allow(clippy::approx_constant)]\npub static WEIGHTS: &[RuleWeights] = &[\n",
     );
     for w in weights {
         out.push_str(&format!(

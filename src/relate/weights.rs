@@ -45,7 +45,9 @@ pub const DEFAULT: RuleWeights = RuleWeights {
     },
 };
 
-/// Fitted weights, one entry per built-in rule.
+/// Fitted weights, one entry per built-in rule. Fitted numbers that happen to lie near
+/// a mathematical constant are no such constant.
+#[allow(clippy::approx_constant)]
 pub static WEIGHTS: &[RuleWeights] = &[
     RuleWeights {
         rule: "absolute-change",
