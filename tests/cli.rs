@@ -238,17 +238,25 @@ fn a_malformed_rule_file_is_located() {
     assert!(err.contains("unknown field `knd`"), "{err}");
 }
 
-#[test]
-fn user_rules_run_in_check_and_appear_in_json() {
+/// `check --format json` of `text` with [`RULE`] loaded: exit status and the JSON.
+fn check_with_rule(text: &str) -> (Option<i32>, serde_json::Value) {
     let dir = rule_dir(RULE);
     let path = dir.path().display().to_string();
     let out = claimcheck()
         .args(["check", "--format", "json", "--rules", &path, "-"])
-        .write_stdin("Officials said 120% of the budget went to schools.")
+        .write_stdin(text)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    (
+        out.status.code(),
+        serde_json::from_slice(&out.stdout).unwrap_or_default(),
+    )
+}
+
+#[test]
+fn user_rules_run_in_check_and_appear_in_json() {
+    let (code, v) = check_with_rule("Officials said 120% of the budget went to schools.");
+    assert_eq!(code, Some(1));
     assert_eq!(v["documents"][0]["findings"][0]["rule"], "share-under-100");
     assert_eq!(v["documents"][0]["findings"][0]["verdict"], "contradicted");
 }
@@ -257,14 +265,8 @@ fn user_rules_run_in_check_and_appear_in_json() {
 fn a_bound_a_user_rule_checks_does_not_hide_a_built_in_error() {
     // "share <= 100" holds for 38 percent, but says nothing of where 38 comes from: the
     // built-in share of 1,600 in 5,000 (32%) still flags it.
-    let dir = rule_dir(RULE);
-    let path = dir.path().display().to_string();
-    let out = claimcheck()
-        .args(["check", "--format", "json", "--rules", &path, "-"])
-        .write_stdin("The college admitted 1,600 of the 5,000 applicants, or 38 percent of applicants.")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let (code, v) =
+        check_with_rule("The college admitted 1,600 of the 5,000 applicants, or 38 percent of applicants.");
     let findings = v["documents"][0]["findings"]
         .as_array()
         .cloned()
@@ -285,7 +287,7 @@ fn a_bound_a_user_rule_checks_does_not_hide_a_built_in_error() {
         Some("consistent".into()),
         "{findings:?}"
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(code, Some(1));
 }
 
 #[test]
