@@ -78,6 +78,10 @@ impl Rule for SuperlativeOrder {
                 "The gauge recorded 212 mm of rain this week, well above the previous record of 188 mm set in 2019.",
                 Verdict::Consistent,
             ),
+            (
+                "The river crested at 6.1 metres on Sunday, above its previous peak of 6.4 metres.",
+                Verdict::Contradicted,
+            ),
         ]
     }
 
@@ -276,12 +280,11 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let Some(a) = subject else { return };
     let Some(ca) = cx.claim(a) else { return };
     let mut e = cx.base_evidence(a, &[s]);
-    e.frame = if than || named_bound || words.first().is_some_and(|w| ABOVE.has(w) || BELOW.has(w)) {
-        0.8
-    } else {
-        0.5
-    };
-    e.cue = f64::from(u8::from(than));
+    // "than", or "above"/"below" right before the bound or its noun phrase: the words of
+    // comparison name both figures.
+    let explicit = than || named_bound || words.first().is_some_and(|w| ABOVE.has(w) || BELOW.has(w));
+    e.frame = if explicit { 0.8 } else { 0.5 };
+    e.cue = f64::from(u8::from(explicit));
     // The stated figure is the one said to be above or below: `a`; the bound is `s`.
     push_comparison(cx, (a, ca), (s, c), above, e, out);
 }
