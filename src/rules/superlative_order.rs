@@ -82,6 +82,10 @@ impl Rule for SuperlativeOrder {
                 "The river crested at 6.1 metres on Sunday, above its previous peak of 6.4 metres.",
                 Verdict::Contradicted,
             ),
+            (
+                "The lake rose to 412 metres in May, below its 1996 high of 409 metres.",
+                Verdict::Contradicted,
+            ),
         ]
     }
 
@@ -217,10 +221,11 @@ fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
 fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     // Only words, never a hedge that is part of another figure ("just over 100,000").
     let before = frames::before_cue(cx, s);
+    // A year is part of the words ("above its 1998 peak of 6.4 metres"), not a figure.
     let tail_len = before
         .iter()
         .rev()
-        .take_while(|t| t.kind != crate::tokens::TokenKind::Number)
+        .take_while(|t| t.kind != crate::tokens::TokenKind::Number || is_year(cx.doc.tokens.lower(t)))
         .count();
     let tail = before.get(before.len() - tail_len..).unwrap_or(&[]);
     let words: Vec<&str> = frames::words(cx, tail).rev().take(6).collect();
@@ -353,4 +358,9 @@ fn push_comparison(
     ) {
         out.push(r.with_unit(stated.1.unit.clone()));
     }
+}
+
+/// A year written as four digits (1900–2099): a date, not a figure compared.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
 }
