@@ -66,7 +66,8 @@ fn is_number(t: &str) -> bool {
     NUMBER_CELL.is_match(t)
 }
 
-fn is_year(t: &str) -> bool {
+/// A year written as four digits, 1900–2100: a date, not a figure.
+pub fn is_year(t: &str) -> bool {
     t.len() == 4 && t.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 

@@ -374,8 +374,9 @@ fn names_whole(cx: &Context, k: usize, n: &str) -> bool {
 }
 
 /// The head noun of the phrase after a share's "of" ("24% of global receipts" →
-/// receipt; "half of the city's road budget in 2020" → budget): the last of up to four
-/// words before a stop word or punctuation, as a stem.
+/// receipt; "half of the city's road budget in 2020" → budget): within six tokens after
+/// "of", past any leading stop words and possessives, the last word before the next stop
+/// word, possessive or punctuation, as a stem.
 fn of_head(cx: &Context, s: usize) -> Option<String> {
     let after = frames::after(cx, s);
     if !frames::starts_with(cx, after, "of") {

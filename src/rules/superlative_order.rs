@@ -225,7 +225,9 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let tail_len = before
         .iter()
         .rev()
-        .take_while(|t| t.kind != crate::tokens::TokenKind::Number || is_year(cx.doc.tokens.lower(t)))
+        .take_while(|t| {
+            t.kind != crate::tokens::TokenKind::Number || crate::table::is_year(cx.doc.tokens.lower(t))
+        })
         .count();
     let tail = before.get(before.len() - tail_len..).unwrap_or(&[]);
     let words: Vec<&str> = frames::words(cx, tail).rev().take(6).collect();
@@ -358,9 +360,4 @@ fn push_comparison(
     ) {
         out.push(r.with_unit(stated.1.unit.clone()));
     }
-}
-
-/// A year written as four digits (1900–2099): a date, not a figure compared.
-fn is_year(w: &str) -> bool {
-    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
 }
