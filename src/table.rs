@@ -2,16 +2,16 @@
 //! spaces, as wire copy and reports print results, budgets and box scores.
 //!
 //! ```text
-//! Ridership by mode (millions of trips)
+//! Passengers by route (millions of trips)
 //!
-//! Mode            FY2024   FY2025   Change
-//! Local bus        18.42    19.87    +7.9%
-//! Total            30.24    33.48   +10.7%
+//! Route           FY2022   FY2023   Change
+//! Harbor line      12.64    13.50    +6.8%
+//! Total            15.69    16.70    +6.4%
 //! ```
 //!
 //! Columns are found by where their figures sit on the line (figures are right-aligned
 //! in most tables, so cells of one column overlap), not by counting cells, so a row with
-//! a blank or missing cell ("All crops   376,500") keeps its figures in the right column.
+//! a blank or missing cell ("All routes   16.70") keeps its figures in the right column.
 //! A header line above the rows names the columns; a caption above it may give the scale
 //! of every figure ("millions of trips"), which the extractor applies.
 
@@ -252,7 +252,7 @@ fn build(lines: &[(usize, &str)], first: usize, end: usize, block: &[&(String, V
     }
 }
 
-/// True for a row label that names a total ("Total", "TOTAL", "All crops", "Overall").
+/// True for a row label that names a total ("Total", "TOTAL", "All routes", "Overall").
 pub fn is_total_label(label: &str) -> bool {
     let l = label.to_lowercase();
     let first = l.split_whitespace().next().unwrap_or("");

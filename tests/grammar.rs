@@ -379,7 +379,7 @@ const NO_QUANTITY: &[&str] = &[
     "He is in his 40s.",
     "He hit a double in the ninth.",
     "It was a double standard.",
-    "Ridership by mode (millions of trips)",
+    "Passengers by route (millions of trips)",
 ];
 
 /// (input, claim text, unit, modifiers, per)

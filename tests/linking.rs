@@ -271,3 +271,45 @@ fn a_share_of_a_named_noun_reaches_back_to_the_figure_of_that_noun() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_rate_per_hundred_dollars_of_value_comes_to_the_bill_on_a_home() {
+    let rels = relations(
+        "The council set the rate at 62 cents per $100 of assessed value, up from 58 cents. For a house valued at $240,000, the bill rises to $1,488 a year from $1,392.",
+    );
+    for (bill, rate) in [("$1,488", "62 cents"), ("$1,392", "58 cents")] {
+        assert!(
+            rels.iter().any(|(rule, v, used)| rule == "product-total"
+                && *v == Verdict::Consistent
+                && used.iter().any(|u| u == bill)
+                && used.iter().any(|u| u == rate)
+                && used.iter().any(|u| u == "$240,000")),
+            "{bill}: {rels:?}"
+        );
+    }
+}
+
+#[test]
+fn a_margin_runs_between_the_two_leaders_of_the_results_list() {
+    let rels = relations(
+        "- Ruiz: 9,840 votes\n- Adams: 8,215 votes\n- Total: 18,055 votes\n- Ruiz won by 1,625 votes.\n",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "absolute-change"
+            && *v == Verdict::Consistent
+            && used == &["9,840", "8,215", "1,625"]),
+        "{rels:?}"
+    );
+    let after = relations(
+        "Only 38 votes separated the leading pair. Hale ended with 2,914 votes, Kim with 2,876 and Ortega with 2,401.",
+    );
+    // 2,914 − 2,876 = 38 is also 38 + 2,876 = 2,914: either reading ties the three.
+    assert!(
+        after.iter().any(|(_, v, used)| {
+            let mut u = used.clone();
+            u.sort();
+            *v == Verdict::Consistent && u == ["2,876", "2,914", "38"]
+        }),
+        "{after:?}"
+    );
+}

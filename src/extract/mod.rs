@@ -315,7 +315,7 @@ fn read_figure(text: &str, start: usize) -> Option<Found> {
         range_start = start - 4;
         hedge = Hedge::UpperBound;
     }
-    // "an average salary of about $86,000", "the average fare was $2.10": an average
+    // "an average salary of about $72,000", "the average toll was $3.15": an average
     // named by its noun.
     if !average {
         average = AVERAGE_NOUN_OF.is_match(tail(text, range_start, 48));
@@ -652,7 +652,7 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         if role == Role::Value && context::change_after(text, end) {
             role = Role::Change;
         }
-        // "$291 annually", "40 cases weekly": the adverb is the rate's period, no noun.
+        // "$354 annually", "40 cases weekly": the adverb is the rate's period, no noun.
         let period = context::period_adverb_after(text, end);
         let noun = if period.is_some() {
             None
@@ -703,7 +703,7 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         if per.is_none() && amount && context::each_after(text, per_from) {
             per = distributed_over(claims, i);
         }
-        // "the average fare paid per trip was $1.24": the per-unit before the figure.
+        // "the average toll paid per crossing was $3.15": the per-unit before the figure.
         if per.is_none() && amount {
             per = context::per_before(before_in_sentence).map(|p| (p, None));
         }
@@ -793,32 +793,42 @@ fn label_lists(doc: &Document, claims: &mut [Claim]) {
 
 /// Give a bare count the noun of its sentence ("the number of cases … was 3.7 million"),
 /// else of the sentence before, else of the nearest counted figure before it.
-/// "a gap of 2.9 points", "up 1.3 points" beside percentages: percentage points, not a
+/// "a gap of 3.4 points", "up 1.3 points" beside percentages: percentage points, not a
 /// count of points ("basis points" are hundredths of one). Sports points stand in
-/// sentences without a percentage, or are no change of one.
+/// sentences without a percentage, or are no change of one. A sentence may also follow
+/// the percentages it compares ("… the other clinic saw 54.7%. We came out ahead by 6.5
+/// points"): a fractional number of points, with no per-unit, right after a sentence of
+/// its paragraph with a percentage is a gap between them; whole points there ("won by 12
+/// points", after a shooting percentage) stay points.
 fn points_of_percent(claims: &mut [Claim]) {
+    let percent = |c: &Claim| c.kind == Kind::Percent && c.unit.as_deref() == Some("percent");
     let mut i = 0;
+    // The sentence and paragraph of the last sentence that held a percentage.
+    let mut last_percent: Option<(usize, usize)> = None;
     while i < claims.len() {
-        let sentence = claims.get(i).map_or(0, |c| c.sentence);
+        let (sentence, paragraph) = claims.get(i).map_or((0, 0), |c| (c.sentence, c.paragraph));
         let mut j = i;
         while claims.get(j).is_some_and(|c| c.sentence == sentence) {
             j += 1;
         }
-        let has_percent = claims.get(i..j).is_some_and(|s| {
-            s.iter()
-                .any(|c| c.kind == Kind::Percent && c.unit.as_deref() == Some("percent"))
-        });
-        if has_percent {
-            for c in claims.get_mut(i..j).into_iter().flatten() {
-                let unit = c.unit.as_deref();
-                let basis = unit == Some("basis point");
-                if c.kind == Kind::Count && !c.unit_inferred && (unit == Some("point") || basis) {
-                    let factor = if basis { 0.01 } else { 1.0 };
-                    c.kind = Kind::Percent;
-                    c.unit = Some("percentage point".into());
-                    c.value = c.value.scale(factor);
-                }
+        let has_percent = claims.get(i..j).is_some_and(|s| s.iter().any(percent));
+        let follows = last_percent == Some((sentence.wrapping_sub(1), paragraph));
+        for c in claims.get_mut(i..j).into_iter().flatten() {
+            let unit = c.unit.as_deref();
+            let basis = unit == Some("basis point");
+            if c.kind != Kind::Count || c.unit_inferred || !(unit == Some("point") || basis) {
+                continue;
             }
+            let fractional = c.value.nominal.fract() != 0.0 && c.per.is_none();
+            if has_percent || (follows && fractional) {
+                let factor = if basis { 0.01 } else { 1.0 };
+                c.kind = Kind::Percent;
+                c.unit = Some("percentage point".into());
+                c.value = c.value.scale(factor);
+            }
+        }
+        if has_percent {
+            last_percent = Some((sentence, paragraph));
         }
         i = j.max(i + 1);
     }

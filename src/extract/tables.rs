@@ -1,5 +1,5 @@
-//! Figures of a plain-text table whose caption gives a scale: under "Ridership by mode
-//! (millions of trips)" a cell "18.42" is 18,420,000 trips. The claim keeps its text and
+//! Figures of a plain-text table whose caption gives a scale: under "Passengers by route
+//! (millions of trips)" a cell "12.64" is 12,640,000 trips. The claim keeps its text and
 //! span as printed; its value is scaled, and its noun is the caption's ("trip") when the
 //! cell has none. The caption's own "millions of trips" is the table's unit, not a claim.
 
@@ -99,21 +99,21 @@ mod tests {
     use crate::claim::Kind;
     use crate::document::Document;
 
-    const T: &str = "Ridership by mode (millions of trips)\n\nMode            FY2024   FY2025   Change\nLocal bus        18.42    19.87    +7.9%\nExpress bus       2.16     2.31    +9.6%\n\nRidership rose last year.";
+    const T: &str = "Passengers by route (millions of trips)\n\nRoute           FY2022   FY2023   Change\nHarbor line      12.64    13.50    +6.8%\nHill shuttle      3.05     3.20    +4.9%\n\nTravel rose last year.";
 
     #[test]
     fn cells_take_the_caption_scale_and_noun() {
         let claims = crate::extract::extract(&Document::new(T));
-        let cell = claims.iter().find(|c| c.text == "18.42");
+        let cell = claims.iter().find(|c| c.text == "12.64");
         assert_eq!(cell.map(|c| c.kind), Some(Kind::Count));
-        assert!(cell.is_some_and(|c| (c.value.nominal - 18_420_000.0).abs() < 1e-3));
-        assert!(cell.is_some_and(|c| (c.value.low - 18_415_000.0).abs() < 1e-3));
+        assert!(cell.is_some_and(|c| (c.value.nominal - 12_640_000.0).abs() < 1e-3));
+        assert!(cell.is_some_and(|c| (c.value.low - 12_635_000.0).abs() < 1e-3));
         assert_eq!(cell.and_then(|c| c.unit.clone()), Some("trip".into()));
         // The span is the cell as printed.
-        assert_eq!(cell.map(|c| &T[c.span.start..c.span.end]), Some("18.42"));
+        assert_eq!(cell.map(|c| &T[c.span.start..c.span.end]), Some("12.64"));
         // Percentages in the table are not scaled.
-        let pct = claims.iter().find(|c| c.text == "+7.9%");
-        assert!(pct.is_some_and(|c| (c.value.nominal - 7.9).abs() < 1e-9));
+        let pct = claims.iter().find(|c| c.text == "+6.8%");
+        assert!(pct.is_some_and(|c| (c.value.nominal - 6.8).abs() < 1e-9));
         // The caption's "millions of trips" is no claim.
         assert!(
             !claims

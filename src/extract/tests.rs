@@ -104,10 +104,29 @@ fn a_figure_with_two_decimal_points_is_no_quantity() {
 
 #[test]
 fn a_unit_written_apart_is_kept_whatever_follows() {
-    // "set" after "mm" is a participle ("the record of 188 mm set in 2019"), not the
+    // "set" after "mm" is a participle ("the record of 84 mm set in 2011"), not the
     // counted noun.
-    let c = claims("The previous record of 188 mm set in 2019 stood for years. It weighed 12 kg packed.");
+    let c = claims("The old mark of 84 mm set in 2011 stood for years. It weighed 12 kg packed.");
     let unit = |t: &str| c.iter().find(|c| c.text == t).and_then(|c| c.unit.clone());
-    assert_eq!(unit("188"), Some("mm".into()));
+    assert_eq!(unit("84"), Some("mm".into()));
     assert_eq!(unit("12"), Some("kg".into()));
+}
+
+#[test]
+fn fractional_points_after_a_sentence_of_percentages_are_percentage_points() {
+    let unit = |text: &str, figure: &str| {
+        claims(text)
+            .into_iter()
+            .find(|c| c.text.contains(figure))
+            .and_then(|c| c.unit)
+    };
+    let gap =
+        "Our clinic saw 61.2% of patients within a week, the other 54.7%. We came out ahead by 6.5 points.";
+    assert_eq!(unit(gap, "6.5"), Some("percentage point".into()));
+    // Whole points after a shooting percentage are the score.
+    let game = "The visitors shot 48% from the field. They won by 12 points.";
+    assert_eq!(unit(game, "12"), Some("point".into()));
+    // A new paragraph, or a sentence between, breaks the link.
+    let apart = "Turnout was 61.2%.\n\nThe guard averaged 6.5 points.";
+    assert_eq!(unit(apart, "6.5"), Some("point".into()));
 }

@@ -110,9 +110,9 @@ pub fn glued_unit(after: &str) -> Option<(GluedUnit, usize)> {
     })
 }
 
-/// True when `word`, written apart from the digits ("188 mm", "40 kg"), is a unit of
+/// True when `word`, written apart from the digits ("84 mm", "40 kg"), is a unit of
 /// measurement: a whole symbol of two letters or more that measures a count, so that the
-/// words after it are no counted noun ("188 mm set in 2019").
+/// words after it are no counted noun ("84 mm set in 2011").
 pub fn spaced_unit(word: &str) -> bool {
     word.len() >= 2
         && UNITS

@@ -318,7 +318,7 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
     let (ca, cb) = (cx.cues(a), cx.cues(b));
     // How plainly the words name each end: "from", "compared with", "a year earlier"
     // name the start; "to", "reaching" the end strongly, "at", "now", "was" weakly.
-    // "two dozen recruits, a third larger than the spring class of 20": the comparison
+    // "three dozen trainees, a fifth larger than the autumn intake of 30": the comparison
     // names its base as firmly as "from" does, and the figure set off before it as the
     // value compared.
     let compared = compared_pair(cx, s, a, b);
@@ -339,8 +339,8 @@ pub fn change_evidence(cx: &Context, s: usize, a: usize, b: usize, d: Direction)
         k.checked_sub(1)
             .is_some_and(|x| x != s && x != a && x != b && tied_to_change(cx, x, k, &[&["to"], &["at"]]))
     });
-    // A start named right after another stated change ("up 77.5%, from $541.2 million to
-    // $912.5 million, even as ridership was down 11.7%") is that change's.
+    // A start named right after another stated change ("up 40%, from $500 million to
+    // $700 million, even as ridership was down 9%") is that change's.
     let taken_start = a
         .checked_sub(1)
         .is_some_and(|x| x != s && x != b && tied_to_change(cx, x, a, &[&["from"], &[",", "from"]]));
@@ -435,8 +435,8 @@ fn apposed_end(cx: &Context, s: usize, a: usize, b: usize) -> bool {
     })
 }
 
-/// "1,200 workers, 20% more than the 1,000 it had", "24 recruits, a third larger than the
-/// spring class of 20": `b` set off by a comma right before the difference `s`, which a
+/// "1,200 workers, 20% more than the 1,000 it had", "36 trainees, a fifth larger than the
+/// autumn intake of 30": `b` set off by a comma right before the difference `s`, which a
 /// comparative and "than" tie to `a` within a few words, in one clause of one sentence.
 fn compared_pair(cx: &Context, s: usize, a: usize, b: usize) -> bool {
     if !(b < s && s < a) {
@@ -505,13 +505,13 @@ impl ChangeCues {
     }
 }
 
-/// A figure the words place before a change: "than the spring class of 20" (a "than"
+/// A figure the words place before a change: "than the autumn intake of 30" (a "than"
 /// within five words before it), or in a clause opened by "when" ("when she took office,
 /// the number was 3.7 million"), or "in <year>" when another figure names a later one.
 pub fn marked_earlier(cx: &Context, a: usize) -> bool {
     let (before, _) = clause(cx, a);
     let words: Vec<&str> = words(cx, before).collect();
-    // "larger than the spring class of 20": a comparative and "than" within a few words;
+    // "larger than the autumn intake of 30": a comparative and "than" within a few words;
     // "more than half the surplus" compares no two values.
     let than = words
         .iter()

@@ -1,9 +1,9 @@
 //! The level a change reached, when its sentence names only where it started.
 //!
 //! News copy states a measure's level first, in the headline or the lede, and its history
-//! later: "Median rent reached $1,585 a month this year … In 2019 the median rent was
-//! $1,242; rents have risen 31% since then", "Court backlog tops 1.1 million … The backlog
-//! has quadrupled since 2015, when it stood at about 460,000". The change's own sentence
+//! later: "Median rent reached $1,600 a month this year … In 2019 the median rent was
+//! $1,250; rents have risen 28% since then", "Jail population hits 2,400 … The jail
+//! population has doubled since 2016, when it stood at about 1,150". The change's own sentence
 //! names its start and no end; the end is the article's level of that measure.
 //!
 //! [`start_only`] says when a figure is such a start; [`levels`] lists the figures of the
@@ -23,7 +23,7 @@ use crate::interval::Hedge;
 ///
 /// A start is named in the change's sentence ("from", "compared with", "above the",
 /// "when it stood at"), or is the figure before a change "since then" in its sentence
-/// ("In 2019 the rent was $1,242; rents have risen 31% since then"), or opens the next
+/// ("In 2019 the rent was $1,250; rents have risen 28% since then"), or opens the next
 /// sentence with "when" after a change "since" a time ("… has more than doubled since he
 /// took office. When he took office, the number was 3.7 million").
 pub fn start_only(cx: &Context, s: usize, a: usize) -> bool {
@@ -119,8 +119,8 @@ pub fn levels(cx: &Context, s: usize, a: usize) -> Vec<usize> {
 
 /// True when the change's subject words are the level's: a subject stem of `s` is one of
 /// level `k`'s, or of another mention of the level's value in the headline or lede
-/// ("Court backlog tops 1.1 million" above "the courts had 1.1 million pending cases").
-/// "Light rail has more than doubled" is not the system's 33.5 million trips.
+/// ("Jail population hits 2,400" above "the jail held 2,400 inmates").
+/// "The tram line has more than doubled" is not the network's 21.4 million trips.
 fn same_subject(cx: &Context, s: usize, k: usize) -> bool {
     let Some(v) = cx.claim(k).map(|x| x.value.nominal) else {
         return false;

@@ -87,8 +87,8 @@ pub enum NounFit {
     Different,
 }
 
-/// Nouns for kinds of people: a count of them is a count of people ("2,500 consumers …
-/// three-quarters, or 1,650 people").
+/// Nouns for kinds of people: a count of them is a count of people ("1,800 shoppers …
+/// two-thirds, or 1,200 people").
 const PEOPLE: &[&str] = &[
     "consumer",
     "customer",

@@ -796,6 +796,10 @@ impl Formula {
         match *self {
             Formula::Ratio(scale) if scale != 1.0 => format!("{} ÷ {} × {}", n(0), n(1), fmt_num(scale)),
             Formula::Ratio(_) => format!("{} ÷ {}", n(0), n(1)),
+            // "240,000 × 0.62 ÷ 100": a rate over a base divides by the base.
+            Formula::Product(k) if k > 0.0 && k < 1.0 && (1.0 / k - (1.0 / k).round()).abs() < 1e-9 => {
+                format!("{} ÷ {}", all(" × "), fmt_num((1.0 / k).round()))
+            }
             Formula::Product(k) if k != 1.0 => format!("{} × {}", all(" × "), fmt_num(k)),
             Formula::Product(_) => all(" × "),
             Formula::Share => format!("{} ÷ {} × 100", n(0), n(1)),

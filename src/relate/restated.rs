@@ -2,8 +2,8 @@
 //!
 //! Reports often give the two levels in one sentence and the change in another: "Net
 //! income was $3.3 billion, compared with $3.0 billion a year earlier. … Profit rose 12%
-//! from a year earlier"; "Sales ran at 6.27 million units, down from 7.18 million. …
-//! Sales fell 14.5 percent from the third quarter of 2005." The change's sentence names
+//! from a year earlier"; "Orders ran at 4.12 million units, down from 4.80 million. …
+//! Orders fell 14.2 percent from the second quarter of 2019." The change's sentence names
 //! no figure it could run between; the pair is the one the words frame as a change
 //! ("compared with", "down from", "from … to").
 //!

@@ -67,7 +67,9 @@ impl Structure {
             if headline_line.is_none() && !line.trim().is_empty() && !doc.is_debris(&range) {
                 let short = line.chars().count() <= 160;
                 let titled = !line.trim_end().ends_with(['.', ':']);
-                headline_line = Some(if short && titled { n } else { usize::MAX });
+                // A list's first item is no headline ("- Ana Ortiz: 14,210 votes").
+                let headline = short && titled && !bullet(line);
+                headline_line = Some(if headline { n } else { usize::MAX });
             }
             if bullet(line) {
                 if !open {
@@ -162,13 +164,27 @@ impl Structure {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
 
     #[test]
     fn bullets_are_list_items() {
         assert!(bullet("- Vacancies: 51"));
-        assert!(bullet("  • Approximately $4,616,000 more"));
-        assert!(bullet("2. Overtime is standing in"));
+        assert!(bullet("  • Roughly $2,350,000 more"));
+        assert!(bullet("2. Night shifts are short"));
         assert!(!bullet("-9 officers"));
         assert!(!bullet("2024 was a year"));
+    }
+
+    #[test]
+    fn a_list_that_opens_the_text_has_no_headline() {
+        let headline = |text: &str| {
+            let doc = Document::new(text);
+            Structure::new(&doc, &[]).headline_line
+        };
+        assert_eq!(headline("- Ortiz: 14,210 votes\n- Banks: 12,950 votes\n"), None);
+        assert_eq!(
+            headline("Ortiz wins the seat\n\n- Ortiz: 14,210 votes\n"),
+            Some(0)
+        );
     }
 }

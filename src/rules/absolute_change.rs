@@ -1,6 +1,6 @@
 //! ## What it checks
-//! An absolute change or gap ("up $23 million from $170 million", "a loss of 3,560
-//! students", "10,000 fewer", "a gap of 2.9 points", "a natural decrease of 546") against
+//! An absolute change or gap ("up $23 million from $170 million", "a loss of 1,250
+//! pupils", "10,000 fewer", "a gap of 3.4 points", "a natural decrease of 355") against
 //! the two values it lies between: after − before (or the larger less the smaller, for a
 //! gap) must match it, in the direction the sentence states.
 //!
@@ -19,8 +19,10 @@ use super::Rule;
 use crate::claim::{Claim, Kind, Role};
 use crate::interval::Verdict;
 use crate::relate::frames::{self, Words, change_evidence};
-use crate::relate::measure::{Dim, dimension, same_dimension};
-use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair, value_of};
+use crate::relate::measure::{Dim, NounFit, dimension, noun_fit, same_dimension};
+use crate::relate::{
+    Context, Direction, Formula, MAX_CANDIDATES, Reading, Relation, is_plain, sharpen_pair, value_of,
+};
 
 /// The `absolute-change` rule.
 pub struct AbsoluteChange;
@@ -54,7 +56,7 @@ impl Rule for AbsoluteChange {
                 Verdict::Consistent,
             ),
             (
-                "Deaths outnumbered births, 3,958 to 3,412, a natural decrease of 546.",
+                "Deaths outnumbered births, 2,874 to 2,519, a natural decrease of 355.",
                 Verdict::Consistent,
             ),
             (
@@ -63,6 +65,10 @@ impl Rule for AbsoluteChange {
             ),
             (
                 "The levy passed with 12,480 votes in favour and 9,870 against; supporters won by 2,610 votes.",
+                Verdict::Consistent,
+            ),
+            (
+                "- Ana Ortiz: 14,210 votes\n- Sam Banks: 12,950 votes\n- Total: 27,160 votes\n- Ortiz won by 1,260 votes.",
                 Verdict::Consistent,
             ),
         ]
@@ -83,12 +89,12 @@ impl Rule for AbsoluteChange {
     }
 }
 
-/// A word of gap just before the figure ("a gap of 546", "a margin of 4,171"), or a
-/// contest won or lost "by" it ("won by 4,171 votes", "beat the incumbent by 212").
+/// A word of gap just before the figure ("a gap of 355", "a margin of 1,625"), or a
+/// contest won or lost "by" it ("won by 1,625 votes", "beat the incumbent by 212").
 fn gap_word(cx: &Context, s: usize) -> bool {
     let (before, _) = frames::clause(cx, s);
     let words: Vec<&str> = frames::words(cx, before).rev().take(5).collect();
-    // "a net decrease of 546", "net 546": "net" names a gap only beside the figure or a
+    // "a net decrease of 355", "net 355": "net" names a gap only beside the figure or a
     // word of change; "net addresses in 35 countries" is no gap.
     let net = words
         .iter()
@@ -97,6 +103,115 @@ fn gap_word(cx: &Context, s: usize) -> bool {
         .any(|(i, w)| *w == "net" && (i == 0 || words.get(i - 1).is_some_and(|n| NET_CHANGE.has(n))));
     net || words.iter().take(4).any(|w| GAP.has(w))
         || (words.first() == Some(&"by") && words.iter().skip(1).take(4).any(|w| CONTEST.has(w)))
+        || separates(cx, s)
+}
+
+/// "only 38 votes separated the leading pair", "44 votes apart": the figure is the distance
+/// between two rivals, named after it.
+fn separates(cx: &Context, s: usize) -> bool {
+    let (_, after) = frames::clause(cx, s);
+    frames::words(cx, after)
+        .take(3)
+        .any(|w| matches!(w, "separated" | "separate" | "separates" | "separating" | "apart"))
+}
+
+/// A gap that is the margin of a contest: won or lost "by" it ("won by 1,625 votes",
+/// "finished ahead by 6.5 points"), or separating two rivals.
+fn contest(cx: &Context, s: usize) -> bool {
+    let (before, _) = frames::clause(cx, s);
+    let words: Vec<&str> = frames::words(cx, before).rev().take(6).collect();
+    let by = words.iter().position(|w| *w == "by");
+    let won_by = by.is_some_and(|b| {
+        words
+            .iter()
+            .skip(b + 1)
+            .take(3)
+            .any(|w| CONTEST.has(w) || *w == "ahead")
+    });
+    won_by || separates(cx, s)
+}
+
+/// The two leading figures among the margin's rivals: the nearest group (the margin's own
+/// list, a table column, a sentence) holding two or more figures of its dimension and
+/// noun, totals left out; larger first. "Ruiz: 9,840 votes / Adams: 8,215 votes / Total:
+/// 18,055 votes / Ruiz won by 1,625 votes" → 9,840 and 8,215.
+fn leaders(cx: &Context, s: usize, c: &Claim) -> Option<(usize, usize)> {
+    // A margin in points runs between percentages.
+    let points = dimension(c) == Some(Dim::Points);
+    let rivals = cx.candidates(s, 8, MAX_CANDIDATES, |k| {
+        cx.claim(k).is_some_and(|x| {
+            endpoint(x)
+                && (same_dimension(x, c) || (points && dimension(x) == Some(Dim::Percent)))
+                && x.per == c.per
+                && noun_fit(cx.own_noun(s), cx.own_noun(k)) != NounFit::Different
+                && !total(cx, k)
+        })
+    });
+    // Groups in the order their nearest member comes; a group naming the margin's subject
+    // ("Ruiz won by …" → "Ruiz: 9,840 votes") before any other.
+    let group = |k: usize| -> (u8, usize, usize) {
+        let f = cx.fact(k);
+        if let Some(cell) = f.cell {
+            (0, cell.table, cell.col)
+        } else if let Some((list, _)) = f.item {
+            (1, list, 0)
+        } else {
+            (2, cx.claim(k).map_or(0, |x| x.sentence), 0)
+        }
+    };
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut keys: Vec<(u8, usize, usize)> = Vec::new();
+    for &k in &rivals {
+        let g = group(k);
+        match keys.iter().position(|x| *x == g) {
+            Some(p) => {
+                if let Some(members) = groups.get_mut(p) {
+                    members.push(k);
+                }
+            }
+            None => {
+                keys.push(g);
+                groups.push(vec![k]);
+            }
+        }
+    }
+    groups.retain(|m| m.len() >= 2);
+    let named = groups
+        .iter()
+        .position(|m| m.iter().any(|&k| cx.shared_subject(s, k) > 0));
+    let mut members = groups.get(named.unwrap_or(0))?.clone();
+    members.sort_by(|&a, &b| {
+        let v = |i: usize| cx.claim(i).map_or(0.0, |x| x.value.nominal);
+        v(b).total_cmp(&v(a))
+    });
+    Some((*members.first()?, *members.get(1)?))
+}
+
+/// A figure on a total's row or item ("Total: 18,055 votes", "Total  26,310").
+fn total(cx: &Context, k: usize) -> bool {
+    let f = cx.fact(k);
+    if let Some(cell) = f.cell {
+        return cx
+            .doc
+            .tables
+            .get(cell.table)
+            .and_then(|t| t.rows.get(cell.row))
+            .is_some_and(|r| crate::table::is_total_label(&r.label));
+    }
+    let Some((list, item)) = f.item else { return false };
+    let Some(range) = cx.structure.lists.get(list).and_then(|l| l.items.get(item)) else {
+        return false;
+    };
+    let start = cx
+        .claim(k)
+        .map_or(range.start, |x| crate::Report::text_span(x).start);
+    let label = cx.doc.text.get(range.start..start.max(range.start)).unwrap_or("");
+    let label = label
+        .trim_start()
+        .trim_start_matches(['-', '•', '*', '·', '–', '▪']);
+    // "Total: 18,055 votes": the label is what comes before its colon.
+    let label = label.split(':').next().unwrap_or(label);
+    crate::table::is_total_label(label.trim())
 }
 
 /// Words after "net" that make it a gap: "net loss of", "net migration of".
@@ -147,7 +262,13 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         frames::direction(cx, s)
     };
     let points = dimension(c) == Some(Dim::Points);
-    let ends = cx.candidates(s, 3, 14, |k| {
+    // The margin of a contest runs between its two leaders, however far their list is.
+    let leaders = if gap && contest(cx, s) {
+        leaders(cx, s, c)
+    } else {
+        None
+    };
+    let mut ends = cx.candidates(s, 3, 14, |k| {
         !frames::names_difference(cx, k)
             && cx.claim(k).is_some_and(|x| {
                 endpoint(x)
@@ -155,6 +276,13 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
                     && (x.value.nominal.abs() >= c.value.nominal.abs() * 0.5 || x.value.nominal == 0.0)
             })
     });
+    if let Some((first, second)) = leaders {
+        for k in [first, second] {
+            if !ends.contains(&k) {
+                ends.push(k);
+            }
+        }
+    }
     for &a in &ends {
         for &b in &ends {
             let (Some(ca), Some(cb)) = (cx.claim(a), cx.claim(b)) else {
@@ -177,6 +305,9 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
                     0.4
                 });
                 e.direction_clash = 0.0;
+                if leaders == Some((a, b)) {
+                    e.frame = e.frame.max(0.9);
+                }
             }
             let (va, vb) = sharpen_pair(ca, cb);
             let Some(r) = Reading::new(

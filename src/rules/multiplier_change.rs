@@ -62,7 +62,7 @@ impl Rule for MultiplierChange {
                 Verdict::Consistent,
             ),
             (
-                "The club has 30 coaches, twice as many as the 12 it had in 2019.",
+                "The league has 40 referees, twice as many as the 16 it had in 2018.",
                 Verdict::Contradicted,
             ),
         ]
@@ -107,7 +107,7 @@ fn events(cx: &Context, s: usize) -> bool {
 }
 
 /// Is claim `a` the base of multiplier `s`: right after it, with at most a determiner or
-/// "as many as" between ("three times the $2 billion", "twice as many as the 12")?
+/// "as many as" between ("three times the $2 billion", "twice as many as the 16")?
 fn base_after(cx: &Context, s: usize, a: usize) -> bool {
     if cx.fact(a).tokens.start <= cx.fact(s).tokens.start || a != s + 1 {
         return false;
@@ -129,8 +129,8 @@ fn base_after(cx: &Context, s: usize, a: usize) -> bool {
 }
 
 /// Is claim `b` the figure just before multiplier `s` in its sentence, tied to it by a
-/// comma or a copula and no other figure of its measure ("handled 412,000 passengers
-/// over the three summer months, nearly triple the …", "the 2,481 newcomers are nearly
+/// comma or a copula and no other figure of its measure ("moved 95,000 crates over
+/// the four winter weeks, nearly triple the …", "the 3,150 arrivals are nearly
 /// triple the …")?
 fn apposed_before(cx: &Context, s: usize, b: usize) -> bool {
     if b >= s || cx.sentences_apart(b, s) != 0 {
@@ -183,9 +183,9 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             continue;
         }
         let mut e = change_evidence(cx, s, a, b, d);
-        // "three times the $2 billion", "twice as many as the 12": the base right after
+        // "three times the $2 billion", "twice as many as the 16": the base right after
         // the multiplier; and when the figure just before the multiplier, in its
-        // sentence, is set beside it by a comma ("412,000 passengers, nearly triple the
+        // sentence, is set beside it by a comma ("95,000 crates, nearly triple the
         // 208,000"), that figure is what the base was multiplied to.
         if base_after(cx, s, a) {
             e.frame = e.frame.max(0.9);

@@ -180,8 +180,8 @@ fn count_of(c: &Claim) -> bool {
 fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Reading>) {
     let scale = c.per_count.unwrap_or(1.0);
     // A total is not itself a count of the units ("48 transects" for "42 per transect").
-    // A total below the average itself, with one unit or more, is no total of it ("1,840
-    // kilograms per hectare, against 760 kilograms outside").
+    // A total below the average itself, with one unit or more, is no total of it ("2,300
+    // kilograms per acre, against 900 kilograms outside").
     // A count total counts what the average counts: "90,000 parking spaces" is no total of
     // "an average of 30 students".
     let counted = cx.own_noun(s).or(cx.noun(s));

@@ -265,7 +265,7 @@ fn plainly_change(cx: &Context, s: usize, c: &Claim) -> bool {
         || restates_change(cx, s)
 }
 
-/// "a drop of 9 percentage points, or 31%", "up $20 million, or 4%": a figure right after
+/// "a fall of 6 percentage points, or 22%", "up $20 million, or 4%": a figure right after
 /// "or" that follows a stated change restates that change in other units.
 fn restates_change(cx: &Context, s: usize) -> bool {
     let Some(k) = s.checked_sub(1) else {
@@ -400,7 +400,7 @@ fn change_reading(
         return None;
     }
     // Ends far apart in size are rarely one quantity at two times, unless the words name
-    // both ("to $14.55 million from $13.48 billion").
+    // both ("to $8.31 million from $7.96 billion").
     let ratio = (ca.value.nominal / cb.value.nominal)
         .abs()
         .max((cb.value.nominal / ca.value.nominal).abs());

@@ -1,8 +1,10 @@
 //! ## What it checks
-//! A total stated beside a count and a figure per unit of it: "51 vacancies at an average
-//! salary of about $86,000 leave roughly $4.4 million unspent", "1.8 million shares at
-//! $52.40, a $94 million buyback", "each student who leaves costs about $7,450, so the
-//! 3,560-student decline costs $26.5 million". count × per-unit must match the total.
+//! A total stated beside a count and a figure per unit of it: "38 open posts at an average
+//! salary of about $72,000 leave roughly $2.7 million unspent", "1.8 million shares at
+//! $52.40, a $94 million buyback", "each patient who moves costs about $5,200, so the
+//! 1,250-patient drop costs $6.5 million". count × per-unit must match the total.
+//! And a rate on a value: "62 cents per $100 of assessed value … for a house valued at
+//! $240,000, the bill comes to $1,488 a year" (value × rate ÷ base).
 //!
 //! ## Why it matters
 //! A total computed from a count and a price or an average is checked by one
@@ -51,7 +53,11 @@ impl Rule for ProductTotal {
                 Verdict::Contradicted,
             ),
             (
-                "The 51 vacancies, at an average salary of about $86,000, leave roughly $4.4 million unspent.",
+                "The 38 open posts, at an average salary of about $72,000, leave roughly $2.7 million unspent.",
+                Verdict::Consistent,
+            ),
+            (
+                "The council set the rate at 62 cents per $100 of assessed value. For a house valued at $240,000, the bill comes to $1,488 a year.",
                 Verdict::Consistent,
             ),
         ]
@@ -76,12 +82,103 @@ impl Rule for ProductTotal {
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
         let mut out = Vec::new();
+        let rates = value_rates(cx);
         for (s, c) in cx.claims.iter().enumerate() {
             if is_plain(c) && matches!(c.kind, Kind::Money | Kind::Count) && c.value.nominal > 0.0 {
                 propose_for(cx, s, c, &mut out);
             }
+            // The amount a rate on a value comes to may be per year ("$1,488 a year").
+            let yearly = c.per.as_deref().is_none_or(|p| period_days(p).is_some());
+            let amount = is_input(c) && c.role != Role::Change && !c.average && c.per_count.is_none();
+            if c.kind == Kind::Money
+                && amount
+                && yearly
+                && c.value.nominal > 0.0
+                && !rates.iter().any(|(r, _)| *r == s)
+            {
+                propose_valued(cx, s, c, &rates, &mut out);
+            }
         }
         out
+    }
+}
+
+/// A rate charged per so many dollars of a value, with that base: "$0.85 per $1,000 of
+/// taxable value", "62 cents per $100". Other rates of the same sentence and size are
+/// the same rate before or after a change ("from 58 cents per $100 … to 62 cents").
+fn value_rates(cx: &Context) -> Vec<(usize, f64)> {
+    let mut out = Vec::new();
+    for (k, c) in cx.claims.iter().enumerate() {
+        let Some(b) = cx.claim(k + 1) else { continue };
+        let base = b.value.nominal;
+        let per = frames::between(cx, k, k + 1).is_some_and(|t| {
+            let w: Vec<&str> = frames::lower(cx, t).collect();
+            w == ["per"]
+        });
+        if !(per && c.kind == Kind::Money && b.kind == Kind::Money && c.unit == b.unit) {
+            continue;
+        }
+        if !(base == 100.0 || base == 1000.0) || c.value.nominal <= 0.0 || c.value.nominal >= base {
+            continue;
+        }
+        for (j, o) in cx.claims.iter().enumerate() {
+            let alike = o.value.nominal > 0.0
+                && o.value.nominal < base
+                && (o.value.nominal / c.value.nominal - 1.0).abs() < 1.0;
+            if o.sentence == c.sentence && o.kind == Kind::Money && o.unit == c.unit && alike && j != k + 1 {
+                if is_input(o) && !out.iter().any(|(r, _)| *r == j) {
+                    out.push((j, base));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "The council set the rate at 62 cents per $100 of assessed value. For a house valued
+/// at $240,000, the bill comes to $1,488 a year": the amount is the value times the rate
+/// over its base.
+fn propose_valued(cx: &Context, s: usize, c: &Claim, rates: &[(usize, f64)], out: &mut Vec<Reading>) {
+    for &(r, base) in rates {
+        let Some(cr) = cx.claim(r) else { continue };
+        if r == s || cx.sentences_apart(s, r) > 2 || c.unit != cr.unit {
+            continue;
+        }
+        // The value taxed: a money figure of the stated one's sentence (or the rate's),
+        // many times the base and the amount (a rate on a value is a few percent of it
+        // at most).
+        let values = cx.candidates(s, 2, 4, |k| {
+            cx.claim(k).is_some_and(|v| {
+                is_plain(v)
+                    && v.kind == Kind::Money
+                    && v.unit == c.unit
+                    && v.value.nominal >= base * 10.0
+                    && v.value.nominal >= c.value.nominal * 10.0
+                    && (v.sentence == c.sentence || v.sentence == cr.sentence)
+            })
+        });
+        for v in values {
+            let Some(cv) = cx.claim(v) else { continue };
+            let mut e = cx.base_evidence(s, &[v, r]);
+            e.frame = if cx.same_clause(v, s) || cx.sentences_apart(v, s) == 0 {
+                0.8
+            } else {
+                0.5
+            };
+            e.cue = 1.0;
+            let Some(reading) = Reading::new(
+                ID,
+                Relation::Product,
+                s,
+                value_of(c),
+                vec![(v, "value", value_of(cv)), (r, "rate", value_of(cr))],
+                Formula::Product(1.0 / base),
+                e,
+            ) else {
+                continue;
+            };
+            out.push(reading.with_unit(c.unit.clone()));
+        }
     }
 }
 
@@ -97,7 +194,7 @@ fn per_unit(cx: &Context, k: usize, c: &Claim) -> Option<Option<String>> {
         }
         return Some(Some(stem(p)));
     }
-    // "at $52.40", "an average salary of about $86,000": a price or an average.
+    // "at $52.40", "an average salary of about $72,000": a price or an average.
     let priced = c.kind == Kind::Money && frames::preceded_by(cx, k, &["at", "for", "costing", "apiece"]);
     (c.average || priced).then_some(None)
 }

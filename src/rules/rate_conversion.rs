@@ -1,6 +1,6 @@
 //! ## What it checks
 //! One quantity stated over two periods: "2,000 a day … 60,000 a month", "210,000 last
-//! year, or 17,500 a month", "approximately $291 annually, or about $24.25 monthly". The
+//! year, or 17,500 a month", "approximately $354 annually, or about $29.50 monthly". The
 //! figures must convert into each other (a year is 365.25 days, a month a twelfth of it,
 //! a week seven days).
 //!
@@ -42,11 +42,11 @@ impl Rule for RateConversion {
                 Verdict::Contradicted,
             ),
             (
-                "The average bill would rise by approximately $291 annually, or about $24.25 monthly.",
+                "The typical charge would climb by approximately $354 annually, or about $29.50 monthly.",
                 Verdict::Consistent,
             ),
             (
-                "The ferry carried 3,200 riders a day during the summer season, or about 1.5 million a year at that pace.",
+                "The ferry carried 3,200 riders a day during the summer season, or about 1.5 million a year if that held.",
                 Verdict::Contradicted,
             ),
             (
@@ -91,7 +91,7 @@ impl Rule for RateConversion {
                 // restated over another period. Two exact prices side by side ("£4.99 a
                 // month or £50 a year") are two offers, not a conversion.
                 // A restatement after ", or" may follow a longer phrase of the first
-                // figure ("58,000 passengers a day in the first quarter, or about 17.4
+                // figure ("6,400 visitors a day in the spring, or about 2.3
                 // million a year").
                 let between: Vec<&str> = frames::between(cx, a, s)
                     .filter(|b| {
@@ -117,7 +117,7 @@ impl Rule for RateConversion {
                 let hedged =
                     c.hedge != crate::interval::Hedge::Exact || ca.hedge != crate::interval::Hedge::Exact;
                 let or = between.contains(&"or") || between.contains(&"(");
-                // "$1.9 million a month, or $19.8 million for the year": the comma sets
+                // "$2.4 million a month, or $26 million for the year": the comma sets
                 // the second figure off as the first restated; two offers are listed
                 // without it ("£4.99 a month or £50 a year").
                 let set_off = between.windows(2).any(|w| w == [",", "or"]);

@@ -1,7 +1,7 @@
 //! ## What it checks
 //! A share ("30%", "a third of", "one in five", "nearly half") against a part and a whole
 //! the article gives: "120 of 400, or 30%", "$104 million … 26 percent of the city's $392
-//! million budget", "96,400 rent their homes, or 56.1%". part ÷ whole must match the share.
+//! million budget", "21,700 rent their homes, or 45.0%". part ÷ whole must match the share.
 //! The whole may be stated earlier in the article (a population, a budget).
 //!
 //! ## Why it matters
@@ -55,7 +55,7 @@ impl Rule for ShareOfTotal {
                 Verdict::Contradicted,
             ),
             (
-                "Of the city's 171,800 households, 96,400 rent their homes, or 56.1%.",
+                "Of the town's 48,200 households, 21,700 rent their homes, or 45.0%.",
                 Verdict::Consistent,
             ),
         ]
@@ -68,8 +68,8 @@ impl Rule for ShareOfTotal {
     /// A share is flagged only against a part in its own clause (or tied to it by "or",
     /// brackets, "X of Y"), with a frame naming part or whole.
     fn may_flag(&self, r: &Reading) -> bool {
-        // No other share between it and its figures: "14 of the 23, or 61 percent, versus
-        // a rate of 46%" gives the 14 of 23 to the 61 percent.
+        // No other share between it and its figures: "9 of the 16, or 56 percent, versus
+        // a rate of 41%" gives the 9 of 16 to the 56 percent.
         r.evidence.frame >= super::MIN_FRAME_TO_FLAG
             && r.evidence.same_clause >= 0.5
             && r.evidence.intervening == 0.0
@@ -156,7 +156,7 @@ fn share_frame(cx: &Context, s: usize, p: usize) -> f64 {
     let or = words.contains(&"or") && close;
     let paren = words.first() == Some(&"(") || words.last() == Some(&"(");
     let verb = frames::any_word(cx, between, SHARE_WORDS);
-    // "a third of those sales, 412 homes": the part set beside the share's noun phrase.
+    // "a quarter of those loans, 310 mortgages": the part set beside the share's noun phrase.
     let apposed = p > s && words.last() == Some(&",") && words.first() == Some(&"of") && close;
     if or || paren || apposed {
         1.0
@@ -187,8 +187,8 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
         .copied()
         .filter(|&k| k != s && cx.claim(k).is_some_and(operand));
     wholes.extend(key.clone());
-    // "24% of global receipts": an earlier figure the noun names ("receipts grew 5% to
-    // $1.34 trillion", "1.32 billion arrivals") is a whole, however far back.
+    // "30% of national fares": an earlier figure the noun names ("fares grew 4% to
+    // $2.6 billion", "3.1 million boardings") is a whole, however far back.
     let of_head = of_head(cx, s);
     let named = |k: usize| of_head.as_deref().is_some_and(|n| k < s && names_whole(cx, k, n));
     if of_head.is_some() {
@@ -196,13 +196,13 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
     }
     wholes.sort_unstable();
     wholes.dedup();
-    // A part may be a key figure too ("its 11,260 students … about 71 percent full").
+    // A part may be a key figure too ("its 4,300 pupils … about 64 percent full").
     near.extend(key);
     near.sort_unstable();
     near.dedup();
     let of_after = frames::followed_by(cx, s, &["of"]);
-    // A figure tied to the share ("96,400 rent, or 56.1%", "412 homes (a third)") is its
-    // part, and then no other figure is; so is the first figure of "287 of 318".
+    // A figure tied to the share ("21,700 rent, or 45.0%", "310 mortgages (a quarter)") is its
+    // part, and then no other figure is; so is the first figure of "205 of 240".
     let of_pairs: Vec<(usize, usize)> = near
         .iter()
         .copied()
@@ -210,8 +210,8 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
         .filter_map(|p| whole_after(cx, p).map(|w| (p, w)))
         .collect();
     // A tie holds over no other share and at most one other figure of the part's measure,
-    // its whole ("1,021 of 2,270 (45.0%), 242 of 701 (36.2%)": the 1,021 is not tied to
-    // the 36.2%; "2,118 patients filled the 2,460 beds (86.1%)" is).
+    // its whole ("830 of 1,900 (43.7%), 150 of 480 (31.3%)": the 830 is not tied to
+    // the 31.3%; "1,540 patients filled the 1,800 beds (85.6%)" is).
     let adjacent = |p: usize| {
         let Some(cp) = cx.claim(p) else { return false };
         let inside = p.min(s) + 1..p.max(s);
@@ -224,7 +224,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
             .count();
         shares == 0 && figures <= 1
     };
-    // "287 of 318 beds were occupied, or 93%": the tied figure is the whole of an "X of
+    // "205 of 240 beds were occupied, or 85%": the tied figure is the whole of an "X of
     // Y" pair, and the part is the X.
     let mut tied: Vec<usize> = near
         .iter()
@@ -268,12 +268,12 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
             } else {
                 0.0
             };
-            // "120 of 400", "287 of 318 beds": the part right before "of" and the whole.
+            // "120 of 400", "205 of 240 beds": the part right before "of" and the whole.
             let x_of_y = of_pairs.contains(&(p, w));
             // A part with its own "of Y" has no other whole by cue words alone.
             let own_whole = of_pairs.iter().any(|(q, _)| *q == p);
-            // The share must be tied to the pair too ("287 of 318, or 93%", "242 of 701
-            // (36.2%)"): "12 out of 23 agencies, including cuts of 9.6%" is no share of it.
+            // The share must be tied to the pair too ("205 of 240, or 85%", "150 of 480
+            // (31.3%)"): "7 out of 19 agencies, including cuts of 8.4%" is no share of it.
             let share_tied = part_frame.max(share_frame(cx, s, w)) >= 0.8;
             e.frame = if x_of_y && share_tied {
                 1.0
@@ -321,13 +321,13 @@ fn of_pronoun(cx: &Context, s: usize) -> bool {
 }
 
 /// A whole such a share points back to ([`of_pronoun`]): a figure of the sentence before
-/// the share's, not named as an earlier value ("dropped to 1,606 from 1,870 … a third of
-/// those sales": 1,606, not 1,870).
+/// the share's, not named as an earlier value ("dropped to 930 from 1,100 … a quarter of
+/// those loans": 930, not 1,100).
 fn anaphoric_whole(cx: &Context, s: usize, w: usize) -> bool {
     w < s && cx.sentences_apart(w, s) == 1 && !cx.cues(w).marked_old
 }
 
-/// The whole of "287 of 318", "120 of its 400 patients", "14,900 of the 21,400": the
+/// The whole of "205 of 240", "120 of its 400 patients", "6,300 of the 9,800": the
 /// figure right after "of" (and a determiner) after the part.
 fn whole_after(cx: &Context, p: usize) -> Option<usize> {
     let w = p + 1;
@@ -367,14 +367,14 @@ fn of_noun(cx: &Context, s: usize) -> Option<String> {
 }
 
 /// True when claim `k` is a figure of the noun stem `n`: its counted noun, or a word of
-/// its subject right before it ("tourist receipts grew 5% to $1.34 trillion").
+/// its subject right before it ("national fares grew 4% to $2.6 billion").
 fn names_whole(cx: &Context, k: usize, n: &str) -> bool {
     let f = cx.fact(k);
     f.noun.as_deref() == Some(n) || f.subject.iter().take(4).any(|w| w == n)
 }
 
-/// The head noun of the phrase after a share's "of" ("24% of global receipts" →
-/// receipt; "half of the city's road budget in 2020" → budget): within six tokens after
+/// The head noun of the phrase after a share's "of" ("30% of national fares" →
+/// fare; "half of the city's road budget in 2020" → budget): within six tokens after
 /// "of", past any leading stop words and possessives, the last word before the next stop
 /// word, possessive or punctuation, as a stem.
 fn of_head(cx: &Context, s: usize) -> Option<String> {

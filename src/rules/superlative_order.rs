@@ -1,9 +1,11 @@
 //! ## What it checks
-//! A figure said to rank ("the largest item is policing, at $1.2 billion", "added the
-//! most jobs, 6,900, followed by construction (4,200)", "the highest rate in the
+//! A figure said to rank ("the largest item is policing, at $1.2 billion", "hired the
+//! most staff, 2,300, followed by retail (1,800)", "the highest rate in the
 //! county") against the other figures of its list, table column or passage; and a figure
-//! said to be above or below another ("below the threshold of 0.604748", "well above the
-//! national 2.8%", "edged past the $0.65 consensus").
+//! said to be above or below another ("below the threshold of 0.7125", "well above the
+//! national 3.1%", "edged past the $1.12 forecast"). A ranked change ("posted the
+//! sharpest rise: values jumped 14.2 percent", "led all states with a 7.3 percent gain")
+//! is set against the changes beside it that go its way.
 //!
 //! ## Why it matters
 //! Rankings are written from memory or from an older table; a "largest" item that is not
@@ -22,7 +24,7 @@ use crate::claim::{Claim, Kind, Role};
 use crate::interval::Verdict;
 use crate::relate::frames::{self, Words};
 use crate::relate::measure::{NounFit, noun_fit, same_dimension};
-use crate::relate::{Context, Formula, Reading, Relation, is_input, value_of};
+use crate::relate::{Context, Direction, Formula, Reading, Relation, is_input, value_of};
 
 /// The `superlative-order` rule.
 pub struct SuperlativeOrder;
@@ -71,11 +73,11 @@ impl Rule for SuperlativeOrder {
                 Verdict::Contradicted,
             ),
             (
-                "Health care added the most jobs, 6,900, followed by construction (4,200) and leisure and hospitality (3,800).",
+                "Nursing homes hired the most staff, 2,300, followed by retail (1,800) and hotels (950).",
                 Verdict::Consistent,
             ),
             (
-                "The gauge recorded 212 mm of rain this week, well above the previous record of 188 mm set in 2019.",
+                "The station logged 97 mm of snow on Tuesday, well above the previous record of 84 mm set in 2011.",
                 Verdict::Consistent,
             ),
             (
@@ -85,6 +87,18 @@ impl Rule for SuperlativeOrder {
             (
                 "The lake rose to 412 metres in May, below its 1996 high of 409 metres.",
                 Verdict::Contradicted,
+            ),
+            (
+                "Harbor City posted the region's sharpest price rise: values jumped 14.2 percent. Lakeside followed (up 9.1 percent) and Millbrook rose 6.0 percent.",
+                Verdict::Consistent,
+            ),
+            (
+                "Ohio led all states with a 7.3 percent gain, ahead of Iowa at 6.8 percent and Utah at 5.5 percent.",
+                Verdict::Consistent,
+            ),
+            (
+                "Local wages climbed 3.9% in twelve months, well above the national 3.1%.",
+                Verdict::Consistent,
             ),
         ]
     }
@@ -96,6 +110,11 @@ impl Rule for SuperlativeOrder {
     fn propose(&self, cx: &Context) -> Vec<Reading> {
         let mut out = Vec::new();
         for (s, c) in cx.claims.iter().enumerate() {
+            if ranked_change(c) {
+                // "posted the sharpest price rise: values jumped 14.2 percent": a change
+                // ranked among changes.
+                superlative(cx, s, c, &mut out);
+            }
             if !figure(c) {
                 continue;
             }
@@ -113,10 +132,15 @@ fn figure(c: &Claim) -> bool {
         && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent | Kind::Fraction)
 }
 
+/// A percent change, which ranks against the changes beside it that go its way.
+fn ranked_change(c: &Claim) -> bool {
+    is_input(c) && c.role == Role::Change && c.kind == Kind::Percent
+}
+
 /// "the most", "largest" among the words before the figure in its clause (or just after).
 fn rank_word(cx: &Context, s: usize) -> Option<bool> {
     // The ranking word before the figure ("the largest item is … at $1.2 billion"); one
-    // after it ranks the thing counted ("seven of the 10 fastest-growing cities").
+    // after it ranks the thing counted ("four of the 12 fastest-growing towns").
     let (before, _) = frames::clause(cx, s);
     // Only the words after the last other figure: "17.2 million, the year's highest, to
     // 16.92 million" ranks the 17.2 million.
@@ -125,8 +149,28 @@ fn rank_word(cx: &Context, s: usize) -> Option<bool> {
     if before.iter().any(|t| t.kind == crate::tokens::TokenKind::Number) {
         return None;
     }
+    // A ranking named before a colon ranks what the colon opens: "posted the region's
+    // sharpest rise: values jumped 14.2 percent".
+    let lead_in = colon_lead_in(cx, s, before.len());
     let after_last_figure = before;
-    let b: Vec<&str> = frames::words(cx, after_last_figure).rev().take(10).collect();
+    let mut b: Vec<&str> = frames::words(cx, after_last_figure).rev().take(10).collect();
+    b.extend(lead_in);
+    // "Lakeside's 4.4 is the lowest": the rank right after the figure.
+    let (_, after) = frames::clause(cx, s);
+    let a: Vec<&str> = frames::words(cx, after).take(3).collect();
+    if let ["is" | "was" | "remains" | "remained", "the", w] = a.as_slice() {
+        b.insert(0, w);
+    }
+    // "led all states with a 7.3 percent gain", "leads every other city at $2,900".
+    let led = b.windows(2).any(|w| {
+        matches!(
+            w,
+            ["all" | "every", "led" | "leads" | "leading" | "topped" | "tops"]
+        )
+    });
+    if led {
+        b.insert(0, "most");
+    }
     // "the second highest of the year" is no top rank.
     let ranked_below = |i: usize| {
         b.get(i + 1)
@@ -144,9 +188,40 @@ fn rank_word(cx: &Context, s: usize) -> Option<bool> {
     }
 }
 
+/// The words of the clause before a colon that opens claim `s`'s clause (nearest first),
+/// when no figure stands between: "Harbor City posted the region's sharpest rise: values
+/// jumped 14.2 percent" → "rise", "sharpest", …
+fn colon_lead_in<'a>(cx: &'a Context, s: usize, own: usize) -> Vec<&'a str> {
+    let all = frames::before(cx, s);
+    let Some(head) = all.len().checked_sub(own + 1) else {
+        return Vec::new();
+    };
+    let colon = all.get(head).is_some_and(|t| cx.doc.tokens.lower(t) == ":");
+    let lead = all.get(..head).unwrap_or(&[]);
+    if !colon || lead.iter().any(|t| t.kind == crate::tokens::TokenKind::Number) {
+        return Vec::new();
+    }
+    frames::words(cx, lead).rev().take(10).collect()
+}
+
 fn compatible(cx: &Context, s: usize, c: &Claim, k: usize) -> bool {
+    // Changes rank among changes of the same direction ("down 9.5 percent" against
+    // "down 5.2 percent"), levels among levels.
+    let alike = |x: &Claim| {
+        if ranked_change(c) {
+            // A bare percentage of its sentence is a change of the same kind ("led all
+            // states with a 7.3 percent gain, ahead of Iowa at 6.8 percent").
+            let d = frames::direction(cx, s);
+            let dk = frames::direction(cx, k);
+            let bare = figure(x) && x.kind == Kind::Percent && (dk == Direction::Unknown || dk == d);
+            d != Direction::Unknown
+                && ((ranked_change(x) && dk == d) || (bare && cx.sentences_apart(s, k) == 0))
+        } else {
+            figure(x)
+        }
+    };
     cx.claim(k).is_some_and(|x| {
-        figure(x)
+        alike(x)
             && same_dimension(x, c)
             && x.per == c.per
             && noun_fit(cx.own_noun(s), cx.own_noun(k)) != NounFit::Different
@@ -155,7 +230,7 @@ fn compatible(cx: &Context, s: usize, c: &Claim, k: usize) -> bool {
 
 fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let Some(most) = rank_word(cx, s) else { return };
-    // "had the lowest, $534 and $461 respectively": each figure is the extreme of its own
+    // "had the lowest, $610 and $575 respectively": each figure is the extreme of its own
     // group, not of the others.
     let (before, after) = frames::clause(cx, s);
     if frames::words(cx, before)
@@ -181,12 +256,12 @@ fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             }
         }
     } else {
-        // The ranked figures of its sentence ("the most jobs, 6,900, followed by
-        // construction (4,200) and leisure (3,800)"), else of its paragraph.
+        // The ranked figures of its sentence ("the most staff, 2,300, followed by
+        // retail (1,800) and hotels (950)"), else of its paragraph.
         let sentence = cx.candidates(s, 0, 8, |k| compatible(cx, s, c, k));
         let paragraph = c.paragraph;
         others = if sentence.is_empty() {
-            cx.candidates(s, 1, 8, |k| cx.claim(k).is_some_and(|x| x.paragraph == paragraph))
+            cx.candidates(s, 3, 8, |k| cx.claim(k).is_some_and(|x| x.paragraph == paragraph))
         } else {
             sentence
         };
@@ -232,7 +307,12 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let tail = before.get(before.len() - tail_len..).unwrap_or(&[]);
     let words: Vec<&str> = frames::words(cx, tail).rev().take(6).collect();
     let than = words.first() == Some(&"than");
-    // "below the statewide rate of 6.3", "above the previous record of 188 mm": the bound
+    // "finished below forecast by $2.1 million": a figure after "by" is the size of the
+    // difference, not the bound.
+    if words.first() == Some(&"by") {
+        return;
+    }
+    // "below the national rate of 5.2", "above the previous record of 84 mm": the bound
     // named by a noun phrase and "of" after the word of comparison.
     let named_bound = words.first() == Some(&"of")
         && words
@@ -280,8 +360,19 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         return;
     }
     // The figure compared: the nearest compatible figure before, in this sentence or the last.
+    // A rise may be set against a rate ("local wages climbed 3.9% in twelve months, well
+    // above the national 3.1%"); a fall against one says nothing plain of which is larger.
+    let rise = |k: usize| {
+        c.kind == Kind::Percent
+            && cx.claim(k).is_some_and(|x| {
+                ranked_change(x)
+                    && same_dimension(x, c)
+                    && x.per == c.per
+                    && frames::direction(cx, k) == Direction::Up
+            })
+    };
     let subject = cx
-        .candidates(s, 1, 6, |k| k < s && compatible(cx, s, c, k))
+        .candidates(s, 1, 6, |k| k < s && (compatible(cx, s, c, k) || rise(k)))
         .into_iter()
         .find(|&k| cx.sentences_apart(k, s) <= 1);
     let Some(a) = subject else { return };
@@ -297,8 +388,8 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
 }
 
 /// A comparative in a figure's clause set against a figure of the clause or sentence
-/// before: "the city's median reached $1,585 … Across the metro area the median is
-/// lower, $1,410"; "Netflix is now bigger than HBO, whose base is roughly 29 million". The
+/// before: "the town's median reached $920 … Across the county the median is lower,
+/// $860"; "the club is now bigger than its rival, whose roll is roughly 41,000". The
 /// words give the direction, not which figures: such a reading may explain, never flag.
 fn loose_comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let (before, after) = frames::clause(cx, s);
