@@ -313,3 +313,24 @@ fn a_margin_runs_between_the_two_leaders_of_the_results_list() {
         "{after:?}"
     );
 }
+
+#[test]
+fn a_change_from_a_named_start_reaches_the_level_in_the_sentence_before() {
+    let rels = relations(
+        "Unemployment was 3.9%: 2,040 residents were out of work in a workforce of 52,400. The workforce grew 3.1% over the year, from 50,800.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "percent-change"
+            && *v == Verdict::Consistent
+            && used == &["50,800", "52,400", "3.1%"]),
+        "{rels:?}"
+    );
+    // Another measure's figure in the sentence before is no level of this one.
+    let rels = relations("Ticket sales reached 9,000 this season. Members rose 10% from 2,000.");
+    assert!(
+        !rels
+            .iter()
+            .any(|(_, _, used)| used.contains(&"9,000".to_string())),
+        "{rels:?}"
+    );
+}

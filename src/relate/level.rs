@@ -76,7 +76,8 @@ fn starts_with_when(cx: &Context, a: usize) -> bool {
     frames::words(cx, frames::before(cx, a)).next() == Some("when")
 }
 
-/// The figures of the headline and lede, and the key figures, that may be the level
+/// The figures of the headline and lede, the key figures, and those of the sentence just
+/// before the change's (in its paragraph or list), that may be the level
 /// reached by the change stated by `s` from start `a` ([`start_only`]), in text order: of the start's measure, outside the sentences of
 /// `s` and `a`, not themselves a start, a bound or the start's own value, naming no
 /// other noun, and dated no earlier than the start.
@@ -89,7 +90,18 @@ pub fn levels(cx: &Context, s: usize, a: usize) -> Vec<usize> {
         .iter()
         .take_while(|x| x.sentence < LEDE_SENTENCES)
         .count();
-    let mut out: Vec<usize> = (0..lede).chain(cx.key.iter().copied()).collect();
+    // The sentence right before the change's, in its paragraph or list, may state the
+    // level too ("… in a workforce of 52,400. The workforce grew 3.1% from 50,800").
+    let before = cs.sentence.checked_sub(1);
+    let item = cx.fact(s).item.map(|(list, _)| list);
+    let previous = cx.near(s, 1).filter(|&k| {
+        cx.claim(k).is_some_and(|x| {
+            Some(x.sentence) == before
+                && (x.paragraph == cs.paragraph
+                    || (item.is_some() && cx.fact(k).item.map(|(l, _)| l) == item))
+        })
+    });
+    let mut out: Vec<usize> = (0..lede).chain(cx.key.iter().copied()).chain(previous).collect();
     out.sort_unstable();
     out.dedup();
     out.retain(|&k| {
