@@ -334,3 +334,26 @@ fn a_change_from_a_named_start_reaches_the_level_in_the_sentence_before() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_share_of_its_own_group_is_no_part_of_the_whole() {
+    // 7 + 28 + 9 would give 44: the 28% is of renters, not of all voters.
+    let rels = relations(
+        "Some 7% are undecided (28% of renters among them), and a further 9% may still switch. The mayor now leads 45% to 44%.",
+    );
+    assert!(
+        !rels
+            .iter()
+            .any(|(rule, _, used)| rule == "parts-of-whole" && used.contains(&"28%".to_string())),
+        "{rels:?}"
+    );
+    // Percentages with no base of their own still add up.
+    let rels = relations(
+        "Spending breaks down as 45% on staff, 30% on buildings and 20% on supplies: 95% in total.",
+    );
+    assert!(
+        rels.iter()
+            .any(|(rule, v, _)| rule == "parts-of-whole" && *v == Verdict::Consistent),
+        "{rels:?}"
+    );
+}

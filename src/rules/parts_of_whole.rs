@@ -121,8 +121,13 @@ fn part_of(cx: &Context, s: usize, k: usize) -> bool {
     // A part inside the whole's rounding ("two" against "7.4 million") changes nothing
     // the whole can show: adding it checks nothing. (A zero in a table column is a part.)
     let immaterial = p.value.nominal > 0.0 && p.value.nominal < 0.5 * (t.value.high - t.value.low);
+    // "8% are undecided (24% of independents among them)": a percentage of a base it names
+    // is a share of that group, not a part of a whole that names none.
+    let percent = |c: &Claim| c.kind == Kind::Percent;
+    let own_base = percent(p) && frames::followed_by(cx, k, &["of"]) && !frames::followed_by(cx, s, &["of"]);
     dims && !vague
         && !immaterial
+        && !own_base
         && (cx.plain(k) || p.role == Role::Part)
         && p.value.nominal >= 0.0
         && p.value.nominal <= t.value.high.max(t.value.nominal) * 1.02
