@@ -321,6 +321,36 @@ impl<'a> Context<'a> {
             .map(|_| i)
     }
 
+    /// True for a figure on a total's table row or list item ("Total: 18,055 votes",
+    /// "Total  26,310"): the row's label, or the item's words before the figure (up to a
+    /// colon), name a total.
+    pub fn on_total_line(&self, k: usize) -> bool {
+        let f = self.fact(k);
+        if let Some(cell) = f.cell {
+            return self
+                .doc
+                .tables
+                .get(cell.table)
+                .and_then(|t| t.rows.get(cell.row))
+                .is_some_and(|r| crate::table::is_total_label(&r.label));
+        }
+        let Some((list, item)) = f.item else { return false };
+        let Some(range) = self.structure.lists.get(list).and_then(|l| l.items.get(item)) else {
+            return false;
+        };
+        let start = self
+            .claim(k)
+            .map_or(range.start, |x| crate::Report::text_span(x).start);
+        let label = self
+            .doc
+            .text
+            .get(range.start..start.max(range.start))
+            .unwrap_or("");
+        let label = label.trim_start().trim_start_matches(structure::BULLETS);
+        let label = label.split(':').next().unwrap_or(label);
+        crate::table::is_total_label(label.trim())
+    }
+
     /// Sentence distance between two claims.
     pub fn sentences_apart(&self, a: usize, b: usize) -> usize {
         match (self.claims.get(a), self.claims.get(b)) {

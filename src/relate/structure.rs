@@ -40,9 +40,12 @@ pub struct Structure {
     items: HashMap<usize, (usize, usize)>,
 }
 
+/// The marks that open a bullet list's item.
+pub const BULLETS: [char; 6] = ['-', '•', '*', '·', '–', '▪'];
+
 fn bullet(line: &str) -> bool {
     let t = line.trim_start();
-    if t.starts_with(['-', '•', '*', '·', '–', '▪']) {
+    if t.starts_with(BULLETS) {
         return t.chars().nth(1).is_some_and(char::is_whitespace);
     }
     let digits = t.chars().take_while(char::is_ascii_digit).count();

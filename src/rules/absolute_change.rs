@@ -144,7 +144,7 @@ fn leaders(cx: &Context, s: usize, c: &Claim) -> Option<(usize, usize)> {
                 && (same_dimension(x, c) || (points && dimension(x) == Some(Dim::Percent)))
                 && x.per == c.per
                 && noun_fit(cx.own_noun(s), cx.own_noun(k)) != NounFit::Different
-                && !total(cx, k)
+                && !cx.on_total_line(k)
         })
     });
     // Groups in the order their nearest member comes; a group naming the margin's subject
@@ -159,59 +159,24 @@ fn leaders(cx: &Context, s: usize, c: &Claim) -> Option<(usize, usize)> {
             (2, cx.claim(k).map_or(0, |x| x.sentence), 0)
         }
     };
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut keys: Vec<(u8, usize, usize)> = Vec::new();
+    let mut groups: Vec<((u8, usize, usize), Vec<usize>)> = Vec::new();
     for &k in &rivals {
         let g = group(k);
-        match keys.iter().position(|x| *x == g) {
-            Some(p) => {
-                if let Some(members) = groups.get_mut(p) {
-                    members.push(k);
-                }
-            }
-            None => {
-                keys.push(g);
-                groups.push(vec![k]);
-            }
+        match groups.iter_mut().find(|(key, _)| *key == g) {
+            Some((_, members)) => members.push(k),
+            None => groups.push((g, vec![k])),
         }
     }
-    groups.retain(|m| m.len() >= 2);
+    groups.retain(|(_, m)| m.len() >= 2);
     let named = groups
         .iter()
-        .position(|m| m.iter().any(|&k| cx.shared_subject(s, k) > 0));
-    let mut members = groups.get(named.unwrap_or(0))?.clone();
+        .position(|(_, m)| m.iter().any(|&k| cx.shared_subject(s, k) > 0));
+    let (_, mut members) = groups.into_iter().nth(named.unwrap_or(0))?;
     members.sort_by(|&a, &b| {
         let v = |i: usize| cx.claim(i).map_or(0.0, |x| x.value.nominal);
         v(b).total_cmp(&v(a))
     });
     Some((*members.first()?, *members.get(1)?))
-}
-
-/// A figure on a total's row or item ("Total: 18,055 votes", "Total  26,310").
-fn total(cx: &Context, k: usize) -> bool {
-    let f = cx.fact(k);
-    if let Some(cell) = f.cell {
-        return cx
-            .doc
-            .tables
-            .get(cell.table)
-            .and_then(|t| t.rows.get(cell.row))
-            .is_some_and(|r| crate::table::is_total_label(&r.label));
-    }
-    let Some((list, item)) = f.item else { return false };
-    let Some(range) = cx.structure.lists.get(list).and_then(|l| l.items.get(item)) else {
-        return false;
-    };
-    let start = cx
-        .claim(k)
-        .map_or(range.start, |x| crate::Report::text_span(x).start);
-    let label = cx.doc.text.get(range.start..start.max(range.start)).unwrap_or("");
-    let label = label
-        .trim_start()
-        .trim_start_matches(['-', '•', '*', '·', '–', '▪']);
-    // "Total: 18,055 votes": the label is what comes before its colon.
-    let label = label.split(':').next().unwrap_or(label);
-    crate::table::is_total_label(label.trim())
 }
 
 /// Words after "net" that make it a gap: "net loss of", "net migration of".

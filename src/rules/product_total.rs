@@ -94,7 +94,7 @@ impl Rule for ProductTotal {
                 && amount
                 && yearly
                 && c.value.nominal > 0.0
-                && !rates.iter().any(|(r, _)| *r == s)
+                && rates.binary_search_by_key(&s, |(r, _)| *r).is_err()
             {
                 propose_valued(cx, s, c, &rates, &mut out);
             }
@@ -111,37 +111,49 @@ fn value_rates(cx: &Context) -> Vec<(usize, f64)> {
     for (k, c) in cx.claims.iter().enumerate() {
         let Some(b) = cx.claim(k + 1) else { continue };
         let base = b.value.nominal;
-        let per = frames::between(cx, k, k + 1).is_some_and(|t| {
-            let w: Vec<&str> = frames::lower(cx, t).collect();
-            w == ["per"]
-        });
+        let per = frames::between(cx, k, k + 1)
+            .is_some_and(|t| t.len() == 1 && frames::lower(cx, t).next() == Some("per"));
         if !(per && c.kind == Kind::Money && b.kind == Kind::Money && c.unit == b.unit) {
             continue;
         }
         if !(base == 100.0 || base == 1000.0) || c.value.nominal <= 0.0 || c.value.nominal >= base {
             continue;
         }
-        for (j, o) in cx.claims.iter().enumerate() {
+        // The rate's sentence, within the claims a rule may pair it with.
+        for j in cx.near(k, 0) {
+            let Some(o) = cx.claim(j) else { continue };
             let alike = o.value.nominal > 0.0
                 && o.value.nominal < base
                 && (o.value.nominal / c.value.nominal - 1.0).abs() < 1.0;
-            if o.sentence == c.sentence && o.kind == Kind::Money && o.unit == c.unit && alike && j != k + 1 {
-                if is_input(o) && !out.iter().any(|(r, _)| *r == j) {
-                    out.push((j, base));
-                }
+            let same = o.sentence == c.sentence && o.kind == Kind::Money && o.unit == c.unit;
+            if same && alike && j != k + 1 && is_input(o) {
+                out.push((j, base));
             }
         }
     }
+    // In text order, so that the rates near a figure are found by a binary search; a rate
+    // found twice keeps the base it was first found with (the sort is stable).
+    out.sort_by_key(|(r, _)| *r);
+    out.dedup_by_key(|(r, _)| *r);
     out
+}
+
+/// The rates of `rates` (in text order) within two sentences of claim `s`.
+fn rates_near<'r>(cx: &Context, s: usize, rates: &'r [(usize, f64)]) -> &'r [(usize, f64)] {
+    let Some(c) = cx.claim(s) else { return &[] };
+    let sentence = |r: usize| cx.claim(r).map_or(0, |x| x.sentence);
+    let lo = rates.partition_point(|(r, _)| sentence(*r) + 2 < c.sentence);
+    let hi = rates.partition_point(|(r, _)| sentence(*r) <= c.sentence + 2);
+    rates.get(lo..hi.max(lo)).unwrap_or(&[])
 }
 
 /// "The council set the rate at 62 cents per $100 of assessed value. For a house valued
 /// at $240,000, the bill comes to $1,488 a year": the amount is the value times the rate
 /// over its base.
 fn propose_valued(cx: &Context, s: usize, c: &Claim, rates: &[(usize, f64)], out: &mut Vec<Reading>) {
-    for &(r, base) in rates {
+    for &(r, base) in rates_near(cx, s, rates) {
         let Some(cr) = cx.claim(r) else { continue };
-        if r == s || cx.sentences_apart(s, r) > 2 || c.unit != cr.unit {
+        if r == s || c.unit != cr.unit {
             continue;
         }
         // The value taxed: a money figure of the stated one's sentence (or the rate's),

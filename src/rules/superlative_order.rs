@@ -141,7 +141,7 @@ fn ranked_change(c: &Claim) -> bool {
 fn rank_word(cx: &Context, s: usize) -> Option<bool> {
     // The ranking word before the figure ("the largest item is … at $1.2 billion"); one
     // after it ranks the thing counted ("four of the 12 fastest-growing towns").
-    let (before, _) = frames::clause(cx, s);
+    let (before, after) = frames::clause(cx, s);
     // Only the words after the last other figure: "17.2 million, the year's highest, to
     // 16.92 million" ranks the 17.2 million.
     // A figure earlier in the clause may own the ranking word instead ("17.2 million, the
@@ -156,7 +156,6 @@ fn rank_word(cx: &Context, s: usize) -> Option<bool> {
     let mut b: Vec<&str> = frames::words(cx, after_last_figure).rev().take(10).collect();
     b.extend(lead_in);
     // "Lakeside's 4.4 is the lowest": the rank right after the figure.
-    let (_, after) = frames::clause(cx, s);
     let a: Vec<&str> = frames::words(cx, after).take(3).collect();
     if let ["is" | "was" | "remains" | "remained", "the", w] = a.as_slice() {
         b.insert(0, w);
@@ -168,15 +167,12 @@ fn rank_word(cx: &Context, s: usize) -> Option<bool> {
             ["all" | "every", "led" | "leads" | "leading" | "topped" | "tops"]
         )
     });
-    if led {
-        b.insert(0, "most");
-    }
     // "the second highest of the year" is no top rank.
     let ranked_below = |i: usize| {
         b.get(i + 1)
             .is_some_and(|w| matches!(*w, "second" | "third" | "fourth" | "fifth" | "next"))
     };
-    let most = b.iter().enumerate().any(|(i, w)| MOST.has(w) && !ranked_below(i));
+    let most = led || b.iter().enumerate().any(|(i, w)| MOST.has(w) && !ranked_below(i));
     let least = b
         .iter()
         .enumerate()
@@ -243,14 +239,8 @@ fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let mut others: Vec<usize> = Vec::new();
     if let Some(cell) = cx.fact(s).cell {
         for row in 0..cx.structure.rows(cell.table) {
-            let label_total = cx
-                .doc
-                .tables
-                .get(cell.table)
-                .and_then(|t| t.rows.get(row))
-                .is_some_and(|r| crate::table::is_total_label(&r.label));
             if let Some(k) = cx.structure.at(cell.table, row, cell.col) {
-                if k != s && !label_total {
+                if k != s && !cx.on_total_line(k) {
                     others.push(k);
                 }
             }
