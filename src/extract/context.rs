@@ -804,12 +804,16 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     let count = c
         .get(2)
         .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok());
-    // "27.4 per 100,000, above …": a rate per so many people, the noun left out.
+    // "27.4 per 100,000, above …": a rate per so many people, the noun left out; so is
+    // "6.3 per 10,000 statewide" (an adverb of place, no noun).
     let noun_follows = c.get(3).is_some_and(|w| {
         let separated = c
             .get(2)
             .is_some_and(|n| rest.get(n.end()..w.start()).is_some_and(|g| !g.trim().is_empty()));
-        !is_stop(&w.as_str().to_lowercase()) && !separated
+        let word = w.as_str().to_lowercase();
+        let adverb = word.len() > 5 && word.ends_with("wide")
+            || matches!(word.as_str(), "overall" | "nationally" | "elsewhere" | "locally");
+        !is_stop(&word) && !adverb && !separated
     });
     if connector == "per" && count.is_some() && !noun_follows {
         return Some(("person".into(), count));

@@ -635,6 +635,20 @@ fn distributed_over(claims: &[Claim], i: usize) -> Option<(String, Option<f64>)>
         .map(|u| (u, None))
 }
 
+/// The per-unit of the nearest earlier rate of claim `i`'s paragraph that is per as many
+/// (`count`) of something named: "4.1 per 10,000 households … 6.3 per 10,000" → household.
+fn elided_per(claims: &[Claim], i: usize, count: f64) -> Option<String> {
+    let c = claims.get(i)?;
+    claims
+        .get(..i)?
+        .iter()
+        .rev()
+        .take_while(|o| o.paragraph == c.paragraph && c.sentence.saturating_sub(o.sentence) <= 2)
+        .find(|o| o.per_count == Some(count))
+        .and_then(|o| o.per.clone())
+        .filter(|p| p != "person")
+}
+
 /// Read each claim's context: noun, per-unit, anchor, role, and inferred nouns.
 fn annotate(doc: &Document, claims: &mut [Claim]) {
     let text = doc.text.as_str();
@@ -706,6 +720,15 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         // "the average toll paid per crossing was $3.15": the per-unit before the figure.
         if per.is_none() && amount {
             per = context::per_before(before_in_sentence).map(|p| (p, None));
+        }
+        // "4.1 per 10,000 households, below the statewide 6.3 per 10,000": a rate whose
+        // noun is left out counts what the last rate per as many named.
+        if let Some((p, Some(n))) = &per {
+            if p == "person" {
+                if let Some(named) = elided_per(claims, i, *n) {
+                    per = Some((named, Some(*n)));
+                }
+            }
         }
         let Some(c) = claims.get_mut(i) else { continue };
         if let Some((p, n)) = per {

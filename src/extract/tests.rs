@@ -21,6 +21,18 @@ fn per_unit_from_each() {
 }
 
 #[test]
+fn elided_per_unit_follows_the_rate_before() {
+    // The second rate leaves its noun out: it counts what the first one counts.
+    let c = claims("Evictions ran at 4.1 per 10,000 households, against 6.3 per 10,000 statewide.");
+    let x = c.iter().find(|c| c.text == "6.3");
+    assert_eq!(x.and_then(|c| c.per.clone()), Some("household".into()));
+    // With no rate before it, "per 100,000" still counts people.
+    let c = claims("The county's homicide rate was 27.4 per 100,000 last year.");
+    let x = c.iter().find(|c| c.text == "27.4");
+    assert_eq!(x.and_then(|c| c.per.clone()), Some("person".into()));
+}
+
+#[test]
 fn change_role_and_anchor() {
     let c = claims(
         "The count has increased by more than 1 million since Oct. 1 and has more than doubled since 2021.",

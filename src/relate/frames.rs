@@ -576,3 +576,62 @@ const DIFFERENCE_NOUNS: &[&str] = &[
     "lead",
     "deficit",
 ];
+
+/// Words that set a gap above its benchmark ("$32.2 million or 5.1% more than forecast",
+/// "ahead of", "beat estimates by 1.7 percent or $14.3 million").
+#[rustfmt::skip]
+const GAP_ABOVE: Words = Words(&[
+    "above", "ahead", "more", "higher", "greater", "beat", "beating", "exceed*", "topp*", "surpass*",
+]);
+/// Words that set a gap below its benchmark ("$51.2 million (5.1%) below the target",
+/// "short of", "under estimates by 6% or $1.2 million").
+#[rustfmt::skip]
+const GAP_BELOW: Words = Words(&[
+    "below", "short", "under", "behind", "less", "lower", "fewer", "miss*", "trail*",
+]);
+
+/// "$51.2 million (5.1%) below the target", "$32.2 million or 5.1% more than forecast",
+/// "below estimates by $3.3 million or 0.3%": percentage `s` tied to an amount beside it
+/// (brackets or "or"), the pair said to be above or below a benchmark the text does not
+/// give. The amount's claim index and whether the pair is above the benchmark.
+pub fn gap(cx: &Context, s: usize) -> Option<(usize, bool)> {
+    let tied = |k: usize| {
+        let l: Vec<&str> = lower(cx, between(cx, k, s)?).collect();
+        let ok = if k < s {
+            matches!(l.as_slice(), ["("] | ["or"] | [",", "or"])
+        } else {
+            matches!(l.as_slice(), ["or"] | [",", "or"])
+        };
+        ok.then_some(k)
+    };
+    let amount = s
+        .checked_sub(1)
+        .and_then(tied)
+        .or_else(|| tied(s + 1))
+        .filter(|&k| {
+            cx.claim(k).is_some_and(|c| {
+                c.usable() && matches!(c.kind, crate::claim::Kind::Count | crate::claim::Kind::Money)
+            })
+        })?;
+    let (first, last) = (amount.min(s), amount.max(s));
+    // After the pair: "… below the target", "… short of forecast", "… more than expected".
+    let tail: Vec<&str> = words(cx, after(cx, last)).take(2).collect();
+    let side = |w: &str| {
+        if GAP_ABOVE.has(w) {
+            Some(true)
+        } else if GAP_BELOW.has(w) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let after_says = tail.first().and_then(|w| side(w));
+    // Before it: "ended up below estimates by …", "beat estimates by …".
+    let head: Vec<&str> = words(cx, before(cx, first)).rev().take(4).collect();
+    let before_says = if head.first() == Some(&"by") {
+        head.iter().skip(1).find_map(|w| side(w))
+    } else {
+        None
+    };
+    after_says.or(before_says).map(|above| (amount, above))
+}

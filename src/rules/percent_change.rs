@@ -3,7 +3,10 @@
 //! 90,000 to 60,000", "up 12 percentage points") against the values before and after it,
 //! in its sentence, the sentences around it or its table row, or against the absolute
 //! change beside it ("up 21,600, or 1.7%"). Percentage points are kept apart from percent,
-//! and the direction the sentence states counts.
+//! and the direction the sentence states counts. A gap and its percentage against a
+//! benchmark the text leaves out ("took in $412.0 million, $18.6 million (4.3%) below its
+//! plan") are checked against the benchmark the level and the gap imply (here $430.6
+//! million).
 //!
 //! ## Why it matters
 //! Percent changes are computed by hand more often than any other figure, and the classic
@@ -91,6 +94,14 @@ impl Rule for PercentChange {
                 "The club signed 30 players, a third more than the 25 it signed last season.",
                 Verdict::Contradicted,
             ),
+            (
+                "The water utility billed $412.0 million, leaving it $18.6 million (4.3%) below its plan.",
+                Verdict::Consistent,
+            ),
+            (
+                "Ticket sales came to $414.0 million, $24.0 million (5.8%) short of the budget.",
+                Verdict::Contradicted,
+            ),
         ]
     }
 
@@ -113,6 +124,9 @@ impl Rule for PercentChange {
             if stated_change(cx, s, c) {
                 propose_for(cx, s, c, &mut out);
             }
+            if c.kind == Kind::Percent && c.usable() {
+                gap_readings(cx, s, c, &mut out);
+            }
         }
         out
     }
@@ -133,6 +147,23 @@ impl Rule for PercentChange {
             .iter()
             .find(|o| o.role == "before")
             .and_then(|o| cx.claim(o.claim));
+        // "$24.0 million (5.8%) short of the budget": a gap measured against a benchmark,
+        // which the stated share of it fixes.
+        let change = r
+            .operands
+            .iter()
+            .find(|o| o.role == "gap")
+            .and_then(|o| cx.claim(o.claim));
+        if let (Formula::Share, Some(d)) = (r.formula, change) {
+            let s = r.stated_value.nominal.abs() / 100.0;
+            let condition = (s > 0.0).then(|| {
+                format!(
+                    "the value it is measured from were about {}",
+                    wording::round_like(d.value.nominal.abs() / s, decimals(&d.text))
+                )
+            });
+            return wording::holds_only_if(w, condition);
+        }
         let condition = after.map(|b| {
             let s = r.stated_value.nominal.abs() / 100.0;
             // A fall's derived value is positive ("fell 15%": before − after), so the
@@ -502,6 +533,65 @@ fn deltas_readings(
             };
             out.push(r.with_slip(slip).with_unit(Some("percent".into())));
         }
+    }
+}
+
+/// "took in $951.2 million, which left it $51.2 million (5.1%) below the target": a gap
+/// and its percentage against a benchmark the text leaves out, which is the level beside
+/// them less the gap (above) or plus it (below). The level is the nearest larger figure of
+/// the gap's measure before the pair in its sentence, itself tied to no percentage.
+fn gap_readings(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+    let Some((g, above)) = frames::gap(cx, s) else {
+        return;
+    };
+    let Some(cg) = cx.claim(g) else { return };
+    let first = g.min(s);
+    let level = (0..first).rev().take(8).find(|&k| {
+        cx.sentences_apart(k, first) == 0
+            && cx.claim(k).is_some_and(|x| {
+                is_plain(x) && same_dimension(x, cg) && x.value.nominal > cg.value.nominal.abs()
+            })
+            && !cx
+                .claim(k + 1)
+                .is_some_and(|n| n.kind == Kind::Percent && frames::gap(cx, k + 1).is_some())
+    });
+    let Some(l) = level else { return };
+    let Some(cl) = cx.claim(l) else { return };
+    let mut e = cx.base_evidence(s, &[g, l]);
+    // The words tie the gap to its percentage and say on which side of the benchmark the
+    // level lies; the level is the nearest figure of the measure, surer in the pair's clause.
+    e.frame = if cx.same_clause(l, g) { 0.9 } else { 0.7 };
+    e.cue = 1.0;
+    crate::relate::Context::noun_evidence(&mut e, &[(cx.own_noun(g), cx.own_noun(l))]);
+    let gap = magnitude_of(value_of(cg));
+    let benchmark = if above {
+        value_of(cl).minus(gap)
+    } else {
+        value_of(cl).minus(gap.scale(-1.0))
+    };
+    let stated = magnitude_of(c.value);
+    // The gap as a share of the level instead of the benchmark: the classic slip.
+    let slip = (cl.value.nominal != 0.0)
+        .then(|| (cg.value.nominal / cl.value.nominal * 100.0).abs())
+        .filter(|of_level| stated.contains(*of_level))
+        .map(|of_level| {
+            format!(
+                "the stated figure is the gap as a share of the level ({} ÷ {} = {}%), not of the benchmark it is measured from: a classic slip.",
+                fmt_num(cg.value.nominal.abs()),
+                fmt_num(cl.value.nominal),
+                fmt_num(of_level)
+            )
+        });
+    if let Some(r) = Reading::new(
+        ID,
+        Relation::PercentChange,
+        s,
+        stated,
+        vec![(g, "gap", gap), (l, "level", benchmark)],
+        Formula::Share,
+        e,
+    ) {
+        out.push(r.with_slip(slip).with_unit(Some("percent".into())));
     }
 }
 

@@ -2,7 +2,10 @@
 //! A share ("30%", "a third of", "one in five", "nearly half") against a part and a whole
 //! the article gives: "120 of 400, or 30%", "$104 million … 26 percent of the city's $392
 //! million budget", "21,700 rent their homes, or 45.0%". part ÷ whole must match the share.
-//! The whole may be stated earlier in the article (a population, a budget).
+//! The whole may be stated earlier in the article (a population, a budget), named by the
+//! share's "of" phrase or the part's ("210 of the clinic's patients, or 35%"), or stand in
+//! brackets after it ("12% of the operating budget ($70.0 million)"), the part then being
+//! an earlier figure of the share's subject.
 //!
 //! ## Why it matters
 //! Shares are computed from two printed figures; a share that does not follow from them
@@ -58,6 +61,14 @@ impl Rule for ShareOfTotal {
                 "Of the town's 48,200 households, 21,700 rent their homes, or 45.0%.",
                 Verdict::Consistent,
             ),
+            (
+                "The clinic saw 600 patients in March. Seniors made up 210 of the clinic's patients, or 35%.",
+                Verdict::Consistent,
+            ),
+            (
+                "Fuel spending reached $8.4 million last year. Fuel now equals 12% of the operating budget ($70.0 million).",
+                Verdict::Consistent,
+            ),
         ]
     }
 
@@ -83,7 +94,8 @@ impl Rule for ShareOfTotal {
             let compared = frames::words(cx, frames::after(cx, s))
                 .next()
                 .is_some_and(|w| frames::COMPARATIVE.has(w));
-            if stated_share(c) && !compared {
+            // "$24.0 million (5.8%) short of the budget": a gap, no share.
+            if stated_share(c) && !compared && frames::gap(cx, s).is_none() {
                 propose_for(cx, s, c, &cues, &mut out);
             }
         }
@@ -189,7 +201,17 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
     wholes.extend(key.clone());
     // "30% of national fares": an earlier figure the noun names ("fares grew 4% to
     // $2.6 billion", "3.1 million boardings") is a whole, however far back.
-    let of_head = of_head(cx, s);
+    // "Children accounted for 64 of this week's admissions, or 16%": the part tied to the
+    // share names the whole after its own "of".
+    let of_at = if frames::followed_by(cx, s, &["of"]) {
+        Some(s)
+    } else {
+        near.iter()
+            .copied()
+            .filter(|&p| p < s && cx.sentences_apart(p, s) == 0 && whole_after(cx, p).is_none())
+            .find(|&p| share_frame(cx, s, p) >= 1.0 && frames::followed_by(cx, p, &["of"]))
+    };
+    let of_head = of_at.and_then(|k| of_head(cx, k));
     let named = |k: usize| of_head.as_deref().is_some_and(|n| k < s && names_whole(cx, k, n));
     if of_head.is_some() {
         wholes.extend(cx.candidates(s, 40, 4, |k| cx.claim(k).is_some_and(operand) && named(k)));
@@ -226,9 +248,16 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
     };
     // "205 of 240 beds were occupied, or 85%": the tied figure is the whole of an "X of
     // Y" pair, and the part is the X.
+    // "equals 46% of base payroll ($31.0 million)": the figure in brackets after the
+    // share's "of" phrase is its whole, not its part.
+    let bracketed = near
+        .iter()
+        .copied()
+        .find(|&w| w > s && cx.sentences_apart(w, s) == 0 && bracketed_whole(cx, s, w));
     let mut tied: Vec<usize> = near
         .iter()
         .copied()
+        .filter(|&p| Some(p) != bracketed)
         .filter(|&p| cx.sentences_apart(p, s) == 0 && share_frame(cx, s, p) >= 1.0)
         .map(|p| of_pairs.iter().find(|(_, w)| *w == p).map_or(p, |(q, _)| *q))
         .filter(|&p| adjacent(p))
@@ -239,10 +268,23 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
         tied
     } else if !of_pairs.is_empty() {
         of_pairs.iter().map(|(p, _)| *p).collect()
+    } else if let Some(w) = bracketed {
+        // "Overtime now equals 46% of base payroll ($31.0 million)": the part is an earlier
+        // figure of the share's subject ("overtime spending reached $14.2 million").
+        let mut parts: Vec<usize> = near.iter().copied().filter(|&p| p != w).collect();
+        let from = c.paragraph.saturating_sub(4);
+        parts.extend(cx.candidates(s, 4, 3, |k| {
+            k < s
+                && cx.claim(k).is_some_and(|x| operand(x) && x.paragraph >= from)
+                && cx.shared_subject(s, k) >= 1
+        }));
+        parts.sort_unstable();
+        parts.dedup();
+        parts
     } else {
         near.clone()
     };
-    let of_noun = of_noun(cx, s);
+    let of_noun = of_at.and_then(|k| of_noun(cx, k));
     let anaphoric_of = of_pronoun(cx, s);
     let over_100 = stated.nominal > 100.0;
     for &p in &parts {
@@ -261,7 +303,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
             }
             let mut e = cx.base_evidence(s, &[p, w]);
             let part_frame = *part_frame.get_or_init(|| share_frame(cx, s, p));
-            let whole_frame = if cues.get(w) {
+            let whole_frame = if cues.get(w) || Some(w) == bracketed {
                 1.0
             } else if (anaphoric_of && anaphoric_whole(cx, s, w)) || named(w) {
                 0.8
@@ -397,4 +439,21 @@ fn of_head(cx: &Context, s: usize) -> Option<String> {
         head = Some(w);
     }
     head.map(crate::relate::measure::stem)
+}
+
+/// "46% of base payroll ($31.0 million)": figure `w` stands in brackets right after
+/// share `s`'s "of" phrase (at most six words), naming the whole that phrase names.
+fn bracketed_whole(cx: &Context, s: usize, w: usize) -> bool {
+    let Some(between) = frames::between(cx, s, w) else {
+        return false;
+    };
+    let words: Vec<&str> = frames::lower(cx, between).collect();
+    words.first() == Some(&"of")
+        && words.last() == Some(&"(")
+        && words.len() <= 8
+        && words
+            .iter()
+            .filter(|w| matches!(**w, "," | ";" | "(" | ")"))
+            .count()
+            == 1
 }

@@ -3,7 +3,8 @@
 //! most staff, 2,300, followed by retail (1,800)", "the highest rate in the
 //! county") against the other figures of its list, table column or passage; and a figure
 //! said to be above or below another ("below the threshold of 0.7125", "well above the
-//! national 3.1%", "edged past the $1.12 forecast"). A ranked change ("posted the
+//! national 3.1%", "edged past the $1.12 forecast", "rose 0.8 percent, lagging the 2.1
+//! percent increase in prices"). A ranked change ("posted the
 //! sharpest rise: values jumped 14.2 percent", "led all states with a 7.3 percent gain")
 //! is set against the changes beside it that go its way.
 //!
@@ -51,7 +52,7 @@ const ABOVE: Words = Words(&[
     "atop", "outstripp*", "eclips*",
 ]);
 #[rustfmt::skip]
-const BELOW: Words = Words(&["below", "under", "trail*", "behind", "beneath", "short"]);
+const BELOW: Words = Words(&["below", "under", "trail*", "behind", "beneath", "short", "lag", "lags", "lagg*"]);
 #[rustfmt::skip]
 const MORE_THAN: Words = Words(&["higher", "bigger", "larger", "greater", "more", "faster", "stronger"]);
 #[rustfmt::skip]
@@ -100,6 +101,18 @@ impl Rule for SuperlativeOrder {
                 "Local wages climbed 3.9% in twelve months, well above the national 3.1%.",
                 Verdict::Consistent,
             ),
+            (
+                "The county jobless rate was 5.9%, below the statewide rate of 5.2%.",
+                Verdict::Contradicted,
+            ),
+            (
+                "Hourly pay rose 0.8 percent over the year, lagging the 2.1 percent increase in consumer prices.",
+                Verdict::Consistent,
+            ),
+            (
+                "Evictions ran at 4.1 per 10,000 households, below the statewide rate of 6.3 per 10,000.",
+                Verdict::Consistent,
+            ),
         ]
     }
 
@@ -112,8 +125,10 @@ impl Rule for SuperlativeOrder {
         for (s, c) in cx.claims.iter().enumerate() {
             if ranked_change(c) {
                 // "posted the sharpest price rise: values jumped 14.2 percent": a change
-                // ranked among changes.
+                // ranked among changes; "rose 0.6 percent, lagging the 1.4 percent
+                // increase in prices": a change set against another.
                 superlative(cx, s, c, &mut out);
+                comparative(cx, s, c, &mut out);
             }
             if !figure(c) {
                 continue;
@@ -334,8 +349,13 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     // Words between the figure before and the word of comparison.
     let lead = frames::words(cx, tail).count().saturating_sub(at + 1);
     // "$2,781 more than the $39,128", "5 points above the 2.8%": a figure right before the
-    // comparative is the size of a difference, not a level said to be above the bound.
+    // comparative is the size of a difference, not a level said to be above the bound. A
+    // comma between ends the figure's phrase: "7.5%, below the statewide 8.3%".
+    let pause = tail
+        .iter()
+        .any(|t| matches!(cx.doc.tokens.lower(t), "," | ";" | ":" | "—" | "–" | "("));
     let diff = lead <= 1
+        && !pause
         && tail.first().is_some_and(|t| {
             let k = cx.doc.tokens.at(t.start as usize);
             k > 0
@@ -353,7 +373,8 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     // A rise may be set against a rate ("local wages climbed 3.9% in twelve months, well
     // above the national 3.1%"); a fall against one says nothing plain of which is larger.
     let rise = |k: usize| {
-        c.kind == Kind::Percent
+        !ranked_change(c)
+            && c.kind == Kind::Percent
             && cx.claim(k).is_some_and(|x| {
                 ranked_change(x)
                     && same_dimension(x, c)
@@ -364,7 +385,7 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let subject = cx
         .candidates(s, 1, 6, |k| k < s && (compatible(cx, s, c, k) || rise(k)))
         .into_iter()
-        .find(|&k| cx.sentences_apart(k, s) <= 1);
+        .find(|&k| cx.sentences_apart(k, s) <= 1 && cx.claim(k).is_some_and(|x| x.paragraph == c.paragraph));
     let Some(a) = subject else { return };
     let Some(ca) = cx.claim(a) else { return };
     let mut e = cx.base_evidence(a, &[s]);
