@@ -357,3 +357,62 @@ fn a_share_of_its_own_group_is_no_part_of_the_whole() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_negated_comparison_sets_a_cap_and_orders_nothing() {
+    let rels = relations(
+        "No standard seat will cost more than $450 this season, and no box seat will cost more than $900.",
+    );
+    assert!(
+        !rels.iter().any(|(rule, ..)| rule == "superlative-order"),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_superlative_of_another_noun_ranks_no_figure() {
+    // The rank is the firm's, not that of its 4 plants.
+    let rels = relations("Northwind, the largest maker of pumps, will close 4 of its 19 plants.");
+    assert!(
+        !rels.iter().any(|(rule, ..)| rule == "superlative-order"),
+        "{rels:?}"
+    );
+    // A ranked change needs a word of change after the superlative.
+    let rels = relations(
+        "The biggest grocer in the region, Harlow Foods, fell 2.1% to $14.30, with its nearest rival Pell down 3.6%.",
+    );
+    assert!(
+        !rels.iter().any(|(rule, ..)| rule == "superlative-order"),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_gap_above_a_named_bound_runs_from_the_level_before_it() {
+    let rels =
+        relations("Diesel averaged $4.12 a gallon in May, 31 cents below the $4.53 of a year earlier.");
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "absolute-change"
+            && *v == Verdict::Contradicted
+            && used.iter().any(|t| t.contains("4.53"))
+            && used.iter().any(|t| t.contains("4.12"))),
+        "{rels:?}"
+    );
+    // The gap before it is no level: "$380 more than last year and $2,140 more than …".
+    let rels = relations(
+        "Nurses now earn an average of $52,300, which is $380 more than last year and $2,140 more than the $50,160 of the year before.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "absolute-change"
+            && *v == Verdict::Consistent
+            && used.iter().any(|t| t.contains("52,300"))
+            && used.iter().any(|t| t.contains("2,140"))),
+        "{rels:?}"
+    );
+    assert!(
+        !rels
+            .iter()
+            .any(|(rule, v, _)| rule == "absolute-change" && *v == Verdict::Contradicted),
+        "{rels:?}"
+    );
+}

@@ -88,7 +88,7 @@ pub fn find_special(text: &str) -> Vec<Special> {
                 .range(..r.end)
                 .next_back()
                 .is_some_and(|(_, &end)| end > r.start);
-            if before {
+            if before || inside_number(text, r.start) {
                 continue;
             }
             let (range, value) = match kind {
@@ -108,6 +108,17 @@ pub fn find_special(text: &str) -> Vec<Special> {
     }
     found.sort_by_key(|s| s.range.start);
     found
+}
+
+/// True when a match starting at `start` begins inside a number: "$3.62 of March" holds
+/// no date "62 of March", "1,250 … " no "250".
+fn inside_number(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    start >= 2
+        && b.get(start - 1).is_some_and(|&c| c == b'.' || c == b',')
+        && digit_at(start - 2)
+        && digit_at(start)
 }
 
 fn numbers(s: &str) -> impl Iterator<Item = f64> + '_ {
@@ -140,6 +151,16 @@ mod tests {
             .into_iter()
             .map(|x| (s[x.range].to_string(), x.kind))
             .collect()
+    }
+
+    #[test]
+    fn no_date_inside_a_number() {
+        // The cents of a price are no day of the month.
+        assert_eq!(
+            kinds("the $4.17 of May 2023"),
+            vec![("May 2023".into(), Kind::Date)]
+        );
+        assert_eq!(kinds("on 17 of May"), vec![("17 of May".into(), Kind::Date)]);
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! An absolute change or gap ("up $23 million from $170 million", "a loss of 1,250
 //! pupils", "10,000 fewer", "a gap of 3.4 points", "a natural decrease of 355") against
 //! the two values it lies between: after − before (or the larger less the smaller, for a
-//! gap) must match it, in the direction the sentence states.
+//! gap) must match it, in the direction the sentence states. A gap said to put a level
+//! above or below a bound ("averaged $4.12 a gallon, 31 cents below the $4.53 of a year
+//! earlier", "6.8 feet above the flood stage of 17.5 feet") must be the level less the
+//! bound.
 //!
 //! ## Why it matters
 //! A change and its endpoints are often typed separately; one of the three is then wrong.
@@ -71,6 +74,14 @@ impl Rule for AbsoluteChange {
                 "- Ana Ortiz: 14,210 votes\n- Sam Banks: 12,950 votes\n- Total: 27,160 votes\n- Ortiz won by 1,260 votes.",
                 Verdict::Consistent,
             ),
+            (
+                "The lake peaked at 24.3 feet, 6.8 feet above the flood stage of 17.5 feet.",
+                Verdict::Consistent,
+            ),
+            (
+                "Diesel averaged $4.12 a gallon in May, 31 cents below the $4.53 of a year earlier.",
+                Verdict::Contradicted,
+            ),
         ]
     }
 
@@ -84,8 +95,124 @@ impl Rule for AbsoluteChange {
             if stated_delta(cx, s, c) {
                 propose_for(cx, s, c, &mut out);
             }
+            if amount(c) {
+                compared_gap(cx, s, c, &mut out);
+            }
         }
         out
+    }
+}
+
+/// Words right after a gap that put the level above the bound that follows ("9 bushels
+/// above the 2023 average of 187", "$2,781 more than the $39,128").
+#[rustfmt::skip]
+const ABOVE: Words = Words(&[
+    "above", "ahead", "more", "higher", "greater", "larger", "bigger", "longer", "older", "faster",
+    "heavier", "warmer", "taller",
+]);
+/// And below it ("21 cents below the $3.62", "14.2 inches short of the 35.6-inch average").
+#[rustfmt::skip]
+const BELOW: Words = Words(&[
+    "below", "under", "behind", "short", "less", "lower", "fewer", "smaller", "shorter", "younger",
+    "slower", "cheaper", "lighter", "cooler",
+]);
+
+/// The side words of comparison right after claim `k` (past its own noun) put something
+/// on: "9 bushels above" → above, "$2,781 more than" → above, "21 cents below" → below.
+fn comparison_after(cx: &Context, k: usize) -> Option<bool> {
+    // Past the figure's own noun ("9 bushels above", "0.4 percentage points below"), up
+    // to the next figure.
+    let words: Vec<&str> = frames::after(cx, k)
+        .iter()
+        .take_while(|t| t.kind != crate::tokens::TokenKind::Number)
+        .filter(|t| t.kind == crate::tokens::TokenKind::Word)
+        .take(4)
+        .map(|t| cx.doc.tokens.lower(t))
+        .collect();
+    let own = words
+        .iter()
+        .take(2)
+        .take_while(|w| !ABOVE.has(w) && !BELOW.has(w) && !crate::extract::context::is_stop(w))
+        .count();
+    match words.get(own..).unwrap_or(&[]) {
+        [w, "than", ..] if frames::COMPARATIVE.has(w) => Some(ABOVE.has(w)),
+        [w, ..] if ABOVE.has(w) && !frames::COMPARATIVE.has(w) || *w == "above" => Some(true),
+        [w, ..] if BELOW.has(w) && !frames::COMPARATIVE.has(w) || *w == "below" => Some(false),
+        _ => None,
+    }
+}
+
+/// "Oil sold for $71.40 a barrel, $6.15 below the benchmark of $77.55": a gap (`s`) said
+/// to put a level before it in its sentence above or below the bound right after the words
+/// of comparison. The gap must be the level less the bound (or the bound less the level).
+fn compared_gap(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
+    let Some(above) = comparison_after(cx, s) else {
+        return;
+    };
+    let year = |k: usize| cx.claim(k).is_some_and(|x| x.kind == Kind::Year);
+    // The bound: the next figure of the sentence (years are words here: "the 2023 average
+    // of 187"), with no pause between.
+    let Some(b) = (s + 1..cx.claims.len()).take(4).find(|&k| !year(k)) else {
+        return;
+    };
+    let Some(between) = frames::between(cx, s, b) else {
+        return;
+    };
+    // "… more than last year and $2,781 more than …": a bound right after the words, not
+    // past a pause or another clause.
+    let pause = frames::lower(cx, between).any(|t| {
+        matches!(
+            t,
+            "," | ";" | ":" | "(" | "—" | "–" | "and" | "or" | "but" | "while"
+        )
+    });
+    if pause || frames::word_count(between) > 8 {
+        return;
+    }
+    // The level: the nearest figure before the gap in its sentence, of the bound's measure,
+    // that is no gap itself ("$476 more than last year and $2,781 more than the $39,128").
+    let Some(cb) = cx.claim(b) else { return };
+    let level = (0..s)
+        .rev()
+        .take(6)
+        .filter(|&k| !year(k))
+        .take_while(|&k| cx.sentences_apart(k, s) == 0)
+        .find(|&k| {
+            // A level may be an average or a value per unit ("averaged $3.41 a gallon"),
+            // set against a bound per the same unit or per none.
+            comparison_after(cx, k).is_none()
+                && cx.claim(k).is_some_and(|x| {
+                    crate::relate::is_input(x)
+                        && x.role != Role::Change
+                        && matches!(x.kind, Kind::Count | Kind::Money | Kind::Percent)
+                        && same_dimension(x, cb)
+                        && (cb.per.is_none() || cb.per == x.per)
+                        && (c.per.is_none() || c.per == x.per)
+                })
+        });
+    let Some(a) = level else { return };
+    let Some(ca) = cx.claim(a) else { return };
+    let points_of_percent = dimension(c) == Some(Dim::Points) && dimension(cb) == Some(Dim::Percent);
+    if !(same_dimension(c, cb) || points_of_percent) {
+        return;
+    }
+    let mut e = cx.base_evidence(s, &[b, a]);
+    // The words name the gap, the bound and the side; the level is the figure they are said of.
+    e.frame = if cx.same_clause(a, s) { 0.9 } else { 0.8 };
+    e.cue = 1.0;
+    Context::noun_evidence(&mut e, &[(cx.own_noun(a), cx.own_noun(b))]);
+    let d = if above { Direction::Up } else { Direction::Down };
+    let (vb, va) = sharpen_pair(cb, ca);
+    if let Some(r) = Reading::new(
+        ID,
+        Relation::AbsoluteChange,
+        s,
+        value_of(c),
+        vec![(b, "bound", vb), (a, "level", va)],
+        Formula::Difference(d),
+        e,
+    ) {
+        out.push(r.with_unit(c.unit.clone()));
     }
 }
 
@@ -202,14 +329,17 @@ const CONTEST: Words = Words(&[
     "trailed", "trails", "trailing", "led", "leads", "leading", "outpolled", "defeated",
 ]);
 
+/// A count, an amount or points that can be a change or a gap.
+fn amount(c: &Claim) -> bool {
+    c.usable()
+        && !matches!(c.role, Role::Projection | Role::PerBase)
+        && (matches!(c.kind, Kind::Count | Kind::Money) || dimension(c) == Some(Dim::Points))
+}
+
 /// A count, an amount or points that state a change or a gap.
 fn stated_delta(cx: &Context, s: usize, c: &Claim) -> bool {
-    if !c.usable() || matches!(c.role, Role::Projection | Role::PerBase) {
-        return false;
-    }
     let points = dimension(c) == Some(Dim::Points);
-    let amount = matches!(c.kind, Kind::Count | Kind::Money) || points;
-    amount
+    amount(c)
         && (c.role == Role::Change
             || gap_word(cx, s)
             || (points && frames::direction(cx, s) != Direction::Unknown))

@@ -187,11 +187,29 @@ fn rank_word(cx: &Context, s: usize) -> Option<bool> {
         b.get(i + 1)
             .is_some_and(|w| matches!(*w, "second" | "third" | "fourth" | "fifth" | "next"))
     };
-    let most = led || b.iter().enumerate().any(|(i, w)| MOST.has(w) && !ranked_below(i));
+    // A ranked change is ranked by a word of change ("the sharpest rise"), not by a rank of
+    // its subject ("the biggest steel company … lost 2.5%").
+    let change = cx.claim(s).is_some_and(ranked_change);
+    let ranks_figure = |i: usize| {
+        let phrase = || {
+            b.get(..i)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .take(3)
+                .take_while(|w| !crate::extract::context::is_stop(w))
+        };
+        let mut words = phrase().peekable();
+        !change || words.peek().is_none() || words.any(|w| frames::UP.has(w) || frames::DOWN.has(w))
+    };
+    let most = led
+        || b.iter()
+            .enumerate()
+            .any(|(i, w)| MOST.has(w) && !ranked_below(i) && ranks_figure(i));
     let least = b
         .iter()
         .enumerate()
-        .any(|(i, w)| LEAST.has(w) && !ranked_below(i));
+        .any(|(i, w)| LEAST.has(w) && !ranked_below(i) && ranks_figure(i));
     match (most, least) {
         (true, false) => Some(true),
         (false, true) => Some(false),
@@ -271,7 +289,9 @@ fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             sentence
         };
     }
-    others.retain(|&k| compatible(cx, s, c, k));
+    // "had 9 games in the top 20", "to close about 10 of its 27 plants": the whole the
+    // figure is counted in ranks no figure against it.
+    others.retain(|&k| compatible(cx, s, c, k) && !whole_of(cx, s, k));
     if others.is_empty() {
         return;
     }
@@ -346,6 +366,13 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         })
     };
     let Some((above, at)) = comparison else { return };
+    // "no first-class fare will be priced higher than $599": a cap, not a comparison.
+    let (clause_before, _) = frames::clause(cx, s);
+    if frames::words(cx, clause_before)
+        .any(|w| matches!(w, "no" | "not" | "never" | "nor") || w.ends_with("n't"))
+    {
+        return;
+    }
     // Words between the figure before and the word of comparison.
     let lead = frames::words(cx, tail).count().saturating_sub(at + 1);
     // "$2,781 more than the $39,128", "5 points above the 2.8%": a figure right before the
@@ -419,7 +446,7 @@ fn loose_comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) 
     let less = words
         .iter()
         .any(|w| LESS_THAN.has(w) || matches!(*w, "below" | "trails" | "trailed" | "behind" | "under"));
-    if more == less {
+    if more == less || negated(cx, s) {
         return;
     }
     let other = cx
@@ -433,6 +460,30 @@ fn loose_comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) 
     let mut e = cx.base_evidence(s, &[o]);
     e.frame = 0.4;
     push_comparison(cx, (s, c), (o, co), more, e, out);
+}
+
+/// True when figure `k`, right after `s`, is the whole `s` is counted in: "9 of the 20",
+/// "10 of its 27 plants", "9 games in the top 20".
+fn whole_of(cx: &Context, s: usize, k: usize) -> bool {
+    k == s + 1
+        && frames::between(cx, s, k).is_some_and(|t| {
+            let w: Vec<&str> = frames::words(cx, t).collect();
+            let of = matches!(
+                w.as_slice(),
+                ["of"]
+                    | ["of", "the" | "its" | "their" | "all"]
+                    | [_, "of"]
+                    | [_, "of", "the" | "its" | "their" | "all"]
+            ) && !w.iter().any(|x| ABOVE.has(x) || BELOW.has(x) || *x == "ahead");
+            of || matches!(w.as_slice(), [_, "in", "the", "top"] | ["in", "the", "top"])
+        })
+}
+
+/// "no first-class fare will be priced higher than $599": a negated clause sets a cap, and
+/// says nothing of which figure is larger.
+fn negated(cx: &Context, s: usize) -> bool {
+    let (before, _) = frames::clause(cx, s);
+    frames::words(cx, before).any(|w| matches!(w, "no" | "not" | "never" | "nor") || w.ends_with("n't"))
 }
 
 /// The reading that figure `stated` is above (or below) figure `other`, with the nouns of
