@@ -416,3 +416,23 @@ fn a_gap_above_a_named_bound_runs_from_the_level_before_it() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_value_before_a_change_is_no_total_of_the_figure_per_unit() {
+    // The $410 for each resident restates this year's $318 million, not last year's.
+    let rels = relations(
+        "Fuel taxes brought in $318 million this year, up from $301 million the year before, or about $410 for each of the state's 776,000 residents.",
+    );
+    assert!(
+        !rels
+            .iter()
+            .any(|(_, v, used)| *v == Verdict::Contradicted && used.iter().any(|t| t == "$301 million")),
+        "{rels:?}"
+    );
+    assert!(
+        rels.iter().any(|(_, v, used)| *v == Verdict::Consistent
+            && used.iter().any(|t| t == "$318 million")
+            && used.iter().any(|t| t == "about $410")),
+        "{rels:?}"
+    );
+}

@@ -801,6 +801,17 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     let rest = text.get(pos..)?;
     let c = PER_AFTER.captures(rest)?;
     let connector = c.get(1)?.as_str().to_lowercase();
+    // "$530 for each of the state's 778,000 residents": the per-unit is the noun of the
+    // whole named after "of".
+    if matches!(connector.as_str(), "each" | "every") || connector.starts_with("for") {
+        if let Some(noun) = c
+            .get(0)
+            .and_then(|m| rest.get(m.start()..))
+            .and_then(each_of_noun)
+        {
+            return Some((noun, None));
+        }
+    }
     let count = c
         .get(2)
         .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok());
@@ -848,6 +859,47 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     Some((noun, count))
 }
 
+/// True when the text before a figure ends with a form of "raise" and no "by": "raised
+/// $2.1 million" (funds collected), not "raised fees by $20".
+pub fn raised_funds(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(1).collect();
+    words.first().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "raise" | "raised" | "raises" | "raising"
+        )
+    }) && before.ends_with(|c: char| c.is_whitespace())
+}
+
+/// The plural noun of "each of the state's 778,000 residents" (after the connector):
+/// "of", then determiners, possessives and a figure, then the noun, in the singular.
+fn each_of_noun(rest: &str) -> Option<String> {
+    let mut words = rest.split_whitespace();
+    let first = words.next()?.to_ascii_lowercase();
+    if first == "for" {
+        words.next()?;
+    }
+    if !words.next()?.eq_ignore_ascii_case("of") {
+        return None;
+    }
+    for w in words.take(5) {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lw = w.to_lowercase();
+        let possessive = lw.ends_with("'s") || lw.ends_with("’s") || lw.ends_with("s'");
+        let figure = w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') && !w.is_empty();
+        if matches!(
+            lw.as_str(),
+            "the" | "its" | "their" | "our" | "his" | "her" | "all"
+        ) || possessive
+            || figure
+        {
+            continue;
+        }
+        return (is_plural(&lw) && !is_stop(&lw)).then(|| singular(&lw));
+    }
+    None
+}
+
 static EACH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:(?-u:\b)([a-z]+)\s+)?(?-u:\b)(?:each|every)\s+((?:of\s+the\s+)?(?:[\w’'-]+\s+){0,4})")
 });
@@ -870,6 +922,11 @@ pub fn each_before(sentence_before: &str) -> Option<String> {
             continue;
         }
         if w.chars().all(|c| c.is_ascii_digit() || c == ',') {
+            continue;
+        }
+        // "for each of the state's 778,000 residents": a possessive determines the figure's
+        // noun, it is no distributive noun of its own.
+        if w.ends_with("'s") || w.ends_with("’s") {
             continue;
         }
         if is_stop(w) || (!run.is_empty() && is_verb_form(w)) {

@@ -663,6 +663,14 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
                 .find(|ch: char| ch.is_ascii_digit() || "$£€¥₹".contains(ch))
                 .unwrap_or(0);
         let mut role = context::role_before(text, start.min(core_start));
+        // "the campaign raised $2.1 million", "would raise $3.6 million a year": money
+        // raised is collected, not a change ("raised fees by $20" is one).
+        if role == Role::Change
+            && claims.get(i).is_some_and(|c| c.kind == Kind::Money)
+            && context::raised_funds(tail(text, start.min(core_start), 16))
+        {
+            role = Role::Value;
+        }
         if role == Role::Value && context::change_after(text, end) {
             role = Role::Change;
         }

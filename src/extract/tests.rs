@@ -33,6 +33,27 @@ fn elided_per_unit_follows_the_rate_before() {
 }
 
 #[test]
+fn each_of_a_named_whole_is_the_per_unit() {
+    let c = claims(
+        "Fuel taxes brought in $318 million, or about $410 for each of the state's 776,000 residents.",
+    );
+    let avg = c.iter().find(|c| c.text == "about $410");
+    assert_eq!(avg.and_then(|c| c.per.clone()), Some("resident".into()));
+    // The whole itself is no rate: "the state's" is a possessive, no distributive noun.
+    let whole = c.iter().find(|c| c.text == "776,000");
+    assert_eq!(whole.and_then(|c| c.per.clone()), None);
+}
+
+#[test]
+fn money_raised_is_collected_not_a_change() {
+    let c = claims("The campaign raised $2.1 million. The board raised fees by $20 to $310.");
+    let raised = c.iter().find(|c| c.text == "$2.1 million");
+    assert_eq!(raised.map(|c| c.role), Some(Role::Value));
+    let by = c.iter().find(|c| c.text == "$20");
+    assert_eq!(by.map(|c| c.role), Some(Role::Change));
+}
+
+#[test]
 fn change_role_and_anchor() {
     let c = claims(
         "The count has increased by more than 1 million since Oct. 1 and has more than doubled since 2021.",

@@ -841,6 +841,8 @@ impl Formula {
             Formula::Multiplier => format!("{} ÷ {}", n(1), n(0)),
             Formula::Sum => all(" + "),
             Formula::Remainder => all(" − "),
+            // "÷ 12", "÷ 365.25": a rate over a shorter period reads as a division.
+            Formula::Scale(k) if k > 0.0 && k < 1.0 => format!("{} ÷ {}", n(0), fmt_num(1.0 / k)),
             Formula::Scale(k) => format!("{} × {}", n(0), fmt_num(k)),
             Formula::Same => n(0),
             Formula::AtLeastMax => format!("max({})", all(", ")),

@@ -229,8 +229,15 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         return;
     }
     let counts = cx.candidates(s, 6, 10, |k| cx.claim(k).is_some_and(count_for));
+    // "brought in $412 million, up from $397 million the year before, or about $530 for
+    // each of …": a value named as the one before a change is no total of the figure
+    // per unit beside it, unless that figure is marked as earlier too.
+    let old = cx.cues(s).marked_old;
     for &u in &units {
         let Some(cu) = cx.claim(u) else { continue };
+        if old && !cx.cues(u).marked_old {
+            continue;
+        }
         let Some(per) = per_unit(cx, u, cu) else { continue };
         for &n in &counts {
             let Some(cn) = cx.claim(n) else { continue };

@@ -11,6 +11,10 @@
 //! "The plant treats 2,000 tons a day, or about 90,000 tons a month." → 2,000 × 30.4 =
 //! 60,875, contradicted.
 //!
+//! A total whose period goes unnamed, restated at once as a rate ("212,000 overtime hours,
+//! about 4,100 hours a week"), is read as a year's total: that reading may explain the
+//! rate, never flag it.
+//!
 //! ## Not flagged
 //! Figures whose periods are not named, and figures of different units.
 
@@ -57,6 +61,10 @@ impl Rule for RateConversion {
                 "Rent on the depot is $42,500 a month, or $610,000 for the year.",
                 Verdict::Contradicted,
             ),
+            (
+                "- Calls to the hotline: 94,900, or about 260 a day.",
+                Verdict::Consistent,
+            ),
         ]
     }
 
@@ -71,6 +79,7 @@ impl Rule for RateConversion {
                 continue;
             }
             let Some(ps) = period_of(cx, s) else { continue };
+            yearly_total(cx, s, ps, &mut out);
             for a in cx.candidates(s, 2, 10, |k| {
                 cx.claim(k).is_some_and(|x| is_input(x) && same_dimension(x, c))
             }) {
@@ -150,6 +159,52 @@ impl Rule for RateConversion {
 
 /// The period a figure is stated over: its per-unit when that is a time ("a day"), else
 /// an adverb after it ("annually", "monthly"), else its time anchor ("last year").
+/// "Officers worked 212,000 overtime hours, about 4,100 hours a week", "calls: 188,400,
+/// or about 516 a day": a total whose period goes unnamed, restated right after it as a
+/// rate per day, week or month. Read as a year's total, which a report of yearly figures
+/// usually gives, the reading may explain the rate; with the period a guess, it never flags
+/// it, and a rate the year does not give is left alone.
+fn yearly_total(cx: &Context, s: usize, ps: &str, out: &mut Vec<Reading>) {
+    let Some(ds) = period_days(ps).filter(|d| *d < 365.0) else {
+        return;
+    };
+    let Some(c) = cx.claim(s) else { return };
+    let Some(a) = s.checked_sub(1) else { return };
+    let Some(ca) = cx.claim(a) else { return };
+    if !is_input(ca) || ca.per.is_some() || !same_dimension(ca, c) || period_of(cx, a).is_some() {
+        return;
+    }
+    let tied = frames::between(cx, a, s).is_some_and(|b| {
+        let l: Vec<&str> = frames::lower(cx, b).collect();
+        frames::word_count(b) <= 4
+            && (l.contains(&",") || l.contains(&"or"))
+            && !l.iter().any(|w| matches!(*w, "and" | "but" | "while"))
+    });
+    if !tied || noun_fit(cx.own_noun(s), cx.own_noun(a)) == NounFit::Different {
+        return;
+    }
+    let mut e = cx.base_evidence(s, &[a]);
+    e.frame = 0.3;
+    Context::noun_evidence(&mut e, &[(cx.own_noun(s), cx.own_noun(a))]);
+    let Some(r) = Reading::new(
+        ID,
+        Relation::Rate,
+        s,
+        value_of(c),
+        vec![(a, "total", value_of(ca))],
+        Formula::Scale(ds / 365.25),
+        e,
+    ) else {
+        return;
+    };
+    if crate::interval::verdict(&r.stated_value, &r.derived, 0.0) == Verdict::Consistent {
+        out.push(
+            r.with_unit(c.unit.clone())
+                .note("The total is read as a year's: the article names no period for it."),
+        );
+    }
+}
+
 fn period_of(cx: &Context, i: usize) -> Option<&'static str> {
     let c = cx.claim(i)?;
     if let Some(p) = c.per.as_deref() {
