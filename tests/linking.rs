@@ -436,3 +436,29 @@ fn a_value_before_a_change_is_no_total_of_the_figure_per_unit() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_whole_that_counts_its_parts_frames_the_breakdown_after_it() {
+    let rels = relations(
+        "Storms killed 49 people in four districts this month. The dead included 19 in Alder, 14 in Birch, 10 in Cedar and 6 in Dunmore.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "parts-of-whole"
+            && *v == Verdict::Consistent
+            && used == &["19", "14", "10", "6", "49"]),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_list_total_that_counts_its_items_adds_them() {
+    let rels = relations(
+        "- Rent: $410,000\n- Wages: $1.2 million\n- Supplies: $95,000\n- Together the three lines account for the full $1.71 million.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "parts-of-whole"
+            && *v == Verdict::Consistent
+            && used == &["$410,000", "$1.2 million", "$95,000", "$1.71 million"]),
+        "{rels:?}"
+    );
+}

@@ -78,6 +78,10 @@ impl Rule for PartsOfWhole {
                 "The budget is $3.5 billion: $1.2 billion for police, $1.45 billion for schools and $600 million for everything else.",
                 Verdict::Contradicted,
             ),
+            (
+                "Of the 412 arrests, 198 were for theft, 121 for assault and the remaining 93 for other offences.",
+                Verdict::Consistent,
+            ),
         ]
     }
 
@@ -259,7 +263,14 @@ fn list_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
         let Some(first) = list.items.first() else { continue };
         let first_line = cx.doc.line_of(first.start).saturating_sub(1);
         let before_list = whole_line < first_line && first_line - whole_line <= 4;
-        let inside = own.is_some_and(|(ol, _)| ol == l) && total_cue(cx, s);
+        // "- Together the three channels account for the full $2.84 billion": the list's
+        // own total line, named by a word of sum anywhere before it in its item.
+        let summing = total_cue(cx, s)
+            || frames::words(cx, frames::before_cue(cx, s))
+                .rev()
+                .take(8)
+                .any(|w| SUM_WORDS.has(w));
+        let inside = own.is_some_and(|(ol, _)| ol == l) && summing;
         if !before_list && !inside {
             continue;
         }
@@ -275,7 +286,15 @@ fn list_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
                 figures.push(k);
             }
         }
-        let frame = if inside { 0.7 } else { 0.9 };
+        // A total that counts the items ("the three channels") names its parts.
+        let counted = names_count(cx, s, figures.len());
+        let frame = if counted {
+            1.0
+        } else if inside {
+            0.7
+        } else {
+            0.9
+        };
         groups.push((figures.clone(), frame));
         for i in 0..figures.len() {
             for j in i + 2..=figures.len().min(i + MAX_PARTS) {
@@ -399,10 +418,19 @@ fn run_parts(cx: &Context, s: usize, c: &Claim, runs: &[Run], groups: &mut Vec<(
         // A figure of the run is a total of the rest only when it opens the run and the
         // rest follow in brackets or after a colon ("52 (31, 15, 6)", "58: 26, 19, 11").
         if run.parts.contains(&s) {
+            // "Of the 412 arrests, 198 were for theft, 121 …": a whole opening its
+            // sentence after "Of" is the total of the run it opens.
+            let of_opening = frames::before_cue(cx, s)
+                .iter()
+                .map(|t| cx.doc.tokens.lower(t))
+                .collect::<Vec<_>>()
+                .as_slice()
+                == ["of"];
             let opens = run.parts.first() == Some(&s)
-                && frames::after(cx, s)
-                    .first()
-                    .is_some_and(|t| matches!(cx.doc.tokens.lower(t), "(" | ":" | "—" | "–"));
+                && (of_opening
+                    || frames::after(cx, s)
+                        .first()
+                        .is_some_and(|t| matches!(cx.doc.tokens.lower(t), "(" | ":" | "—" | "–")));
             if !opens {
                 continue;
             }
@@ -414,9 +442,40 @@ fn run_parts(cx: &Context, s: usize, c: &Claim, runs: &[Run], groups: &mut Vec<(
             .filter(|&p| p != s && part_of(cx, s, p))
             .collect();
         if parts.len() >= 2 {
-            groups.push((parts, frame));
+            // "killed 52 people in four districts … The dead included 19 in Alder, 14 in
+            // …": a whole that counts its parts, as many as the run holds.
+            let counted = apart <= 1 && after && names_part_count(cx, s, parts.len());
+            groups.push((parts, if counted { 1.0 } else { frame }));
         }
     }
+}
+
+/// True when the sentence of whole `s` counts `n` groups of it: "52 people in four
+/// districts", "across three provinces" (a count right after "in", "across", "among",
+/// "from" or "over").
+fn names_part_count(cx: &Context, s: usize, n: usize) -> bool {
+    cx.near(s, 0).any(|k| {
+        k != s
+            && cx
+                .claim(k)
+                .is_some_and(|x| x.kind == Kind::Count && x.value.nominal == n as f64)
+            && frames::preceded_by(cx, k, &["in", "across", "among", "from", "over", "in all"])
+    })
+}
+
+/// True when the clause of whole `s` counts `n` things before it: "Together the three
+/// channels account for the full $2.84 billion", "the four funds hold $1.2 billion".
+fn names_count(cx: &Context, s: usize, n: usize) -> bool {
+    n >= 2
+        && s.checked_sub(1).is_some_and(|k| {
+            cx.same_clause(k, s)
+                && cx
+                    .claim(k)
+                    .is_some_and(|x| x.kind == Kind::Count && x.value.nominal == n as f64)
+                && frames::words(cx, frames::before(cx, k))
+                    .next_back()
+                    .is_some_and(|w| matches!(w, "the" | "all" | "these" | "those"))
+        })
 }
 
 /// Plain figures by dimension and value, for finding the two parts whose sum is a whole.

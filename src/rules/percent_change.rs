@@ -26,7 +26,7 @@ use crate::claim::{Claim, Kind, Role};
 use crate::finding::fmt_num;
 use crate::interval::{Value, Verdict};
 use crate::relate::frames::{self, change_evidence};
-use crate::relate::measure::{Dim, dimension, same_dimension};
+use crate::relate::measure::{Dim, NounFit, dimension, noun_fit, same_dimension};
 use crate::relate::{Context, Direction, Formula, Reading, Relation, is_plain, sharpen_pair, value_of};
 use crate::relate::{level, restated};
 
@@ -488,6 +488,11 @@ fn deltas_readings(
                 continue;
             };
             if !same_dimension(cd, cxv) || cxv.value.nominal.abs() <= cd.value.nominal.abs() {
+                continue;
+            }
+            // "added 95 judges, a 25% increase": the change runs on a level of its own noun,
+            // never one that counts something else ("310,000 cases").
+            if noun_fit(cx.own_noun(dl), cx.own_noun(x)) == NounFit::Different {
                 continue;
             }
             let mut e = cx.base_evidence(s, &[dl, x]);
