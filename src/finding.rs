@@ -255,13 +255,8 @@ pub fn plural(noun: &str) -> String {
         // A unit symbol ("mm", "kg", "mph", "kWh") has no plural: a short word without
         // a vowel is an abbreviation.
         n if n.len() <= 4 && !n.chars().any(|c| "aeiouyAEIOUY".contains(c)) => n.into(),
-        n if n.ends_with('y') && !n.ends_with("ay") && !n.ends_with("ey") && !n.ends_with("oy") => {
-            format!("{}ies", &n[..n.len() - 1])
-        }
-        n if n.ends_with('s') || n.ends_with('x') || n.ends_with("ch") || n.ends_with("sh") => {
-            format!("{n}es")
-        }
-        n => format!("{n}s"),
+        // English plurals, irregular ones included ("foot" → "feet", "child" → "children").
+        n => pluralizer::pluralize(n, 2, false),
     }
 }
 

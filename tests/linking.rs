@@ -419,20 +419,20 @@ fn a_gap_above_a_named_bound_runs_from_the_level_before_it() {
 
 #[test]
 fn a_value_before_a_change_is_no_total_of_the_figure_per_unit() {
-    // The $410 for each resident restates this year's $318 million, not last year's.
+    // The $95 for each household restates this year's $4.9 million, not last year's.
     let rels = relations(
-        "Fuel taxes brought in $318 million this year, up from $301 million the year before, or about $410 for each of the state's 776,000 residents.",
+        "Water fees brought in $4.9 million this year, up from $4.6 million in 2023, or about $95 for each of the city's 52,000 households.",
     );
     assert!(
         !rels
             .iter()
-            .any(|(_, v, used)| *v == Verdict::Contradicted && used.iter().any(|t| t == "$301 million")),
+            .any(|(_, v, used)| *v == Verdict::Contradicted && used.iter().any(|t| t == "$4.6 million")),
         "{rels:?}"
     );
     assert!(
         rels.iter().any(|(_, v, used)| *v == Verdict::Consistent
-            && used.iter().any(|t| t == "$318 million")
-            && used.iter().any(|t| t == "about $410")),
+            && used.iter().any(|t| t == "$4.9 million")
+            && used.iter().any(|t| t == "about $95")),
         "{rels:?}"
     );
 }

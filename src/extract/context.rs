@@ -801,7 +801,7 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     let rest = text.get(pos..)?;
     let c = PER_AFTER.captures(rest)?;
     let connector = c.get(1)?.as_str().to_lowercase();
-    // "$530 for each of the state's 778,000 residents": the per-unit is the noun of the
+    // "$95 for each of the city's 52,000 households": the per-unit is the noun of the
     // whole named after "of".
     if matches!(connector.as_str(), "each" | "every") || connector.starts_with("for") {
         if let Some(noun) = c
@@ -816,7 +816,7 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
         .get(2)
         .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok());
     // "27.4 per 100,000, above …": a rate per so many people, the noun left out; so is
-    // "6.3 per 10,000 statewide" (an adverb of place, no noun).
+    // "5.4 per 10,000 regionwide" (an adverb of place, no noun).
     let noun_follows = c.get(3).is_some_and(|w| {
         let separated = c
             .get(2)
@@ -871,7 +871,7 @@ pub fn raised_funds(before: &str) -> bool {
     }) && before.ends_with(|c: char| c.is_whitespace())
 }
 
-/// The plural noun of "each of the state's 778,000 residents" (after the connector):
+/// The plural noun of "each of the city's 52,000 households" (after the connector):
 /// "of", then determiners, possessives and a figure, then the noun, in the singular.
 fn each_of_noun(rest: &str) -> Option<String> {
     let mut words = rest.split_whitespace();
@@ -924,7 +924,7 @@ pub fn each_before(sentence_before: &str) -> Option<String> {
         if w.chars().all(|c| c.is_ascii_digit() || c == ',') {
             continue;
         }
-        // "for each of the state's 778,000 residents": a possessive determines the figure's
+        // "for each of the city's 52,000 households": a possessive determines the figure's
         // noun, it is no distributive noun of its own.
         if w.ends_with("'s") || w.ends_with("’s") {
             continue;

@@ -636,7 +636,7 @@ fn distributed_over(claims: &[Claim], i: usize) -> Option<(String, Option<f64>)>
 }
 
 /// The per-unit of the nearest earlier rate of claim `i`'s paragraph that is per as many
-/// (`count`) of something named: "4.1 per 10,000 households … 6.3 per 10,000" → household.
+/// (`count`) of something named: "2.7 per 10,000 homes … 5.4 per 10,000" → home.
 fn elided_per(claims: &[Claim], i: usize, count: f64) -> Option<String> {
     let c = claims.get(i)?;
     claims
@@ -729,7 +729,7 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         if per.is_none() && amount {
             per = context::per_before(before_in_sentence).map(|p| (p, None));
         }
-        // "4.1 per 10,000 households, below the statewide 6.3 per 10,000": a rate whose
+        // "2.7 per 10,000 homes, below the regional 5.4 per 10,000": a rate whose
         // noun is left out counts what the last rate per as many named.
         if let Some((p, Some(n))) = &per {
             if p == "person" {

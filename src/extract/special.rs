@@ -110,7 +110,7 @@ pub fn find_special(text: &str) -> Vec<Special> {
     found
 }
 
-/// True when a match starting at `start` begins inside a number: "$3.62 of March" holds
+/// True when a match starting at `start` begins inside a number: "$4.17 of May" holds
 /// no date "62 of March", "1,250 … " no "250".
 fn inside_number(text: &str, start: usize) -> bool {
     let b = text.as_bytes();

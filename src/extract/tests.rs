@@ -23,9 +23,9 @@ fn per_unit_from_each() {
 #[test]
 fn elided_per_unit_follows_the_rate_before() {
     // The second rate leaves its noun out: it counts what the first one counts.
-    let c = claims("Evictions ran at 4.1 per 10,000 households, against 6.3 per 10,000 statewide.");
-    let x = c.iter().find(|c| c.text == "6.3");
-    assert_eq!(x.and_then(|c| c.per.clone()), Some("household".into()));
+    let c = claims("Evictions ran at 2.7 per 10,000 homes, against 5.4 per 10,000 regionwide.");
+    let x = c.iter().find(|c| c.text == "5.4");
+    assert_eq!(x.and_then(|c| c.per.clone()), Some("home".into()));
     // With no rate before it, "per 100,000" still counts people.
     let c = claims("The county's homicide rate was 27.4 per 100,000 last year.");
     let x = c.iter().find(|c| c.text == "27.4");
@@ -34,13 +34,12 @@ fn elided_per_unit_follows_the_rate_before() {
 
 #[test]
 fn each_of_a_named_whole_is_the_per_unit() {
-    let c = claims(
-        "Fuel taxes brought in $318 million, or about $410 for each of the state's 776,000 residents.",
-    );
-    let avg = c.iter().find(|c| c.text == "about $410");
-    assert_eq!(avg.and_then(|c| c.per.clone()), Some("resident".into()));
+    let c =
+        claims("Water fees brought in $4.9 million, or about $95 for each of the city's 52,000 households.");
+    let avg = c.iter().find(|c| c.text == "about $95");
+    assert_eq!(avg.and_then(|c| c.per.clone()), Some("household".into()));
     // The whole itself is no rate: "the state's" is a possessive, no distributive noun.
-    let whole = c.iter().find(|c| c.text == "776,000");
+    let whole = c.iter().find(|c| c.text == "52,000");
     assert_eq!(whole.and_then(|c| c.per.clone()), None);
 }
 

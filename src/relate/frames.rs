@@ -577,21 +577,21 @@ const DIFFERENCE_NOUNS: &[&str] = &[
     "deficit",
 ];
 
-/// Words that set a gap above its benchmark ("$32.2 million or 5.1% more than forecast",
-/// "ahead of", "beat estimates by 1.7 percent or $14.3 million").
+/// Words that set a gap above its benchmark ("$9.3 million or 2.4% more than planned",
+/// "ahead of", "beat the plan by 3.2 percent or $2.6 million").
 #[rustfmt::skip]
 const GAP_ABOVE: Words = Words(&[
     "above", "ahead", "more", "higher", "greater", "beat", "beating", "exceed*", "topp*", "surpass*",
 ]);
-/// Words that set a gap below its benchmark ("$51.2 million (5.1%) below the target",
-/// "short of", "under estimates by 6% or $1.2 million").
+/// Words that set a gap below its benchmark ("$18.6 million (4.3%) below its plan",
+/// "short of", "under budget by 7% or $0.8 million").
 #[rustfmt::skip]
 const GAP_BELOW: Words = Words(&[
     "below", "short", "under", "behind", "less", "lower", "fewer", "miss*", "trail*",
 ]);
 
-/// "$51.2 million (5.1%) below the target", "$32.2 million or 5.1% more than forecast",
-/// "below estimates by $3.3 million or 0.3%": percentage `s` tied to an amount beside it
+/// "$18.6 million (4.3%) below its plan", "$9.3 million or 2.4% more than planned",
+/// "below the plan by $1.1 million or 0.9%": percentage `s` tied to an amount beside it
 /// (brackets or "or"), the pair said to be above or below a benchmark the text does not
 /// give. The amount's claim index and whether the pair is above the benchmark.
 pub fn gap(cx: &Context, s: usize) -> Option<(usize, bool)> {

@@ -4,7 +4,7 @@
 //! the two values it lies between: after − before (or the larger less the smaller, for a
 //! gap) must match it, in the direction the sentence states. A gap said to put a level
 //! above or below a bound ("averaged $4.12 a gallon, 31 cents below the $4.53 of a year
-//! earlier", "6.8 feet above the flood stage of 17.5 feet") must be the level less the
+//! earlier", "6.8 feet above the warning level of 17.5 feet") must be the level less the
 //! bound.
 //!
 //! ## Why it matters
@@ -75,7 +75,7 @@ impl Rule for AbsoluteChange {
                 Verdict::Consistent,
             ),
             (
-                "The lake peaked at 24.3 feet, 6.8 feet above the flood stage of 17.5 feet.",
+                "The lake peaked at 24.3 feet, 6.8 feet above the warning level of 17.5 feet.",
                 Verdict::Consistent,
             ),
             (
@@ -103,14 +103,14 @@ impl Rule for AbsoluteChange {
     }
 }
 
-/// Words right after a gap that put the level above the bound that follows ("9 bushels
-/// above the 2023 average of 187", "$2,781 more than the $39,128").
+/// Words right after a gap that put the level above the bound that follows ("4 tonnes
+/// above the 2022 average of 61", "$2,140 more than the $50,160").
 #[rustfmt::skip]
 const ABOVE: Words = Words(&[
     "above", "ahead", "more", "higher", "greater", "larger", "bigger", "longer", "older", "faster",
     "heavier", "warmer", "taller",
 ]);
-/// And below it ("21 cents below the $3.62", "14.2 inches short of the 35.6-inch average").
+/// And below it ("31 cents below the $4.53", "3.1 inches short of the 28.4-inch average").
 #[rustfmt::skip]
 const BELOW: Words = Words(&[
     "below", "under", "behind", "short", "less", "lower", "fewer", "smaller", "shorter", "younger",
@@ -118,9 +118,9 @@ const BELOW: Words = Words(&[
 ]);
 
 /// The side words of comparison right after claim `k` (past its own noun) put something
-/// on: "9 bushels above" → above, "$2,781 more than" → above, "21 cents below" → below.
+/// on: "4 tonnes above" → above, "$2,140 more than" → above, "31 cents below" → below.
 fn comparison_after(cx: &Context, k: usize) -> Option<bool> {
-    // Past the figure's own noun ("9 bushels above", "0.4 percentage points below"), up
+    // Past the figure's own noun ("4 tonnes above", "0.3 percentage points below"), up
     // to the next figure.
     let words: Vec<&str> = frames::after(cx, k)
         .iter()
@@ -142,7 +142,7 @@ fn comparison_after(cx: &Context, k: usize) -> Option<bool> {
     }
 }
 
-/// "Oil sold for $71.40 a barrel, $6.15 below the benchmark of $77.55": a gap (`s`) said
+/// "Diesel averaged $4.12 a gallon, 31 cents below the $4.53 of a year earlier": a gap (`s`) said
 /// to put a level before it in its sentence above or below the bound right after the words
 /// of comparison. The gap must be the level less the bound (or the bound less the level).
 fn compared_gap(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
@@ -150,15 +150,15 @@ fn compared_gap(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         return;
     };
     let year = |k: usize| cx.claim(k).is_some_and(|x| x.kind == Kind::Year);
-    // The bound: the next figure of the sentence (years are words here: "the 2023 average
-    // of 187"), with no pause between.
+    // The bound: the next figure of the sentence (years are words here: "the 2022 average
+    // of 61"), with no pause between.
     let Some(b) = (s + 1..cx.claims.len()).take(4).find(|&k| !year(k)) else {
         return;
     };
     let Some(between) = frames::between(cx, s, b) else {
         return;
     };
-    // "… more than last year and $2,781 more than …": a bound right after the words, not
+    // "… more than last year and $2,140 more than …": a bound right after the words, not
     // past a pause or another clause.
     let pause = frames::lower(cx, between).any(|t| {
         matches!(
@@ -170,7 +170,7 @@ fn compared_gap(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         return;
     }
     // The level: the nearest figure before the gap in its sentence, of the bound's measure,
-    // that is no gap itself ("$476 more than last year and $2,781 more than the $39,128").
+    // that is no gap itself ("$380 more than last year and $2,140 more than the $50,160").
     let Some(cb) = cx.claim(b) else { return };
     let level = (0..s)
         .rev()

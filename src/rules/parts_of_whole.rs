@@ -263,7 +263,7 @@ fn list_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
         let Some(first) = list.items.first() else { continue };
         let first_line = cx.doc.line_of(first.start).saturating_sub(1);
         let before_list = whole_line < first_line && first_line - whole_line <= 4;
-        // "- Together the three channels account for the full $2.84 billion": the list's
+        // "- Together the three lines account for the full $1.71 million": the list's
         // own total line, named by a word of sum anywhere before it in its item.
         let summing = total_cue(cx, s)
             || frames::words(cx, frames::before_cue(cx, s))
@@ -286,7 +286,7 @@ fn list_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
                 figures.push(k);
             }
         }
-        // A total that counts the items ("the three channels") names its parts.
+        // A total that counts the items ("the three lines") names its parts.
         let counted = names_count(cx, s, figures.len());
         let frame = if counted {
             1.0
@@ -464,7 +464,7 @@ fn names_part_count(cx: &Context, s: usize, n: usize) -> bool {
 }
 
 /// True when the clause of whole `s` counts `n` things before it: "Together the three
-/// channels account for the full $2.84 billion", "the four funds hold $1.2 billion".
+/// lines account for the full $1.71 million", "the four funds hold $1.2 billion".
 fn names_count(cx: &Context, s: usize, n: usize) -> bool {
     n >= 2
         && s.checked_sub(1).is_some_and(|k| {

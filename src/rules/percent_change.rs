@@ -541,7 +541,7 @@ fn deltas_readings(
     }
 }
 
-/// "took in $951.2 million, which left it $51.2 million (5.1%) below the target": a gap
+/// "billed $412.0 million, leaving it $18.6 million (4.3%) below its plan": a gap
 /// and its percentage against a benchmark the text leaves out, which is the level beside
 /// them less the gap (above) or plus it (below). The level is the nearest larger figure of
 /// the gap's measure before the pair in its sentence, itself tied to no percentage.

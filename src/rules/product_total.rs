@@ -229,8 +229,8 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         return;
     }
     let counts = cx.candidates(s, 6, 10, |k| cx.claim(k).is_some_and(count_for));
-    // "brought in $412 million, up from $397 million the year before, or about $530 for
-    // each of …": a value named as the one before a change is no total of the figure
+    // "brought in $4.9 million, up from $4.6 million in 2023, or about $95 for each of
+    // …": a value named as the one before a change is no total of the figure
     // per unit beside it, unless that figure is marked as earlier too.
     let old = cx.cues(s).marked_old;
     for &u in &units {

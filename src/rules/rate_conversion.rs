@@ -11,8 +11,8 @@
 //! "The plant treats 2,000 tons a day, or about 90,000 tons a month." → 2,000 × 30.4 =
 //! 60,875, contradicted.
 //!
-//! A total whose period goes unnamed, restated at once as a rate ("212,000 overtime hours,
-//! about 4,100 hours a week"), is read as a year's total: that reading may explain the
+//! A total whose period goes unnamed, restated at once as a rate ("96,000 overtime hours,
+//! about 1,850 hours a week"), is read as a year's total: that reading may explain the
 //! rate, never flag it.
 //!
 //! ## Not flagged
@@ -159,8 +159,8 @@ impl Rule for RateConversion {
 
 /// The period a figure is stated over: its per-unit when that is a time ("a day"), else
 /// an adverb after it ("annually", "monthly"), else its time anchor ("last year").
-/// "Officers worked 212,000 overtime hours, about 4,100 hours a week", "calls: 188,400,
-/// or about 516 a day": a total whose period goes unnamed, restated right after it as a
+/// "Crews logged 96,000 overtime hours, about 1,850 hours a week", "calls: 94,900, or
+/// about 260 a day": a total whose period goes unnamed, restated right after it as a
 /// rate per day, week or month. Read as a year's total, which a report of yearly figures
 /// usually gives, the reading may explain the rate; with the period a guess, it never flags
 /// it, and a rate the year does not give is left alone.

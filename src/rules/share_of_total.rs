@@ -201,7 +201,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
     wholes.extend(key.clone());
     // "30% of national fares": an earlier figure the noun names ("fares grew 4% to
     // $2.6 billion", "3.1 million boardings") is a whole, however far back.
-    // "Children accounted for 64 of this week's admissions, or 16%": the part tied to the
+    // "Seniors made up 210 of the clinic's patients, or 35%": the part tied to the
     // share names the whole after its own "of".
     let of_at = if frames::followed_by(cx, s, &["of"]) {
         Some(s)
@@ -248,7 +248,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
     };
     // "205 of 240 beds were occupied, or 85%": the tied figure is the whole of an "X of
     // Y" pair, and the part is the X.
-    // "equals 46% of base payroll ($31.0 million)": the figure in brackets after the
+    // "equals 12% of the operating budget ($70.0 million)": the figure in brackets after the
     // share's "of" phrase is its whole, not its part.
     let bracketed = near
         .iter()
@@ -269,8 +269,8 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
     } else if !of_pairs.is_empty() {
         of_pairs.iter().map(|(p, _)| *p).collect()
     } else if let Some(w) = bracketed {
-        // "Overtime now equals 46% of base payroll ($31.0 million)": the part is an earlier
-        // figure of the share's subject ("overtime spending reached $14.2 million").
+        // "Fuel now equals 12% of the operating budget ($70.0 million)": the part is an
+        // earlier figure of the share's subject ("fuel spending reached $8.4 million").
         let mut parts: Vec<usize> = near.iter().copied().filter(|&p| p != w).collect();
         let from = c.paragraph.saturating_sub(4);
         parts.extend(cx.candidates(s, 4, 3, |k| {
@@ -441,7 +441,7 @@ fn of_head(cx: &Context, s: usize) -> Option<String> {
     head.map(crate::relate::measure::stem)
 }
 
-/// "46% of base payroll ($31.0 million)": figure `w` stands in brackets right after
+/// "12% of the operating budget ($70.0 million)": figure `w` stands in brackets right after
 /// share `s`'s "of" phrase (at most six words), naming the whole that phrase names.
 fn bracketed_whole(cx: &Context, s: usize, w: usize) -> bool {
     let Some(between) = frames::between(cx, s, w) else {

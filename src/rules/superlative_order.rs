@@ -110,7 +110,7 @@ impl Rule for SuperlativeOrder {
                 Verdict::Consistent,
             ),
             (
-                "Evictions ran at 4.1 per 10,000 households, below the statewide rate of 6.3 per 10,000.",
+                "Evictions ran at 2.7 per 10,000 homes, below the regional figure of 5.4 per 10,000.",
                 Verdict::Consistent,
             ),
         ]
@@ -125,7 +125,7 @@ impl Rule for SuperlativeOrder {
         for (s, c) in cx.claims.iter().enumerate() {
             if ranked_change(c) {
                 // "posted the sharpest price rise: values jumped 14.2 percent": a change
-                // ranked among changes; "rose 0.6 percent, lagging the 1.4 percent
+                // ranked among changes; "rose 0.8 percent, lagging the 2.1 percent
                 // increase in prices": a change set against another.
                 superlative(cx, s, c, &mut out);
                 comparative(cx, s, c, &mut out);
@@ -188,7 +188,7 @@ fn rank_word(cx: &Context, s: usize) -> Option<bool> {
             .is_some_and(|w| matches!(*w, "second" | "third" | "fourth" | "fifth" | "next"))
     };
     // A ranked change is ranked by a word of change ("the sharpest rise"), not by a rank of
-    // its subject ("the biggest steel company … lost 2.5%").
+    // its subject ("the biggest grocer … fell 2.1%").
     let change = cx.claim(s).is_some_and(ranked_change);
     let ranks_figure = |i: usize| {
         let phrase = || {
@@ -289,7 +289,7 @@ fn superlative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
             sentence
         };
     }
-    // "had 9 games in the top 20", "to close about 10 of its 27 plants": the whole the
+    // "placed 6 titles in the top 40", "will close 4 of its 19 plants": the whole the
     // figure is counted in ranks no figure against it.
     others.retain(|&k| compatible(cx, s, c, k) && !whole_of(cx, s, k));
     if others.is_empty() {
@@ -366,7 +366,7 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         })
     };
     let Some((above, at)) = comparison else { return };
-    // "no first-class fare will be priced higher than $599": a cap, not a comparison.
+    // "no box seat will cost more than $900": a cap, not a comparison.
     let (clause_before, _) = frames::clause(cx, s);
     if frames::words(cx, clause_before)
         .any(|w| matches!(w, "no" | "not" | "never" | "nor") || w.ends_with("n't"))
@@ -375,7 +375,7 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     }
     // Words between the figure before and the word of comparison.
     let lead = frames::words(cx, tail).count().saturating_sub(at + 1);
-    // "$2,781 more than the $39,128", "5 points above the 2.8%": a figure right before the
+    // "$2,140 more than the $50,160", "5 points above the 2.8%": a figure right before the
     // comparative is the size of a difference, not a level said to be above the bound. A
     // comma between ends the figure's phrase: "7.5%, below the statewide 8.3%".
     let pause = tail
@@ -463,7 +463,7 @@ fn loose_comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) 
 }
 
 /// True when figure `k`, right after `s`, is the whole `s` is counted in: "9 of the 20",
-/// "10 of its 27 plants", "9 games in the top 20".
+/// "4 of its 19 plants", "6 titles in the top 40".
 fn whole_of(cx: &Context, s: usize, k: usize) -> bool {
     k == s + 1
         && frames::between(cx, s, k).is_some_and(|t| {
@@ -479,7 +479,7 @@ fn whole_of(cx: &Context, s: usize, k: usize) -> bool {
         })
 }
 
-/// "no first-class fare will be priced higher than $599": a negated clause sets a cap, and
+/// "no box seat will cost more than $900": a negated clause sets a cap, and
 /// says nothing of which figure is larger.
 fn negated(cx: &Context, s: usize) -> bool {
     let (before, _) = frames::clause(cx, s);
