@@ -514,17 +514,16 @@ fn deltas_readings(
             };
             let role = if before { "before" } else { "after" };
             // The change as a share of the value after it: the classic slip.
-            let slip = (!before && cxv.value.nominal != 0.0)
-                .then(|| (cd.value.nominal / cxv.value.nominal * 100.0).abs())
-                .filter(|of_new| stated.contains(*of_new))
-                .map(|of_new| {
-                    format!(
-                        "the stated figure is the change as a share of the new value ({} ÷ {} = {}%), not of the old one: a classic slip.",
-                        fmt_num(cd.value.nominal.abs()),
-                        fmt_num(cxv.value.nominal),
-                        fmt_num(of_new)
-                    )
-                });
+            let slip = if before {
+                None
+            } else {
+                share_slip(
+                    &stated,
+                    cd.value.nominal,
+                    cxv.value.nominal,
+                    ("the change", "the new value", "not of the old one"),
+                )
+            };
             let Some(r) = Reading::new(
                 ID,
                 Relation::PercentChange,
@@ -576,17 +575,12 @@ fn gap_readings(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     };
     let stated = magnitude_of(c.value);
     // The gap as a share of the level instead of the benchmark: the classic slip.
-    let slip = (cl.value.nominal != 0.0)
-        .then(|| (cg.value.nominal / cl.value.nominal * 100.0).abs())
-        .filter(|of_level| stated.contains(*of_level))
-        .map(|of_level| {
-            format!(
-                "the stated figure is the gap as a share of the level ({} ÷ {} = {}%), not of the benchmark it is measured from: a classic slip.",
-                fmt_num(cg.value.nominal.abs()),
-                fmt_num(cl.value.nominal),
-                fmt_num(of_level)
-            )
-        });
+    let slip = share_slip(
+        &stated,
+        cg.value.nominal,
+        cl.value.nominal,
+        ("the gap", "the level", "not of the benchmark it is measured from"),
+    );
     if let Some(r) = Reading::new(
         ID,
         Relation::PercentChange,
@@ -598,6 +592,29 @@ fn gap_readings(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     ) {
         out.push(r.with_slip(slip).with_unit(Some("percent".into())));
     }
+}
+
+/// The classic slip of dividing by the wrong base: the stated percentage is `part` as a
+/// share of `base` (the new value, the level) rather than of the base the relation needs.
+/// `(what, of, instead)` name the part, that base and the right one for the message.
+fn share_slip(
+    stated: &Value,
+    part: f64,
+    base: f64,
+    (what, of, instead): (&str, &str, &str),
+) -> Option<String> {
+    if base == 0.0 {
+        return None;
+    }
+    let share = (part / base * 100.0).abs();
+    stated.contains(share).then(|| {
+        format!(
+            "the stated figure is {what} as a share of {of} ({} ÷ {} = {}%), {instead}: a classic slip.",
+            fmt_num(part.abs()),
+            fmt_num(base),
+            fmt_num(share)
+        )
+    })
 }
 
 fn magnitude_of(v: Value) -> Value {
