@@ -328,15 +328,16 @@ pub fn is_plural_noun(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c.is_lowercase()) && is_plural(word) && !is_stop(word)
 }
 
+/// True for a possessive ("city's", "state’s").
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
 /// True for a plural noun: one the crate singularises ("cases", "women"), or one that is
 /// its own singular ("police"). Possessives and the words of `NOT_PLURAL` are not.
 fn is_plural(word: &str) -> bool {
     let w = lower(word);
-    if w.ends_with("'s")
-        || w.ends_with("’s")
-        || w.len() < 3
-        || !w.chars().all(|c| c.is_alphabetic() || c == '-')
-    {
+    if is_possessive(&w) || w.len() < 3 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
         return false;
     }
     if INVARIANT_PLURALS.contains(&w.as_ref()) {
@@ -862,8 +863,7 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
 /// True when the text before a figure ends with a form of "raise" and no "by": "raised
 /// $2.1 million" (funds collected), not "raised fees by $20".
 pub fn raised_funds(before: &str) -> bool {
-    let words: Vec<&str> = before.split_whitespace().rev().take(1).collect();
-    words.first().is_some_and(|w| {
+    before.split_whitespace().next_back().is_some_and(|w| {
         matches!(
             w.to_ascii_lowercase().as_str(),
             "raise" | "raised" | "raises" | "raising"
@@ -885,7 +885,7 @@ fn each_of_noun(rest: &str) -> Option<String> {
     for w in words.take(5) {
         let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
         let lw = w.to_lowercase();
-        let possessive = lw.ends_with("'s") || lw.ends_with("’s") || lw.ends_with("s'");
+        let possessive = is_possessive(&lw) || lw.ends_with("s'");
         let figure = w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') && !w.is_empty();
         if matches!(
             lw.as_str(),
@@ -895,7 +895,7 @@ fn each_of_noun(rest: &str) -> Option<String> {
         {
             continue;
         }
-        return (is_plural(&lw) && !is_stop(&lw)).then(|| singular(&lw));
+        return is_plural_noun(&lw).then(|| singular(&lw));
     }
     None
 }
@@ -926,7 +926,7 @@ pub fn each_before(sentence_before: &str) -> Option<String> {
         }
         // "for each of the city's 52,000 households": a possessive determines the figure's
         // noun, it is no distributive noun of its own.
-        if w.ends_with("'s") || w.ends_with("’s") {
+        if is_possessive(w) {
             continue;
         }
         if is_stop(w) || (!run.is_empty() && is_verb_form(w)) {

@@ -615,7 +615,6 @@ pub fn gap(cx: &Context, s: usize) -> Option<(usize, bool)> {
         })?;
     let (first, last) = (amount.min(s), amount.max(s));
     // After the pair: "… below the target", "… short of forecast", "… more than expected".
-    let tail: Vec<&str> = words(cx, after(cx, last)).take(2).collect();
     let side = |w: &str| {
         if GAP_ABOVE.has(w) {
             Some(true)
@@ -625,7 +624,7 @@ pub fn gap(cx: &Context, s: usize) -> Option<(usize, bool)> {
             None
         }
     };
-    let after_says = tail.first().and_then(|w| side(w));
+    let after_says = words(cx, after(cx, last)).next().and_then(side);
     // Before it: "ended up below estimates by …", "beat estimates by …".
     let head: Vec<&str> = words(cx, before(cx, first)).rev().take(4).collect();
     let before_says = if head.first() == Some(&"by") {

@@ -169,9 +169,14 @@ fn compared_gap(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     if pause || frames::word_count(between) > 8 {
         return;
     }
+    // The gap measures what the bound does (points between percentages).
+    let Some(cb) = cx.claim(b) else { return };
+    let points_of_percent = dimension(c) == Some(Dim::Points) && dimension(cb) == Some(Dim::Percent);
+    if !(same_dimension(c, cb) || points_of_percent) {
+        return;
+    }
     // The level: the nearest figure before the gap in its sentence, of the bound's measure,
     // that is no gap itself ("$380 more than last year and $2,140 more than the $50,160").
-    let Some(cb) = cx.claim(b) else { return };
     let level = (0..s)
         .rev()
         .take(6)
@@ -192,10 +197,6 @@ fn compared_gap(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         });
     let Some(a) = level else { return };
     let Some(ca) = cx.claim(a) else { return };
-    let points_of_percent = dimension(c) == Some(Dim::Points) && dimension(cb) == Some(Dim::Percent);
-    if !(same_dimension(c, cb) || points_of_percent) {
-        return;
-    }
     let mut e = cx.base_evidence(s, &[b, a]);
     // The words name the gap, the bound and the side; the level is the figure they are said of.
     e.frame = if cx.same_clause(a, s) { 0.9 } else { 0.8 };

@@ -149,12 +149,12 @@ impl Rule for PercentChange {
             .and_then(|o| cx.claim(o.claim));
         // "$24.0 million (5.8%) short of the budget": a gap measured against a benchmark,
         // which the stated share of it fixes.
-        let change = r
+        let gap = r
             .operands
             .iter()
             .find(|o| o.role == "gap")
             .and_then(|o| cx.claim(o.claim));
-        if let (Formula::Share, Some(d)) = (r.formula, change) {
+        if let (Formula::Share, Some(d)) = (r.formula, gap) {
             let s = r.stated_value.nominal.abs() / 100.0;
             let condition = (s > 0.0).then(|| {
                 format!(

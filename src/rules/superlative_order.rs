@@ -366,11 +366,7 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
         })
     };
     let Some((above, at)) = comparison else { return };
-    // "no box seat will cost more than $900": a cap, not a comparison.
-    let (clause_before, _) = frames::clause(cx, s);
-    if frames::words(cx, clause_before)
-        .any(|w| matches!(w, "no" | "not" | "never" | "nor") || w.ends_with("n't"))
-    {
+    if negated(cx, s) {
         return;
     }
     // Words between the figure before and the word of comparison.
