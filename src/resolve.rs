@@ -138,6 +138,11 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
         r.evidence.fits = f64::from(u8::from(v == Verdict::Consistent));
         r.evidence.near_miss = f64::from(u8::from(v == Verdict::Borderline));
         r.evidence.slip = f64::from(u8::from(r.slip.is_some()));
+        r.evidence.miss_size = if v == Verdict::Consistent {
+            0.0
+        } else {
+            evidence::miss_size(r.stated_value.nominal, r.derived.nominal)
+        };
     }
     // Readings of one rule and one stated figure are rivals; readings of one rule and one
     // operand set share their operands. Every reading is in one group of each, and no
@@ -243,7 +248,13 @@ fn decide(
     may_flag: &dyn Fn(&Reading) -> bool,
 ) -> Option<usize> {
     let hold = group.iter().position(|r| r.verdict == Verdict::Consistent);
-    let miss = group.iter().position(|r| r.verdict != Verdict::Consistent);
+    // The best reading that misses and may flag: a weaker-framed reading of the same
+    // figure ranked above it (often the same operands, reached without its cue) does not
+    // silence it.
+    let miss = group
+        .iter()
+        .position(|r| r.verdict != Verdict::Consistent && may_flag(r))
+        .or_else(|| group.iter().position(|r| r.verdict != Verdict::Consistent));
     let conf = |i: Option<usize>| i.and_then(|i| group.get(i)).map_or(0.0, |r| r.confidence);
     if let Some(m) = miss {
         let r = group.get(m)?;

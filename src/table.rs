@@ -256,10 +256,9 @@ fn build(lines: &[(usize, &str)], first: usize, end: usize, block: &[&(String, V
 pub fn is_total_label(label: &str) -> bool {
     let l = label.to_lowercase();
     let first = l.split_whitespace().next().unwrap_or("");
-    matches!(
-        first,
-        "total" | "totals" | "all" | "overall" | "combined" | "sum" | "net"
-    ) || l.ends_with(" total")
+    // A "Net …" row ("Net income", "Net domestic migration") is a balance of inflows and
+    // outflows, or one item among others: no sum of the rows above it.
+    matches!(first, "total" | "totals" | "all" | "overall" | "combined" | "sum") || l.ends_with(" total")
 }
 
 #[cfg(test)]
@@ -284,6 +283,9 @@ mod tests {
             .unwrap_or(0..0);
         assert_eq!(&T[cell], "19,933");
         assert!(is_total_label("TOTAL"));
+        assert!(is_total_label("Net total"));
+        assert!(!is_total_label("Net income"));
+        assert!(!is_total_label("Net transfers in"));
         assert_eq!(t.scale, 1.0);
     }
 

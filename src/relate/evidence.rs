@@ -36,6 +36,7 @@
 //! | `outframed` | readings of the same rule and figure with a stronger cue frame: ln(1 + n) / ln(16) (set by the resolver) |
 //! | `frame_ties` | readings of the same rule and figure with as strong a cue frame: ln(1 + n) / ln(16) (set by the resolver) |
 //! | `level` | a change whose sentence names only its start is read to the article's first statement of the level (`relate::level`): 1; to a later one: 0.5 |
+//! | `miss_size` | how far the stated figure is from what the reading derives, when it misses: \|ln(stated ÷ derived)\| ÷ ln 10, capped at 1 (1 when their signs differ); 0 when it holds (set by the resolver) |
 
 use serde::Serialize;
 
@@ -96,10 +97,12 @@ pub struct Evidence {
     pub frame_ties: f64,
     /// The change's end is the article's level of the measure (1 for its first statement).
     pub level: f64,
+    /// How far a missing figure is from the derived value, log-scaled (0 when it holds).
+    pub miss_size: f64,
 }
 
 /// How many features there are.
-pub const N_FEATURES: usize = 27;
+pub const N_FEATURES: usize = 28;
 
 /// Feature names, in the order of [`Evidence::vector`] and of the weights.
 pub const NAMES: [&str; N_FEATURES] = [
@@ -130,6 +133,7 @@ pub const NAMES: [&str; N_FEATURES] = [
     "outframed",
     "frame_ties",
     "level",
+    "miss_size",
 ];
 
 impl Evidence {
@@ -163,8 +167,26 @@ impl Evidence {
             self.outframed,
             self.frame_ties,
             self.level,
+            self.miss_size,
         ]
     }
+}
+
+/// How far `stated` is from `derived`, as [`Evidence::miss_size`] measures it: a
+/// figure a tenth off scores 0.04, one twice the derived value 0.30, one ten times it 1.
+pub fn miss_size(stated: f64, derived: f64) -> f64 {
+    if stated == derived {
+        return 0.0;
+    }
+    if stated == 0.0
+        || derived == 0.0
+        || (stated < 0.0) != (derived < 0.0)
+        || !stated.is_finite()
+        || !derived.is_finite()
+    {
+        return 1.0;
+    }
+    ((stated / derived).ln().abs() / std::f64::consts::LN_10).min(1.0)
 }
 
 /// ln(1 + n) / ln(base), capped at 1: counts and distances on one scale.

@@ -59,3 +59,15 @@ fn a_weak_fit_neither_explains_nor_blocks() {
     let faint = reading(2, 0.1, Verdict::Consistent);
     assert_eq!(decide(&[&faint], T, false, &|_| true), None);
 }
+
+#[test]
+fn a_miss_that_may_flag_is_not_silenced_by_a_weaker_framed_one_ranked_above_it() {
+    let mut unframed = reading(2, 0.9, Verdict::Contradicted);
+    unframed.evidence.frame = 0.2;
+    let mut framed = reading(2, 0.85, Verdict::Contradicted);
+    framed.evidence.frame = 0.9;
+    let may_flag = |r: &Reading| r.evidence.frame >= MIN_FRAME_TO_FLAG;
+    assert_eq!(decide(&[&unframed, &framed], T, false, &may_flag), Some(1));
+    // Alone, the unframed miss flags nothing.
+    assert_eq!(decide(&[&unframed], T, false, &may_flag), None);
+}

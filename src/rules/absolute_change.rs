@@ -229,7 +229,16 @@ fn gap_word(cx: &Context, s: usize) -> bool {
         .take(4)
         .enumerate()
         .any(|(i, w)| *w == "net" && (i == 0 || words.get(i - 1).is_some_and(|n| NET_CHANGE.has(n))));
-    net || words.iter().take(4).any(|w| GAP.has(w))
+    // "ahead"/"behind" name a gap beside the figure ("behind by 4", "ahead 3-1"), not as
+    // words of place a few words back ("held from behind and two others …").
+    let placed = |i: usize, w: &str| {
+        !matches!(w, "ahead" | "behind") || i == 0 || (i == 1 && words.first() == Some(&"by"))
+    };
+    net || words
+        .iter()
+        .take(4)
+        .enumerate()
+        .any(|(i, w)| GAP.has(w) && placed(i, w))
         || (words.first() == Some(&"by") && words.iter().skip(1).take(4).any(|w| CONTEST.has(w)))
         || separates(cx, s)
 }

@@ -28,6 +28,7 @@ use crate::relate::frames::{self, Words};
 use crate::relate::measure::Dim;
 use crate::relate::{Context, Evidence, Formula, Reading, Relation, is_plain, value_of};
 use crate::table::is_total_label;
+use crate::tokens::{Token, TokenKind};
 
 /// The `parts-of-whole` rule.
 pub struct PartsOfWhole;
@@ -185,7 +186,11 @@ fn propose_for(
         if parts.len() < 2 || parts.len() > MAX_PARTS || seen.contains(&parts) {
             continue;
         }
-        if !parts.iter().all(|&p| part_of(cx, s, p)) {
+        if !parts.iter().all(|&p| part_of(cx, s, p))
+            || mixes_ends(cx, s, &parts)
+            || ends_of_one_change(cx, &parts)
+            || bracketed_siblings(cx, s, &parts)
+        {
             seen.insert(parts);
             continue;
         }
@@ -211,6 +216,54 @@ fn propose_for(
     }
 }
 
+/// True when the whole and its parts hold ends of two different changes ("rose from 5.2
+/// to 6.1 … fell from 148.0 to 139.4"): figures of different series at different
+/// moments, no parts of one whole. An end is a figure after "from" with one after "to"
+/// right beside it, or the other way round; "up from 398 … came from 14 new stores" names
+/// no two changes.
+fn mixes_ends(cx: &Context, s: usize, parts: &[usize]) -> bool {
+    let marks = |k: usize| {
+        let c = cx.cues(k);
+        (c.from, c.to || c.reached)
+    };
+    let partners = |a: usize, b: usize| {
+        let ((fa, ta), (fb, tb)) = (marks(a), marks(b));
+        a.abs_diff(b) == 1 && cx.sentences_apart(a, b) == 0 && ((fa && tb) || (ta && fb))
+    };
+    let partner = |k: usize| {
+        [k.wrapping_sub(1), k + 1]
+            .into_iter()
+            .find(|&j| j != usize::MAX && partners(k, j))
+    };
+    let ends: Vec<(usize, usize)> = std::iter::once(s)
+        .chain(parts.iter().copied())
+        .filter_map(|k| partner(k).map(|p| (k, p)))
+        .collect();
+    ends.iter()
+        .any(|&(a, pa)| ends.iter().any(|&(b, _)| b != a && b != pa))
+}
+
+/// True when the whole and every part are bracketed glosses of one sentence, the whole
+/// first: "a new school ($132 million), repairs ($61 million) and upgrades ($25
+/// million)" lists three items, no total and its parts.
+fn bracketed_siblings(cx: &Context, s: usize, parts: &[usize]) -> bool {
+    glossed(cx, s)
+        && parts
+            .iter()
+            .all(|&p| s < p && cx.sentences_apart(s, p) == 0 && glossed(cx, p))
+}
+
+/// True when two of the parts are the two ends of one change: "$640 million, up 9% from
+/// $587 million" is one series at two moments, no two parts of a whole.
+fn ends_of_one_change(cx: &Context, parts: &[usize]) -> bool {
+    parts.iter().any(|&p| {
+        cx.cues(p).marked_old
+            && parts
+                .iter()
+                .any(|&q| q < p && p - q <= 2 && cx.sentences_apart(q, p) == 0)
+    })
+}
+
 /// Parts named for other years than the whole's do not add up to it.
 fn times(cx: &Context, s: usize, parts: &[usize], e: &mut Evidence) {
     let sy = cx.fact(s).year;
@@ -228,8 +281,21 @@ fn times(cx: &Context, s: usize, parts: &[usize], e: &mut Evidence) {
 fn total_cue(cx: &Context, s: usize) -> bool {
     let before = frames::before_cue(cx, s);
     let after = frames::after(cx, s);
-    frames::words(cx, before).rev().take(4).any(|w| SUM_WORDS.has(w))
-        || frames::words(cx, after).take(3).any(|w| SUM_WORDS.has(w))
+    sum_words(cx, before).rev().take(4).any(|w| SUM_WORDS.has(w))
+        || sum_words(cx, after).take(3).any(|w| SUM_WORDS.has(w))
+}
+
+/// The words of `toks` that may say "sum": a word hyphenated to the next ("all-funds
+/// budget", "with-profits fund") is part of a compound, no word of its own.
+fn sum_words<'a>(cx: &'a Context, toks: &'a [Token]) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
+    toks.iter().enumerate().filter_map(move |(i, t)| {
+        let hyphenated = toks.get(i + 1).is_some_and(|h| {
+            h.start == t.end
+                && cx.doc.tokens.lower(h) == "-"
+                && toks.get(i + 2).is_some_and(|n| n.start == h.end)
+        });
+        (t.kind == TokenKind::Word && !hyphenated).then(|| cx.doc.tokens.lower(t))
+    })
 }
 
 /// A table column under a total row: every other row's cell in the column, and the
@@ -259,18 +325,31 @@ fn table_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
 fn list_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
     let whole_line = cx.fact(s).line;
     let own = cx.fact(s).item;
-    for (l, list) in cx.structure.lists.iter().enumerate() {
-        let Some(first) = list.items.first() else { continue };
-        let first_line = cx.doc.line_of(first.start).saturating_sub(1);
-        let before_list = whole_line < first_line && first_line - whole_line <= 4;
-        // "- Together the three lines account for the full $1.71 million": the list's
-        // own total line, named by a word of sum anywhere before it in its item.
-        let summing = total_cue(cx, s)
-            || frames::words(cx, frames::before_cue(cx, s))
+    // "- Together the three lines account for the full $1.71 million": the list's own
+    // total line, named by a word of sum anywhere before it in its item.
+    let summing = || {
+        total_cue(cx, s)
+            || sum_words(cx, frames::before_cue(cx, s))
                 .rev()
                 .take(8)
-                .any(|w| SUM_WORDS.has(w));
-        let inside = own.is_some_and(|(ol, _)| ol == l) && summing;
+                .any(|w| SUM_WORDS.has(w))
+    };
+    let lists = &cx.structure.lists;
+    // Lists are in document order: only the whole's own list and those starting after
+    // it are looked at, so a document of many lists costs no more per whole.
+    let at = cx.claim(s).map_or(0, |c| crate::Report::text_span(c).start);
+    let after = lists.partition_point(|l| l.items.first().is_none_or(|f| f.start < at));
+    let own_list = own.map(|(ol, _)| ol).filter(|&ol| ol < after);
+    let near = own_list.into_iter().chain(after..lists.len());
+    for l in near {
+        let Some(list) = lists.get(l) else { continue };
+        let Some(first) = list.items.first() else { continue };
+        let first_line = cx.doc.line_of(first.start).saturating_sub(1);
+        if first_line > whole_line + 4 {
+            break;
+        }
+        let before_list = whole_line < first_line && first_line - whole_line <= 4;
+        let inside = own.is_some_and(|(ol, _)| ol == l) && summing();
         if !before_list && !inside {
             continue;
         }
@@ -426,11 +505,18 @@ fn run_parts(cx: &Context, s: usize, c: &Claim, runs: &[Run], groups: &mut Vec<(
                 .collect::<Vec<_>>()
                 .as_slice()
                 == ["of"];
+            // The bracket or colon must open the breakdown itself: "$286,000 (up from
+            // $262,000), with $1,400 in tax" brackets a change, no parts.
+            let breakdown_follows = run.parts.get(1).is_some_and(|&next| {
+                !cx.cues(next).marked_old
+                    && frames::between(cx, s, next).is_some_and(|b| frames::word_count(b) <= 1)
+            });
             let opens = run.parts.first() == Some(&s)
                 && (of_opening
-                    || frames::after(cx, s)
-                        .first()
-                        .is_some_and(|t| matches!(cx.doc.tokens.lower(t), "(" | ":" | "—" | "–")));
+                    || (breakdown_follows
+                        && frames::after(cx, s)
+                            .first()
+                            .is_some_and(|t| matches!(cx.doc.tokens.lower(t), "(" | ":" | "—" | "–"))));
             if !opens {
                 continue;
             }
@@ -448,6 +534,12 @@ fn run_parts(cx: &Context, s: usize, c: &Claim, runs: &[Run], groups: &mut Vec<(
             groups.push((parts, if counted { 1.0 } else { frame }));
         }
     }
+}
+
+/// True when figure `k` is a bracketed gloss: "(" right before it, ")" right after.
+fn glossed(cx: &Context, k: usize) -> bool {
+    let lower = |t: Option<&Token>| t.map(|t| cx.doc.tokens.lower(t));
+    lower(frames::before_cue(cx, k).last()) == Some("(") && lower(frames::after(cx, k).first()) == Some(")")
 }
 
 /// True when the sentence of whole `s` counts `n` groups of it: "52 people in four

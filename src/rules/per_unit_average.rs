@@ -235,11 +235,18 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Readi
                 (Some(_), Some(_)) => e.time_clash = 1.0,
                 _ => {}
             }
-            let unit = Some(format!(
-                "{} per {}",
-                c.unit.as_deref().unwrap_or(""),
-                c.per.as_deref().unwrap_or("")
-            ));
+            // "35 homicides per 100,000 residents": the rate's base, when it has one.
+            let per = c.per.as_deref().unwrap_or("");
+            let unit = Some(if scale == 1.0 {
+                format!("{} per {per}", c.unit.as_deref().unwrap_or(""))
+            } else {
+                format!(
+                    "{} per {} {}",
+                    c.unit.as_deref().unwrap_or(""),
+                    fmt_num(scale),
+                    plural(per)
+                )
+            });
             let Some(r) = ratio(s, c, (t, ct), (n, cn), scale, e) else {
                 continue;
             };

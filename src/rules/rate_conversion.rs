@@ -132,8 +132,11 @@ impl Rule for RateConversion {
                 let set_off = between.windows(2).any(|w| w == [",", "or"]);
                 e.frame = if or && (equivalence || hedged || set_off || c.kind == Kind::Count) {
                     1.0
-                } else if or || equivalence {
+                } else if equivalence {
                     0.5
+                } else if or {
+                    // Two offers may explain each other but never flag each other.
+                    0.3
                 } else {
                     0.2
                 };

@@ -187,6 +187,8 @@ fn rank_word(cx: &Context, s: usize) -> Option<bool> {
         b.get(i + 1)
             .is_some_and(|w| matches!(*w, "second" | "third" | "fourth" | "fifth" | "next"))
     };
+    // "to meet at least one of the five members", "at most 40": a bound, no rank.
+    let at_bound = |i: usize| b.get(i + 1) == Some(&"at");
     // A ranked change is ranked by a word of change ("the sharpest rise"), not by a rank of
     // its subject ("the biggest grocer … fell 2.1%").
     let change = cx.claim(s).is_some_and(ranked_change);
@@ -205,11 +207,11 @@ fn rank_word(cx: &Context, s: usize) -> Option<bool> {
     let most = led
         || b.iter()
             .enumerate()
-            .any(|(i, w)| MOST.has(w) && !ranked_below(i) && ranks_figure(i));
+            .any(|(i, w)| MOST.has(w) && !ranked_below(i) && !at_bound(i) && ranks_figure(i));
     let least = b
         .iter()
         .enumerate()
-        .any(|(i, w)| LEAST.has(w) && !ranked_below(i) && ranks_figure(i));
+        .any(|(i, w)| LEAST.has(w) && !ranked_below(i) && !at_bound(i) && ranks_figure(i));
     match (most, least) {
         (true, false) => Some(true),
         (false, true) => Some(false),
