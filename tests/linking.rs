@@ -581,3 +581,32 @@ fn a_miss_with_its_cue_flags_though_a_weaker_reading_ranks_above_it() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_years_total_in_the_averages_sentence_is_divided() {
+    let rels = relations(
+        "The district has 7,000 pupils. It spends $84 million a year, about $12,000 per pupil.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "per-unit-average"
+            && *v == Verdict::Consistent
+            && used.iter().any(|u| u == "$84 million")
+            && used.iter().any(|u| u == "7,000")),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_headline_count_of_the_units_divides_a_late_average() {
+    // Forty-odd sentences apart: beyond any window a rule searches around the average.
+    let filler = "The board met again and heard from the public. ".repeat(45);
+    let rels = relations(&format!(
+        "Harbor clinic serves 2,500 patients\n\nThe clinic opened in a converted warehouse. {filler}Doctors there logged 40,000 visits last year, or 16 visits per patient."
+    ));
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "per-unit-average"
+            && *v == Verdict::Consistent
+            && used.iter().any(|u| u == "2,500")),
+        "{rels:?}"
+    );
+}

@@ -163,6 +163,15 @@ fn total_for(stated: &Claim, c: &Claim) -> bool {
         )
 }
 
+/// A total over a period in the stated figure's own sentence, when the stated figure is no
+/// rate: "spent $84 million a year, about $1,200 per pupil" divides the year's spending.
+fn period_total(cx: &Context, s: usize, stated: &Claim, k: usize, c: &Claim) -> bool {
+    stated.rate.is_none()
+        && c.per.as_deref().is_some_and(|p| period_days(p).is_some())
+        && cx.sentences_apart(s, k) == 0
+        && total_for(stated, &Claim { per: None, ..c.clone() })
+}
+
 /// A count of units: a plain count, not a bound ("cities of more than 50,000 people" is a
 /// threshold, not a population to divide by).
 fn count_of(c: &Claim) -> bool {
@@ -187,7 +196,10 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Readi
     let counted = cx.own_noun(s).or(cx.noun(s));
     let total_ok = |k: usize| {
         cx.claim(k)
-            .is_some_and(|x| total_for(c, x) && (scale != 1.0 || x.value.high >= c.value.low))
+            .is_some_and(|x| {
+                (total_for(c, x) || period_total(cx, s, c, k, x))
+                    && (scale != 1.0 || x.value.high >= c.value.low)
+            })
             && !(c.kind == Kind::Count && noun_fit(counted, cx.own_noun(k)) == NounFit::Different)
             && !(c.kind == Kind::Count && cx.noun(k).is_some_and(|n| same_noun(n, per)))
     };
@@ -205,6 +217,19 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Readi
                 && (cx.own_noun(k).is_some() || cx.sentences_apart(k, s) <= 3)
         })
     });
+    // A key figure that names the units themselves ("its 11,260 students") counts them
+    // however far off it is.
+    let mut counts = counts;
+    counts.extend(cx.key.iter().copied().filter(|&k| {
+        k != s
+            && cx.claim(k).is_some_and(count_of)
+            && matches!(
+                noun_fit(cx.own_noun(k), Some(per)),
+                NounFit::Same | NounFit::Synonym
+            )
+    }));
+    counts.sort_unstable();
+    counts.dedup();
     for &t in &totals {
         for &n in &counts {
             let (Some(ct), Some(cn)) = (cx.claim(t), cx.claim(n)) else {
