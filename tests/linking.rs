@@ -610,3 +610,41 @@ fn a_headline_count_of_the_units_divides_a_late_average() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_share_in_a_list_is_of_its_total_line() {
+    let rels = relations(
+        "Ballots counted by ward:\n\n- North: 3,150 (45.0%)\n- South: 2,450 (35.0%)\n- East: 1,400 (20.0%)\n- Total: 7,000\n",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "share-of-total"
+            && *v == Verdict::Consistent
+            && used == &["3,150", "7,000", "45.0%"]),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_part_set_after_its_share_with_a_comma_is_tied() {
+    let ok = relations(
+        "The library lent 5,700 books in March. Children borrowed a third, about 1,900, and adults the rest.",
+    );
+    assert!(
+        ok.iter().any(|(rule, v, used)| rule == "share-of-total"
+            && *v == Verdict::Consistent
+            && used.iter().any(|u| u == "about 1,900")
+            && used.iter().any(|u| u == "5,700")),
+        "{ok:?}"
+    );
+    // The tied part is the one checked: another figure that would make the share hold
+    // does not explain it away.
+    let wrong = relations(
+        "The library lent 5,700 books in March, 1,900 of them in its first week. Children borrowed a third, about 2,600, and adults the rest.",
+    );
+    assert!(
+        !wrong.iter().any(|(rule, v, used)| rule == "share-of-total"
+            && *v == Verdict::Consistent
+            && used.iter().any(|u| u == "a third")),
+        "{wrong:?}"
+    );
+}

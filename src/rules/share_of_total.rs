@@ -169,7 +169,11 @@ fn share_frame(cx: &Context, s: usize, p: usize) -> f64 {
     let paren = words.first() == Some(&"(") || words.last() == Some(&"(");
     let verb = frames::any_word(cx, between, SHARE_WORDS);
     // "a quarter of those loans, 310 mortgages": the part set beside the share's noun phrase.
-    let apposed = p > s && words.last() == Some(&",") && words.first() == Some(&"of") && close;
+    // "a third, about 1,900": the part set right after the share, with nothing but a comma.
+    let apposed = p > s
+        && words.last() == Some(&",")
+        && (words.first() == Some(&"of") || (words.len() == 1 && p == s + 1))
+        && close;
     if or || paren || apposed {
         1.0
     } else if verb && close {
@@ -199,6 +203,17 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, cues: &WholeCues, out: &mut Ve
         .copied()
         .filter(|&k| k != s && cx.claim(k).is_some_and(operand));
     wholes.extend(key.clone());
+    // A share in a list or table is a share of the total line of that list or table
+    // ("Total: 4,180 … Transit 612 (14.6%)").
+    let (list, table) = (cx.fact(s).item.map(|(l, _)| l), cx.fact(s).cell.map(|c| c.table));
+    if list.is_some() || table.is_some() {
+        wholes.extend(cx.candidates(s, 40, 4, |k| {
+            let f = cx.fact(k);
+            let same = (list.is_some() && f.item.map(|(l, _)| l) == list)
+                || (table.is_some() && f.cell.map(|c| c.table) == table);
+            same && cx.claim(k).is_some_and(operand) && cx.on_total_line(k)
+        }));
+    }
     // "30% of national fares": an earlier figure the noun names ("fares grew 4% to
     // $2.6 billion", "3.1 million boardings") is a whole, however far back.
     // "Seniors made up 210 of the clinic's patients, or 35%": the part tied to the
