@@ -648,3 +648,20 @@ fn a_part_set_after_its_share_with_a_comma_is_tied() {
         "{wrong:?}"
     );
 }
+
+#[test]
+fn a_figure_before_a_verb_of_comparison_is_a_level() {
+    let ok = relations("Spring sales of $3.15 million topped the $2.90 million of the autumn.");
+    assert!(
+        ok.iter().any(|(rule, v, used)| rule == "superlative-order"
+            && *v == Verdict::Consistent
+            && used.iter().any(|u| u == "$3.15 million")),
+        "{ok:?}"
+    );
+    // A preposition still follows the size of a difference, which is no level.
+    let gap = relations("Spring sales came in $0.25 million above the $2.90 million of the autumn.");
+    assert!(
+        !gap.iter().any(|(rule, ..)| rule == "superlative-order"),
+        "{gap:?}"
+    );
+}

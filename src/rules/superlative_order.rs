@@ -53,6 +53,10 @@ const ABOVE: Words = Words(&[
 ]);
 #[rustfmt::skip]
 const BELOW: Words = Words(&["below", "under", "trail*", "behind", "beneath", "short", "lag", "lags", "lagg*"]);
+/// Words of comparison that are prepositions, not verbs: a figure before them may be the
+/// size of a difference ("5 points above the 2.8%").
+#[rustfmt::skip]
+const PLACE_WORDS: Words = Words(&["above", "past", "atop", "below", "under", "behind", "beneath", "short"]);
 #[rustfmt::skip]
 const MORE_THAN: Words = Words(&["higher", "bigger", "larger", "greater", "more", "faster", "stronger"]);
 #[rustfmt::skip]
@@ -379,8 +383,12 @@ fn comparative(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
     let pause = tail
         .iter()
         .any(|t| matches!(cx.doc.tokens.lower(t), "," | ";" | ":" | "—" | "–" | "("));
+    // A verb of comparison has a level for its subject: "$2.84 billion topped the $2.79
+    // billion", "sales of 412 units trailed the 450"; a preposition follows a difference.
+    let verb = !than && words.get(at).is_some_and(|w| !PLACE_WORDS.has(w));
     let diff = lead <= 1
         && !pause
+        && !verb
         && tail.first().is_some_and(|t| {
             let k = cx.doc.tokens.at(t.start as usize);
             k > 0
