@@ -665,3 +665,16 @@ fn a_figure_before_a_verb_of_comparison_is_a_level() {
         "{gap:?}"
     );
 }
+
+#[test]
+fn an_average_is_an_end_of_a_change() {
+    let rels = relations(
+        "The average monthly bill rose 8% this year, from an average of $62.50 to an average of $67.50.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "percent-change"
+            && *v == Verdict::Consistent
+            && used.iter().any(|u| u == "8%")),
+        "{rels:?}"
+    );
+}

@@ -254,9 +254,12 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {
                 continue;
             }
             let mut e = cx.base_evidence(s, &[u, n]);
-            let tie = frames::between(cx, u, s)
-                .or_else(|| frames::between(cx, n, s))
-                .is_some_and(|b| frames::word_count(b) <= 8 && frames::any_word(cx, b, TOTAL_WORDS));
+            // A total word between the total and either factor ties them.
+            let tied = |k: usize| {
+                frames::between(cx, k, s)
+                    .is_some_and(|b| frames::word_count(b) <= 8 && frames::any_word(cx, b, TOTAL_WORDS))
+            };
+            let tie = tied(u) || tied(n);
             let tie = tie || appositive(cx, u.max(n), s);
             let one_sentence = cx.sentences_apart(s, u) == 0 && cx.sentences_apart(s, n) == 0;
             e.frame = match (tie, one_sentence) {
