@@ -143,6 +143,11 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
         } else {
             evidence::miss_size(r.stated_value.nominal, r.derived.nominal)
         };
+        r.evidence.close_miss = if v == Verdict::Consistent {
+            0.0
+        } else {
+            evidence::close_miss(r.stated_value.nominal, r.derived.nominal)
+        };
     }
     // Readings of one rule and one stated figure are rivals; readings of one rule and one
     // operand set share their operands. Every reading is in one group of each, and no

@@ -584,9 +584,8 @@ fn a_miss_with_its_cue_flags_though_a_weaker_reading_ranks_above_it() {
 
 #[test]
 fn a_years_total_in_the_averages_sentence_is_divided() {
-    let rels = relations(
-        "The district has 7,000 pupils. It spends $84 million a year, about $12,000 per pupil.",
-    );
+    let rels =
+        relations("The district has 7,000 pupils. It spends $84 million a year, about $12,000 per pupil.");
     assert!(
         rels.iter().any(|(rule, v, used)| rule == "per-unit-average"
             && *v == Verdict::Consistent

@@ -120,3 +120,15 @@ fn more_than_fifty_percent_holds_for_fifty_four() {
         r.derived
     );
 }
+
+#[test]
+fn close_miss_is_high_only_for_a_figure_just_off() {
+    use super::evidence::close_miss;
+    assert_eq!(close_miss(100.0, 100.0), 0.0);
+    assert!((close_miss(101.0, 100.0) - 0.896).abs() < 0.01);
+    assert!((close_miss(105.0, 100.0) - 0.488).abs() < 0.01);
+    assert_eq!(close_miss(111.0, 100.0), 0.0);
+    assert_eq!(close_miss(50.0, 100.0), 0.0);
+    assert_eq!(close_miss(-100.0, 100.0), 0.0);
+    assert_eq!(close_miss(f64::NAN, 100.0), 0.0);
+}

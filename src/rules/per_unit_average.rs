@@ -169,7 +169,13 @@ fn period_total(cx: &Context, s: usize, stated: &Claim, k: usize, c: &Claim) -> 
     stated.rate.is_none()
         && c.per.as_deref().is_some_and(|p| period_days(p).is_some())
         && cx.sentences_apart(s, k) == 0
-        && total_for(stated, &Claim { per: None, ..c.clone() })
+        && total_for(
+            stated,
+            &Claim {
+                per: None,
+                ..c.clone()
+            },
+        )
 }
 
 /// A count of units: a plain count, not a bound ("cities of more than 50,000 people" is a
@@ -195,12 +201,9 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Readi
     // "an average of 30 students".
     let counted = cx.own_noun(s).or(cx.noun(s));
     let total_ok = |k: usize| {
-        cx.claim(k)
-            .is_some_and(|x| {
-                (total_for(c, x) || period_total(cx, s, c, k, x))
-                    && (scale != 1.0 || x.value.high >= c.value.low)
-            })
-            && !(c.kind == Kind::Count && noun_fit(counted, cx.own_noun(k)) == NounFit::Different)
+        cx.claim(k).is_some_and(|x| {
+            (total_for(c, x) || period_total(cx, s, c, k, x)) && (scale != 1.0 || x.value.high >= c.value.low)
+        }) && !(c.kind == Kind::Count && noun_fit(counted, cx.own_noun(k)) == NounFit::Different)
             && !(c.kind == Kind::Count && cx.noun(k).is_some_and(|n| same_noun(n, per)))
     };
     let mut totals = cx.candidates(s, 12, 12, total_ok);
