@@ -677,3 +677,42 @@ fn an_average_is_an_end_of_a_change() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_rate_over_a_stated_length_of_time() {
+    let wrong = relations("The quarry shipped 410 tonnes a week, or 5,900 tonnes over the 13-week quarter.");
+    assert!(
+        wrong.iter().any(|(rule, v, used)| rule == "rate-conversion"
+            && *v == Verdict::Contradicted
+            && used == &["410", "13", "5,900"]),
+        "{wrong:?}"
+    );
+    let ok = relations("The two-year grant of $1.8 million pays the lab about $900,000 a year.");
+    assert!(
+        ok.iter().any(|(rule, v, used)| rule == "rate-conversion"
+            && *v == Verdict::Consistent
+            && used.iter().any(|u| u == "$1.8 million")),
+        "{ok:?}"
+    );
+    // A rate in another sentence is no restatement of the total beside the length.
+    let apart = relations(
+        "Output reached 2.6 million barrels over the 30-day month. It was 70,000 barrels a day a year earlier.",
+    );
+    assert!(
+        !apart.iter().any(|(rule, ..)| rule == "rate-conversion"),
+        "{apart:?}"
+    );
+}
+
+#[test]
+fn a_period_after_the_nouns_of_phrase_is_the_rate() {
+    let rels = relations(
+        "The field pumped an average of 86,000 barrels of crude a day in April, about 2.6 million barrels for the 30-day month.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "rate-conversion"
+            && *v == Verdict::Consistent
+            && used.iter().any(|u| u == "an average of 86,000")),
+        "{rels:?}"
+    );
+}

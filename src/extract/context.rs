@@ -860,6 +860,22 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     Some((noun, count))
 }
 
+/// A period after the noun's "of" phrase: "1.4 million barrels of oil a day", "9,000
+/// gallons of water a month". Only a time is read there: "tons of steel per worker" has
+/// no worker of the figure's own.
+pub fn period_after_of_phrase(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
+    let rest = text.get(pos..)?;
+    let after_of = rest.strip_prefix(" of ")?;
+    let word_len = after_of
+        .find(|ch: char| !ch.is_alphabetic())
+        .unwrap_or(after_of.len());
+    if word_len == 0 || is_stop(&after_of[..word_len].to_lowercase()) {
+        return None;
+    }
+    let at = pos + " of ".len() + word_len;
+    per_after(text, at).filter(|(unit, count)| count.is_none() && is_time_unit(unit))
+}
+
 /// True when the text before a figure ends with a form of "raise" and no "by": "raised
 /// $2.1 million" (funds collected), not "raised fees by $20".
 pub fn raised_funds(before: &str) -> bool {
@@ -1353,6 +1369,12 @@ mod tests {
         );
         assert_eq!(per_after(" a new record", 0), None);
         assert_eq!(per_after(" a year earlier", 0), None);
+        assert_eq!(
+            period_after_of_phrase(" of oil a day", 0),
+            Some(("day".into(), None))
+        );
+        assert_eq!(period_after_of_phrase(" of steel per worker", 0), None);
+        assert_eq!(period_after_of_phrase(" of the year", 0), None);
         assert_eq!(period_adverb_after("$354 annually, or", 4), Some("year"));
         assert_eq!(period_adverb_after("40 cases weekly", 2), None);
         assert_eq!(period_adverb_after("12 monthly payments", 2), None);

@@ -687,7 +687,8 @@ fn annotate(doc: &Document, claims: &mut [Claim]) {
         let before_in_sentence = sentence_tail(text, sentence_range.start, start);
         let mut per = period
             .map(|p| (p.to_string(), None))
-            .or_else(|| context::per_after(text, per_from));
+            .or_else(|| context::per_after(text, per_from))
+            .or_else(|| context::period_after_of_phrase(text, per_from));
         let Some(c) = claims.get_mut(i) else { continue };
         c.role = if c.role == Role::Value { role } else { c.role };
         if let Some(n) = &noun {

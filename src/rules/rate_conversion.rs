@@ -11,6 +11,10 @@
 //! "The plant treats 2,000 tons a day, or about 90,000 tons a month." → 2,000 × 30.4 =
 //! 60,875, contradicted.
 //!
+//! A total and a rate over a stated length of time ("190 a week, or 2,470 over the 13-week
+//! period", "the $2.4 million, five-year study, or $480,000 a year") must agree with
+//! rate × length.
+//!
 //! A total whose period goes unnamed, restated at once as a rate ("96,000 overtime hours,
 //! about 1,850 hours a week"), is read as a year's total: that reading may explain the
 //! rate, never flag it.
@@ -65,6 +69,14 @@ impl Rule for RateConversion {
                 "- Calls to the hotline: 94,900, or about 260 a day.",
                 Verdict::Consistent,
             ),
+            (
+                "The quarry shipped 410 tonnes a week, or 5,900 tonnes over the 13-week quarter.",
+                Verdict::Contradicted,
+            ),
+            (
+                "The two-year grant of $1.8 million pays the lab about $900,000 a year.",
+                Verdict::Consistent,
+            ),
         ]
     }
 
@@ -74,6 +86,9 @@ impl Rule for RateConversion {
 
     fn propose(&self, cx: &Context) -> Vec<Reading> {
         let mut out = Vec::new();
+        for d in 0..cx.claims.len() {
+            over_duration(cx, d, &mut out);
+        }
         for (s, c) in cx.claims.iter().enumerate() {
             if !is_input(c) || !matches!(c.kind, Kind::Count | Kind::Money) {
                 continue;
@@ -205,6 +220,88 @@ fn yearly_total(cx: &Context, s: usize, ps: &str, out: &mut Vec<Reading>) {
             r.with_unit(c.unit.clone())
                 .note("The total is read as a year's: the article names no period for it."),
         );
+    }
+}
+
+/// The days of the unit of a stated length of time written as a compound ("13-week period", "a
+/// five-year study", "the 92-day season"): the figure with its unit and a hyphen.
+fn duration_days(cx: &Context, d: usize) -> Option<f64> {
+    let c = cx.claim(d)?;
+    if c.kind != Kind::Count || c.per.is_some() || c.value.nominal < 2.0 || c.value.nominal.fract() != 0.0 {
+        return None;
+    }
+    let days = period_days(c.unit.as_deref()?)?;
+    let end = crate::Report::text_span(c).end;
+    cx.doc.text.get(end..)?.starts_with('-').then_some(days)
+}
+
+/// A total and a rate over a stated length of time: "190 a week, or 2,470 over the
+/// 13-week period", "the $2.4 million, five-year study, or $480,000 a year", "640,000
+/// skiers over the 92-day season, roughly 7,000 a day". The later of the two figures is
+/// the one stated from the others: total = rate × length, or rate = total ÷ length, with
+/// the periods converted.
+fn over_duration(cx: &Context, d: usize, out: &mut Vec<Reading>) {
+    let Some(unit) = duration_days(cx, d) else { return };
+    let Some(cd) = cx.claim(d) else { return };
+    let length = unit * cd.value.nominal;
+    let figure = |k: usize| {
+        k != d
+            && (k < d || cx.sentences_apart(k, d) == 0)
+            && cx.claim(k).is_some_and(|x| is_input(x) && x.value.nominal > 0.0)
+    };
+    let near = cx.candidates(d, 2, 8, |k| {
+        figure(k) && cx.claim(k).is_some_and(|x| matches!(x.kind, Kind::Count | Kind::Money))
+    });
+    for &r in &near {
+        let Some(cr) = cx.claim(r) else { continue };
+        let Some(per) = period_of(cx, r).and_then(period_days) else { continue };
+        if cr.per.is_none() || cr.per_count.is_some() || per >= length {
+            continue;
+        }
+        for &t in &near {
+            let Some(ct) = cx.claim(t) else { continue };
+            if t == r || ct.per.is_some() || period_of(cx, t).is_some() || !same_dimension(ct, cr) {
+                continue;
+            }
+            // The total is the larger.
+            if ct.value.nominal <= cr.value.nominal {
+                continue;
+            }
+            if noun_fit(cx.own_noun(t), cx.own_noun(r)) == NounFit::Different {
+                continue;
+            }
+            let (s, other, role) = if t > r { (t, r, "rate") } else { (r, t, "total") };
+            // The figure restated from the others shares the length's sentence ("or
+            // 2,470 over the 13-week period"); the other may come up to two sentences
+            // before it.
+            if cx.sentences_apart(s, d) > 0 {
+                continue;
+            }
+            let Some(cs) = cx.claim(s) else { continue };
+            let Some(co) = cx.claim(other) else { continue };
+            let mut e = cx.base_evidence(s, &[other, d]);
+            let one_sentence = cx.sentences_apart(t, r) == 0 && cx.sentences_apart(t, d) == 0;
+            e.frame = if one_sentence { 1.0 } else { 0.6 };
+            e.cue = 1.0;
+            Context::noun_evidence(&mut e, &[(cx.own_noun(t), cx.own_noun(r))]);
+            let formula = if s == t {
+                Formula::Product(unit / per)
+            } else {
+                Formula::Ratio(per / unit)
+            };
+            let Some(reading) = Reading::new(
+                ID,
+                Relation::Rate,
+                s,
+                value_of(cs),
+                vec![(other, role, value_of(co)), (d, "length", value_of(cd))],
+                formula,
+                e,
+            ) else {
+                continue;
+            };
+            out.push(reading.with_unit(cs.unit.clone()));
+        }
     }
 }
 
