@@ -250,11 +250,16 @@ fn over_duration(cx: &Context, d: usize, out: &mut Vec<Reading>) {
             && cx.claim(k).is_some_and(|x| is_input(x) && x.value.nominal > 0.0)
     };
     let near = cx.candidates(d, 2, 8, |k| {
-        figure(k) && cx.claim(k).is_some_and(|x| matches!(x.kind, Kind::Count | Kind::Money))
+        figure(k)
+            && cx
+                .claim(k)
+                .is_some_and(|x| matches!(x.kind, Kind::Count | Kind::Money))
     });
     for &r in &near {
         let Some(cr) = cx.claim(r) else { continue };
-        let Some(per) = period_of(cx, r).and_then(period_days) else { continue };
+        let Some(per) = period_of(cx, r).and_then(period_days) else {
+            continue;
+        };
         if cr.per.is_none() || cr.per_count.is_some() || per >= length {
             continue;
         }
