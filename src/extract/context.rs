@@ -860,8 +860,8 @@ pub fn per_after(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     Some((noun, count))
 }
 
-/// A period after the noun's "of" phrase: "1.4 million barrels of oil a day", "9,000
-/// gallons of water a month". Only a time is read there: "tons of steel per worker" has
+/// A period after the noun's "of" phrase: "52,000 litres of milk a day", "9,000 gallons
+/// of water a month". Only a time is read there: "tons of steel per worker" has
 /// no worker of the figure's own.
 pub fn period_after_of_phrase(text: &str, pos: usize) -> Option<(String, Option<f64>)> {
     let rest = text.get(pos..)?;

@@ -11,8 +11,8 @@
 //! "The plant treats 2,000 tons a day, or about 90,000 tons a month." → 2,000 × 30.4 =
 //! 60,875, contradicted.
 //!
-//! A total and a rate over a stated length of time ("190 a week, or 2,470 over the 13-week
-//! period", "the $2.4 million, five-year study, or $480,000 a year") must agree with
+//! A total and a rate over a stated length of time ("85 calls a day, or 2,550 over the
+//! 30-day month", "a two-year grant of $1.8 million, about $900,000 a year") must agree with
 //! rate × length.
 //!
 //! A total whose period goes unnamed, restated at once as a rate ("96,000 overtime hours,
@@ -235,9 +235,9 @@ fn duration_days(cx: &Context, d: usize) -> Option<f64> {
     cx.doc.text.get(end..)?.starts_with('-').then_some(days)
 }
 
-/// A total and a rate over a stated length of time: "190 a week, or 2,470 over the
-/// 13-week period", "the $2.4 million, five-year study, or $480,000 a year", "640,000
-/// skiers over the 92-day season, roughly 7,000 a day". The later of the two figures is
+/// A total and a rate over a stated length of time: "85 calls a day, or 2,550 over the
+/// 30-day month", "a two-year grant of $1.8 million, about $900,000 a year", "58,000
+/// visitors over the 61-day festival, about 950 a day". The later of the two figures is
 /// the one stated from the others: total = rate × length, or rate = total ÷ length, with
 /// the periods converted.
 fn over_duration(cx: &Context, d: usize, out: &mut Vec<Reading>) {
@@ -277,7 +277,7 @@ fn over_duration(cx: &Context, d: usize, out: &mut Vec<Reading>) {
             }
             let (s, other, role) = if t > r { (t, r, "rate") } else { (r, t, "total") };
             // The figure restated from the others shares the length's sentence ("or
-            // 2,470 over the 13-week period"); the other may come up to two sentences
+            // 2,550 over the 30-day month"); the other may come up to two sentences
             // before it.
             if cx.sentences_apart(s, d) > 0 {
                 continue;
