@@ -138,15 +138,14 @@ pub fn weigh(all: &mut [(usize, Reading)], rules: &[&dyn Rule], confidence: &dyn
         r.evidence.fits = f64::from(u8::from(v == Verdict::Consistent));
         r.evidence.near_miss = f64::from(u8::from(v == Verdict::Borderline));
         r.evidence.slip = f64::from(u8::from(r.slip.is_some()));
-        r.evidence.miss_size = if v == Verdict::Consistent {
-            0.0
+        (r.evidence.miss_size, r.evidence.close_miss) = if v == Verdict::Consistent {
+            (0.0, 0.0)
         } else {
-            evidence::miss_size(r.stated_value.nominal, r.derived.nominal)
-        };
-        r.evidence.close_miss = if v == Verdict::Consistent {
-            0.0
-        } else {
-            evidence::close_miss(r.stated_value.nominal, r.derived.nominal)
+            let (stated, derived) = (r.stated_value.nominal, r.derived.nominal);
+            (
+                evidence::miss_size(stated, derived),
+                evidence::close_miss(stated, derived),
+            )
         };
     }
     // Readings of one rule and one stated figure are rivals; readings of one rule and one

@@ -177,36 +177,32 @@ impl Evidence {
     }
 }
 
+/// |ln(stated ÷ derived)|, when both are finite, non-zero and of one sign.
+fn log_gap(stated: f64, derived: f64) -> Option<f64> {
+    let comparable = stated != 0.0
+        && derived != 0.0
+        && (stated < 0.0) == (derived < 0.0)
+        && stated.is_finite()
+        && derived.is_finite();
+    comparable.then(|| (stated / derived).ln().abs())
+}
+
 /// How far `stated` is from `derived`, as [`Evidence::miss_size`] measures it: a
 /// figure a tenth off scores 0.04, one twice the derived value 0.30, one ten times it 1.
 pub fn miss_size(stated: f64, derived: f64) -> f64 {
     if stated == derived {
         return 0.0;
     }
-    if stated == 0.0
-        || derived == 0.0
-        || (stated < 0.0) != (derived < 0.0)
-        || !stated.is_finite()
-        || !derived.is_finite()
-    {
-        return 1.0;
-    }
-    ((stated / derived).ln().abs() / std::f64::consts::LN_10).min(1.0)
+    log_gap(stated, derived).map_or(1.0, |g| (g / std::f64::consts::LN_10).min(1.0))
 }
 
 /// How close `stated` comes to `derived`, as [`Evidence::close_miss`] measures it: a
 /// figure 1% off scores 0.90, one 5% off 0.49, one 10% off or more 0.
 pub fn close_miss(stated: f64, derived: f64) -> f64 {
-    if stated == derived
-        || stated == 0.0
-        || derived == 0.0
-        || (stated < 0.0) != (derived < 0.0)
-        || !stated.is_finite()
-        || !derived.is_finite()
-    {
+    if stated == derived {
         return 0.0;
     }
-    (1.0 - (stated / derived).ln().abs() / 1.1f64.ln()).max(0.0)
+    log_gap(stated, derived).map_or(0.0, |g| (1.0 - g / 1.1f64.ln()).max(0.0))
 }
 
 /// ln(1 + n) / ln(base), capped at 1: counts and distances on one scale.

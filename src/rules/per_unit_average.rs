@@ -150,8 +150,13 @@ fn total_for(stated: &Claim, c: &Claim) -> bool {
         }
         None => c.per.is_none(),
     };
+    per_ok && total_like(stated, c)
+}
+
+/// What makes a figure a total, whatever it is per: an input of the stated figure's
+/// dimension, no average, change, share or rate per so many.
+fn total_like(stated: &Claim, c: &Claim) -> bool {
     is_input(c)
-        && per_ok
         && c.per_count.is_none()
         && !c.average
         && c.role != Role::Change
@@ -169,13 +174,7 @@ fn period_total(cx: &Context, s: usize, stated: &Claim, k: usize, c: &Claim) -> 
     stated.rate.is_none()
         && c.per.as_deref().is_some_and(|p| period_days(p).is_some())
         && cx.sentences_apart(s, k) == 0
-        && total_for(
-            stated,
-            &Claim {
-                per: None,
-                ..c.clone()
-            },
-        )
+        && total_like(stated, c)
 }
 
 /// A count of units: a plain count, not a bound ("cities of more than 50,000 people" is a
@@ -210,7 +209,7 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Readi
     totals.extend(cx.key.iter().copied().filter(|&k| k != s && total_ok(k)));
     totals.sort_unstable();
     totals.dedup();
-    let counts = cx.candidates(s, 40, 12, |k| {
+    let mut counts = cx.candidates(s, 40, 12, |k| {
         cx.claim(k).is_some_and(|x| {
             count_of(x)
                 && matches!(
@@ -222,7 +221,6 @@ fn propose_for(cx: &Context, s: usize, c: &Claim, per: &str, out: &mut Vec<Readi
     });
     // A key figure that names the units themselves ("its 11,260 students") counts them
     // however far off it is.
-    let mut counts = counts;
     counts.extend(cx.key.iter().copied().filter(|&k| {
         k != s
             && cx.claim(k).is_some_and(count_of)

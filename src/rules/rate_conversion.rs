@@ -244,16 +244,13 @@ fn over_duration(cx: &Context, d: usize, out: &mut Vec<Reading>) {
     let Some(unit) = duration_days(cx, d) else { return };
     let Some(cd) = cx.claim(d) else { return };
     let length = unit * cd.value.nominal;
-    let figure = |k: usize| {
+    // Figures of the length's sentence, or of the two before it.
+    let near = cx.candidates(d, 2, 8, |k| {
         k != d
             && (k < d || cx.sentences_apart(k, d) == 0)
-            && cx.claim(k).is_some_and(|x| is_input(x) && x.value.nominal > 0.0)
-    };
-    let near = cx.candidates(d, 2, 8, |k| {
-        figure(k)
-            && cx
-                .claim(k)
-                .is_some_and(|x| matches!(x.kind, Kind::Count | Kind::Money))
+            && cx.claim(k).is_some_and(|x| {
+                is_input(x) && x.value.nominal > 0.0 && matches!(x.kind, Kind::Count | Kind::Money)
+            })
     });
     for &r in &near {
         let Some(cr) = cx.claim(r) else { continue };
