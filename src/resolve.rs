@@ -271,7 +271,13 @@ fn decide(
         if defended {
             return hold.filter(|_| conf(hold) >= t.link);
         }
+        // Parts that add up to another figure are that figure's: "$412 million … $248
+        // million went to the fund and $164 million to counties" does not call last
+        // year's $397 million wrong. (The ends of a change may carry several figures:
+        // a percentage and a multiple of the same two levels.)
+        let taken = r.relation == Relation::Sum && r.evidence.taken > 0.0;
         let flag = may_flag(r)
+            && !taken
             && match r.verdict {
                 Verdict::Contradicted => r.confidence >= t.contradict || spelled_out(r),
                 Verdict::Borderline => r.confidence >= t.border,
@@ -527,7 +533,17 @@ fn spelled_out(r: &Reading) -> bool {
         }
         // A breakdown after a colon that takes the rest of the sentence ("$3.5 billion:
         // $1.2 billion for police, …"); it spans clauses by construction.
-        Relation::Sum => e.frame >= 1.0 - 1e-9 && e.same_sentence >= 1.0 && e.frame_ties == 0.0,
+        // Or a table's total row (a list's total line) under every other row of its
+        // column, when the rows add up to more than the total: a table may leave rows out
+        // ("selected lines"), but the rows it shows cannot exceed the whole.
+        Relation::Sum => {
+            (e.frame >= 1.0 - 1e-9 && e.same_sentence >= 1.0 && e.frame_ties == 0.0)
+                || (e.frame >= 1.0 - 1e-9
+                    && e.cue >= 1.0
+                    && e.structure >= 1.0
+                    && e.frame_ties == 0.0
+                    && r.derived_tight.low > r.stated_value.high)
+        }
         // The same digits in another order, counting the same thing in another sentence
         // ("1,012 teachers" … "1,102 teachers"): a classic slip.
         Relation::Repeat => e.cue >= 1.0 && e.noun_same >= 1.0 && e.same_sentence == 0.0,

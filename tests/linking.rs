@@ -716,3 +716,48 @@ fn a_period_after_the_nouns_of_phrase_is_the_rate() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_list_total_line_its_items_miss_is_contradicted() {
+    let rels = relations(
+        "Where the parks levy goes:\n\n- Trail repairs: $12.4 million\n- Tree planting: $8.1 million\n- Playgrounds: $20.3 million\n- Total levy: $43.8 million\n",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "parts-of-whole"
+            && *v == Verdict::Contradicted
+            && used.len() == 4
+            && used.iter().any(|u| u == "$43.8 million")),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_total_row_below_the_rows_it_sums_is_contradicted() {
+    // The rows shown add up to more than the total: no table that leaves rows out
+    // explains that. The second column adds up.
+    let rels = relations(
+        "Injuries reported by district\n\nDistrict        Minor   Serious\nNorthfield        150        22\nLakeside           85        13\nHillcrest          61         9\nTotal             286        44\n\nThe figures are provisional.\n",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "parts-of-whole"
+            && *v == Verdict::Contradicted
+            && used.iter().any(|u| u == "286")),
+        "{rels:?}"
+    );
+    assert!(
+        rels.iter()
+            .all(|(_, v, used)| *v == Verdict::Consistent || !used.iter().any(|u| u == "44")),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn a_table_of_several_totals_sums_each_section_not_every_row() {
+    let rels = relations(
+        "Fleet sales\n\n                 May     April\nTotal fleet    9,100     8,700\nTotal vans     4,000     3,900\nTotal buses    5,100     4,800\nCity vans      2,500     2,400\nRural vans     1,500     1,500\nCity buses     3,000     2,900\nRural buses    2,100     1,900\n\nSales rose in May.\n",
+    );
+    assert!(
+        rels.iter().all(|(_, v, _)| *v != Verdict::Contradicted),
+        "{rels:?}"
+    );
+}

@@ -71,3 +71,52 @@ fn a_miss_that_may_flag_is_not_silenced_by_a_weaker_framed_one_ranked_above_it()
     // Alone, the unframed miss flags nothing.
     assert_eq!(decide(&[&unframed], T, false, &may_flag), None);
 }
+
+/// A sum of three table rows against their total row, with the frame, cue and structure
+/// of a column under its total.
+fn column_total(parts: [f64; 3], total: f64) -> Reading {
+    let mut r = Reading::new(
+        "t",
+        Relation::Sum,
+        3,
+        Value::point(total),
+        vec![
+            (0, "part", Value::point(parts[0])),
+            (1, "part", Value::point(parts[1])),
+            (2, "part", Value::point(parts[2])),
+        ],
+        Formula::Sum,
+        Evidence {
+            frame: 1.0,
+            cue: 1.0,
+            structure: 1.0,
+            ..Evidence::default()
+        },
+    )
+    .unwrap_or_else(|| panic!("a sum of three figures evaluates"));
+    r.confidence = 0.1;
+    r.verdict = Verdict::Contradicted;
+    r
+}
+
+#[test]
+fn rows_that_add_up_to_more_than_their_total_row_are_spelled_out() {
+    // 150 + 85 + 61 = 296 above a total of 286: no table leaves out rows that would
+    // explain that, so the weak fitted confidence does not silence it.
+    let over = column_total([150.0, 85.0, 61.0], 286.0);
+    assert!(spelled_out(&over));
+    assert_eq!(decide(&[&over], T, false, &|_| true), Some(0));
+    // Short of the total, the rows may be a selection: the fitted confidence decides.
+    let short = column_total([140.0, 85.0, 61.0], 296.0);
+    assert!(!spelled_out(&short));
+    assert_eq!(decide(&[&short], T, false, &|_| true), None);
+}
+
+#[test]
+fn parts_that_make_another_figure_hold_flag_nothing() {
+    let mut sum = column_total([150.0, 85.0, 61.0], 286.0);
+    sum.confidence = 0.95;
+    assert_eq!(decide(&[&sum], T, false, &|_| true), Some(0));
+    sum.evidence.taken = 1.0;
+    assert_eq!(decide(&[&sum], T, false, &|_| true), None);
+}

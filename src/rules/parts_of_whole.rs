@@ -313,8 +313,12 @@ fn table_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
         rows.filter_map(|r| cx.structure.at(cell.table, r, cell.col))
             .collect()
     };
-    let others = column(&mut (0..table.rows.len()).filter(|&r| r != cell.row && !is_total(r)));
-    groups.push((others, 1.0));
+    // Every other row only when this is the table's one total row: a table of several
+    // totals ("Total cars", "Total trucks", "Import total") sums a section under each.
+    if (0..table.rows.len()).filter(|&r| is_total(r)).count() == 1 {
+        let others = column(&mut (0..table.rows.len()).filter(|&r| r != cell.row));
+        groups.push((others, 1.0));
+    }
     let above_start = (0..cell.row).rev().find(|&r| is_total(r)).map_or(0, |r| r + 1);
     let above = column(&mut (above_start..cell.row));
     groups.push((above, 1.0));
@@ -367,7 +371,10 @@ fn list_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
         }
         // A total that counts the items ("the three lines") names its parts.
         let counted = names_count(cx, s, figures.len());
-        let frame = if counted {
+        // The list's own total line ("- Total general fund: $214.8 million") sums its
+        // items as a table's total row sums its column.
+        let total_line = inside && cx.on_total_line(s);
+        let frame = if counted || total_line {
             1.0
         } else if inside {
             0.7
