@@ -761,3 +761,19 @@ fn a_table_of_several_totals_sums_each_section_not_every_row() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_population_named_in_its_own_words_is_the_base_of_a_later_rate() {
+    // "a population of 48,200" counts residents by its own words: a rate per 100,000
+    // residents paragraphs later divides by it.
+    let rels = relations(
+        "Marlow has a population of 48,200, according to the latest estimate.\n\nThe council met on Monday. It approved a new library. It also delayed a vote on parking. The mayor was absent.\n\nPolice recorded 310 burglaries last year, a rate of 643 per 100,000 residents.\n",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "per-unit-average"
+            && *v == Verdict::Consistent
+            && used.iter().any(|u| u == "48,200")
+            && used.iter().any(|u| u == "310")),
+        "{rels:?}"
+    );
+}

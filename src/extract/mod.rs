@@ -884,6 +884,9 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
                 .filter(|u| !is_period(u))
                 .or_else(|| context::of_noun_after(text, c.span.end))
         });
+        // "a population of 212,400", "a city of about 630,000": the figure's own words
+        // say it counts residents; that is no noun borrowed from elsewhere.
+        let place = whole.is_none() && context::place_population(before).is_some();
         let mut noun = whole
             .or_else(|| context::place_population(before))
             .or_else(|| context::of_noun(before))
@@ -911,7 +914,7 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
         if let (Some(n), Some(c)) = (noun, claims.get_mut(i)) {
             c.unit = Some(n.clone());
             c.noun = Some(n);
-            c.unit_inferred = true;
+            c.unit_inferred = !place;
         }
     }
 }
