@@ -777,3 +777,22 @@ fn a_population_named_in_its_own_words_is_the_base_of_a_later_rate() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn an_average_is_a_level_a_gap_runs_from() {
+    let ok = relations("The ferry averaged 3,200 daily passengers, up 450 from 2,750 a year earlier.");
+    assert!(
+        ok.iter().any(|(rule, v, used)| rule == "absolute-change"
+            && *v == Verdict::Consistent
+            && used.iter().any(|u| u.ends_with("3,200"))
+            && used.iter().any(|u| u == "2,750")),
+        "{ok:?}"
+    );
+    let wrong = relations("The ferry averaged 3,200 daily passengers, up 540 from 2,750 a year earlier.");
+    assert!(
+        wrong.iter().any(|(rule, v, used)| rule == "absolute-change"
+            && *v == Verdict::Contradicted
+            && used.iter().any(|u| u.ends_with("3,200"))),
+        "{wrong:?}"
+    );
+}

@@ -1209,5 +1209,16 @@ pub fn is_plain(c: &Claim) -> bool {
         && !c.average
 }
 
+/// A level a change may run from or to: a plain value, or an average or a figure per unit
+/// ("the average fare rose 8% to $2.70 from $2.50", "averaged 14,500 daily riders, up
+/// 2,000 from 12,500"), but no change and no rate per so many.
+pub fn is_level(c: &Claim) -> bool {
+    is_plain(c)
+        || (is_input(c)
+            && c.role != crate::claim::Role::Change
+            && c.per_count.is_none()
+            && (c.per.is_some() || c.average))
+}
+
 #[cfg(test)]
 mod tests;

@@ -23,9 +23,7 @@ use crate::claim::{Claim, Kind, Role};
 use crate::interval::Verdict;
 use crate::relate::frames::{self, Words, change_evidence};
 use crate::relate::measure::{Dim, NounFit, dimension, noun_fit, same_dimension};
-use crate::relate::{
-    Context, Direction, Formula, MAX_CANDIDATES, Reading, Relation, is_plain, sharpen_pair, value_of,
-};
+use crate::relate::{Context, Direction, Formula, MAX_CANDIDATES, Reading, Relation, sharpen_pair, value_of};
 
 /// The `absolute-change` rule.
 pub struct AbsoluteChange;
@@ -356,7 +354,7 @@ fn stated_delta(cx: &Context, s: usize, c: &Claim) -> bool {
 }
 
 fn endpoint(c: &Claim) -> bool {
-    is_plain(c) && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
+    crate::relate::is_level(c) && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
 }
 
 fn propose_for(cx: &Context, s: usize, c: &Claim, out: &mut Vec<Reading>) {

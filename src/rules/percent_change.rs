@@ -326,13 +326,7 @@ fn change_beside(cx: &Context, s: usize) -> bool {
 /// A figure that can be the value before or after a change: a plain value, or a value
 /// per unit ("$1,585 a month"), which pairs only with one per the same unit.
 fn endpoint(c: &Claim) -> bool {
-    // An average is a level too: "the average fare rose 8% to $2.70 from $2.50".
-    let plain_or_per = is_plain(c)
-        || (crate::relate::is_input(c)
-            && c.role != Role::Change
-            && c.per_count.is_none()
-            && (c.per.is_some() || c.average));
-    plain_or_per && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
+    crate::relate::is_level(c) && matches!(c.kind, Kind::Count | Kind::Money | Kind::Percent)
 }
 
 /// The stated change as a percentage, and the direction it is read in.
