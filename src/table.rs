@@ -41,12 +41,12 @@ pub struct Table {
     pub range: Range<usize>,
 }
 
-static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r" {2,}|\t+"));
+static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r" {2,}|\t+| *\| *"));
 static NUMBER_CELL: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::compile(r"^[-−+]?[$£€]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)%?$"));
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?i)(?:\(|\bin\s+|\$\s*|\bunits?:\s*)(thousands|millions|billions)(?-u:\b)|(?-u:\b)(thousands|millions|billions)\s+of(?-u:\b)",
+        r"(?i)(?:\(|\bin\s+|\$\s*|\bunits?:\s*)(thousands?|millions?|billions?)(?-u:\b)|(?-u:\b)(thousands|millions|billions)\s+of(?-u:\b)",
     )
 });
 
@@ -235,10 +235,12 @@ fn build(lines: &[(usize, &str)], first: usize, end: usize, block: &[&(String, V
     let scale = SCALE
         .captures(&scale_text)
         .and_then(|c| c.get(1).or_else(|| c.get(2)))
-        .map_or(1.0, |m| match m.as_str().to_ascii_lowercase().as_str() {
-            "thousands" => 1e3,
-            "millions" => 1e6,
-            _ => 1e9,
+        .map_or(1.0, |m| {
+            match m.as_str().to_ascii_lowercase().trim_end_matches('s') {
+                "thousand" => 1e3,
+                "million" => 1e6,
+                _ => 1e9,
+            }
         });
     let start = lines.get(first).map_or(0, |(o, _)| *o);
     let stop = lines
@@ -303,6 +305,30 @@ mod tests {
             Some(None)
         );
         assert_eq!(t.scale, 1e6);
+    }
+
+    #[test]
+    fn a_singular_scale_in_the_header_scales_the_cells() {
+        let text = "Grain stocks\nSeason   Stocks (Million Tonnes per Year)\n2019     4.25\n2020     4.80\n2021     5.10\n";
+        let t = tables(text);
+        let Some(t) = t.first() else {
+            panic!("no table in {text:?}")
+        };
+        assert_eq!(t.scale, 1e6);
+        let text = "Visitors by gate ($ thousand)\nGate     Fees    Sales\nNorth    12.5    40.2\nSouth     9.8    31.7\n";
+        assert_eq!(tables(text).first().map(|t| t.scale), Some(1e3));
+    }
+
+    #[test]
+    fn cells_split_by_bars_are_a_table() {
+        let text = "Season | Stocks (Million Tonnes per Year)\n2019 | 4.25\n2020 | 4.80\n2021 | 5.10\n";
+        let t = tables(text);
+        let Some(t) = t.first() else {
+            panic!("no table in {text:?}")
+        };
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.scale, 1e6);
+        assert_eq!(t.rows.first().map(|r| r.label.as_str()), Some("2019"));
     }
 
     #[test]
