@@ -271,9 +271,9 @@ fn decide(
         if defended {
             return hold.filter(|_| conf(hold) >= t.link);
         }
-        // Parts that add up to another figure are that figure's: "$412 million … $248
-        // million went to the fund and $164 million to counties" does not call last
-        // year's $397 million wrong. (The ends of a change may carry several figures:
+        // Parts that add up to another figure are that figure's: "$530 million … $310
+        // million went to schools and $220 million to roads" does not call last year's
+        // $505 million wrong. (The ends of a change may carry several figures:
         // a percentage and a multiple of the same two levels.)
         let taken = r.relation == Relation::Sum && r.evidence.taken > 0.0;
         let flag = may_flag(r)

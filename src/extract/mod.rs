@@ -884,7 +884,7 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
                 .filter(|u| !is_period(u))
                 .or_else(|| context::of_noun_after(text, c.span.end))
         });
-        // "a population of 212,400", "a city of about 630,000": the figure's own words
+        // "a population of 48,200", "a town of about 9,000": the figure's own words
         // say it counts residents; that is no noun borrowed from elsewhere.
         let place = whole.is_none() && context::place_population(before).is_some();
         let mut noun = whole

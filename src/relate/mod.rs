@@ -1210,8 +1210,8 @@ pub fn is_plain(c: &Claim) -> bool {
 }
 
 /// A level a change may run from or to: a plain value, or an average or a figure per unit
-/// ("the average fare rose 8% to $2.70 from $2.50", "averaged 14,500 daily riders, up
-/// 2,000 from 12,500"), but no change and no rate per so many.
+/// ("the average fare rose 8% to $2.70 from $2.50", "averaged 3,200 daily passengers,
+/// up 450 from 2,750"), but no change and no rate per so many.
 pub fn is_level(c: &Claim) -> bool {
     is_plain(c)
         || (is_input(c)

@@ -314,7 +314,7 @@ fn table_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
             .collect()
     };
     // Every other row only when this is the table's one total row: a table of several
-    // totals ("Total cars", "Total trucks", "Import total") sums a section under each.
+    // totals ("Total vans", "Total buses", "Rural total") sums a section under each.
     if (0..table.rows.len()).filter(|&r| is_total(r)).count() == 1 {
         let others = column(&mut (0..table.rows.len()).filter(|&r| r != cell.row));
         groups.push((others, 1.0));
@@ -371,7 +371,7 @@ fn list_parts(cx: &Context, s: usize, groups: &mut Vec<(Vec<usize>, f64)>) {
         }
         // A total that counts the items ("the three lines") names its parts.
         let counted = names_count(cx, s, figures.len());
-        // The list's own total line ("- Total general fund: $214.8 million") sums its
+        // The list's own total line ("- Total levy: $43.8 million") sums its
         // items as a table's total row sums its column.
         let total_line = inside && cx.on_total_line(s);
         let frame = if counted || total_line {
