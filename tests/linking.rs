@@ -796,3 +796,19 @@ fn an_average_is_a_level_a_gap_runs_from() {
         "{wrong:?}"
     );
 }
+
+#[test]
+fn a_unit_abbreviated_at_its_first_use_keeps_its_scale() {
+    // "(Mt)" stands for "million tonnes": the later "0.6 Mt" is 600,000 tonnes, a
+    // quarter of the 2.4 million.
+    let rels = relations(
+        "The mine produced 2.4 million tonnes of ore (Mt) in 2020. Most of it went to local mills. Exports took 0.6 Mt, a quarter of the output.",
+    );
+    assert!(
+        rels.iter().any(|(rule, v, used)| rule == "share-of-total"
+            && *v == Verdict::Consistent
+            && used.iter().any(|u| u == "0.6")
+            && used.iter().any(|u| u.ends_with("2.4 million"))),
+        "{rels:?}"
+    );
+}

@@ -10,8 +10,11 @@
 //!    best", "Formula One", "won 3-2", "the 70s") or not a multiplier ("won it three
 //!    times").
 //! 4. [`context`] fills in the counted noun, per-unit, time anchor and role; figures of a
-//!    plain-text table take its caption's scale ("(millions of trips)").
+//!    plain-text table take its caption's scale ("(millions of trips)"), and figures
+//!    written with a unit the article abbreviated ("12.5 million barrels per day (mb/d)")
+//!    take that unit's scale ([`abbrev`]).
 
+pub mod abbrev;
 pub mod context;
 pub mod hedge;
 pub mod idiom;
@@ -148,6 +151,8 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     }
     label_lists(doc, &mut claims);
     annotate(doc, &mut claims);
+    // After the context pass, which would read the abbreviation as the figure's noun.
+    abbrev::apply(doc, &mut claims);
     claims
 }
 

@@ -12,6 +12,13 @@ use std::sync::LazyLock;
 static CAPTION_NOUN: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::compile(r"(?i)(?-u:\b)(?:thousands|millions|billions)\s+of\s+([a-z]+)"));
 
+/// "(Million Tonnes per Year)": a bracketed scale, the noun, and what it is per.
+static CAPTION_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?i)\(\s*(?:thousand|million|billion)s?\s+([a-z]+)(?:\s+(?:per|a)\s+(day|week|month|year|hour))?\s*\)",
+    )
+});
+
 /// Where a table's caption and header may be: up to four lines above its first row (as
 /// `crate::table` reads them).
 fn caption_range(text: &str, first_row: usize) -> Range<usize> {
@@ -56,10 +63,16 @@ pub fn apply_scales(doc: &Document, claims: &mut Vec<Claim>) {
     {
         let caption = caption_range(text, table.range.start);
         let caption_text = text.get(caption.clone()).unwrap_or("");
+        let unit = CAPTION_UNIT.captures(caption_text);
         let noun = CAPTION_NOUN
             .captures(caption_text)
             .and_then(|c| c.get(1))
-            .map(|m| super::context::singular(m.as_str()));
+            .or_else(|| unit.as_ref().and_then(|c| c.get(1)))
+            .map(|m| super::context::singular(&m.as_str().to_lowercase()));
+        let per = unit
+            .as_ref()
+            .and_then(|c| c.get(2))
+            .map(|m| m.as_str().to_lowercase());
         labels.push(caption);
         for cell in table.rows.iter().flat_map(|r| r.cells.iter().flatten()) {
             for k in claims_in(claims, cell) {
@@ -80,6 +93,9 @@ pub fn apply_scales(doc: &Document, claims: &mut Vec<Claim>) {
                         c.unit_inferred = true;
                     }
                     _ => {}
+                }
+                if c.per.is_none() {
+                    c.per.clone_from(&per);
                 }
             }
         }
@@ -120,6 +136,16 @@ mod tests {
                 .iter()
                 .any(|c| c.text.to_lowercase().starts_with("millions"))
         );
+    }
+
+    #[test]
+    fn a_bracketed_unit_gives_the_noun_and_what_it_is_per() {
+        let t = "Season | Stocks (Million Tonnes per Year)\n2019 | 4.25\n2020 | 4.80\n2021 | 5.10\n";
+        let claims = crate::extract::extract(&Document::new(t));
+        let cell = claims.iter().find(|c| c.text == "4.80");
+        assert!(cell.is_some_and(|c| (c.value.nominal - 4_800_000.0).abs() < 1e-3));
+        assert_eq!(cell.and_then(|c| c.unit.clone()), Some("tonne".into()));
+        assert_eq!(cell.and_then(|c| c.per.clone()), Some("year".into()));
     }
 
     #[test]

@@ -197,6 +197,12 @@ fn reading(cx: &Context, forms: &Printed, a: usize, s: usize) -> Option<Reading>
     if cx.sentences_apart(a, s) == 0 && cx.fact(a).cell.is_none() && cx.fact(s).cell.is_none() {
         return None;
     }
+    // Nor does a table: two of its cells are two rows or two columns, two measures.
+    if let (Some(x), Some(y)) = (cx.fact(a).cell, cx.fact(s).cell) {
+        if x.table == y.table {
+            return None;
+        }
+    }
     let printed_alike = forms.digits(a) == forms.digits(s);
     if !printed_alike && ((ca.role == Role::Change) != (cs.role == Role::Change) || ca.average != cs.average)
     {
