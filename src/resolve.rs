@@ -537,12 +537,8 @@ fn spelled_out(r: &Reading) -> bool {
         // column, when the rows add up to more than the total: a table may leave rows out
         // ("selected lines"), but the rows it shows cannot exceed the whole.
         Relation::Sum => {
-            (e.frame >= 1.0 - 1e-9 && e.same_sentence >= 1.0 && e.frame_ties == 0.0)
-                || (e.frame >= 1.0 - 1e-9
-                    && e.cue >= 1.0
-                    && e.structure >= 1.0
-                    && e.frame_ties == 0.0
-                    && r.derived_tight.low > r.stated_value.high)
+            let excess = e.cue >= 1.0 && e.structure >= 1.0 && r.derived_tight.low > r.stated_value.high;
+            e.frame >= 1.0 - 1e-9 && e.frame_ties == 0.0 && (e.same_sentence >= 1.0 || excess)
         }
         // The same digits in another order, counting the same thing in another sentence
         // ("1,012 teachers" … "1,102 teachers"): a classic slip.

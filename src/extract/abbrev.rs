@@ -56,7 +56,6 @@ fn is_abbreviation(t: &str) -> bool {
     let n = t.chars().count();
     (2..=12).contains(&n)
         && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '/')
-        && t.chars().any(|c| c.is_ascii_alphabetic())
         && t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
 }
 

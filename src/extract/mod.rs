@@ -11,7 +11,7 @@
 //!    times").
 //! 4. [`context`] fills in the counted noun, per-unit, time anchor and role; figures of a
 //!    plain-text table take its caption's scale ("(millions of trips)"), and figures
-//!    written with a unit the article abbreviated ("12.5 million barrels per day (mb/d)")
+//!    written with a unit the article abbreviated ("3.1 million barrels a day (mb/d)")
 //!    take that unit's scale ([`abbrev`]).
 
 pub mod abbrev;
@@ -891,9 +891,14 @@ fn infer_nouns(doc: &Document, claims: &mut [Claim]) {
         });
         // "a population of 48,200", "a town of about 9,000": the figure's own words
         // say it counts residents; that is no noun borrowed from elsewhere.
-        let place = whole.is_none() && context::place_population(before).is_some();
+        let place_noun = if whole.is_none() {
+            context::place_population(before)
+        } else {
+            None
+        };
+        let place = place_noun.is_some();
         let mut noun = whole
-            .or_else(|| context::place_population(before))
+            .or(place_noun)
             .or_else(|| context::of_noun(before))
             .or_else(|| context::subject_noun(before));
         if noun.is_none() && c.sentence > 0 {
